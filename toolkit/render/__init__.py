@@ -1,0 +1,35 @@
+"""Outputs: HTML reading edition, print PDF and plain text, all from XSLT."""
+
+from __future__ import annotations
+
+from lxml import etree
+
+from ..resources import xslt_path
+from .saxon import transform
+
+FORMATS = ("html", "print", "text")
+
+
+def css(name: str = "teikit.css") -> str:
+    return xslt_path(name).read_text(encoding="utf-8")
+
+
+def render_html(tree: etree._ElementTree, name: str = "<input>", **params: str) -> str:
+    return transform("html.xsl", tree, {"css": css(), **params}, name)
+
+
+def render_text(tree: etree._ElementTree, name: str = "<input>", width: int = 0,
+                reading: bool = False, front_matter: bool = True, doc_id: str = "") -> str:
+    return transform("text.xsl", tree, {"width": width, "reading": "yes" if reading else "no",
+                                        "front-matter": "yes" if front_matter else "no",
+                                        "doc-id": doc_id}, name)
+
+
+def render_print_html(tree: etree._ElementTree, name: str = "<input>", **params: str) -> str:
+    return transform("print.xsl", tree, {"css": css("print.css"), **params}, name)
+
+
+def render_pdf(tree: etree._ElementTree, name: str = "<input>", **params: str) -> bytes:
+    from .pdf import html_to_pdf
+
+    return html_to_pdf(render_print_html(tree, name, **params), name)

@@ -1,0 +1,328 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  TEI → HTML5 reading edition: one accessible page per document (or every
+  document of a volume), footnote marks linked both ways, [Page N] markers,
+  hands styled with a legend, editorial matter marked as editorial.
+-->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:tk="urn:teikit"
+    exclude-result-prefixes="#all">
+
+  <xsl:import href="common.xsl"/>
+
+  <xsl:output method="html" html-version="5" encoding="UTF-8" indent="no"/>
+
+  <xsl:param name="css" as="xs:string" select="''"/>
+  <xsl:param name="doc-id" as="xs:string" select="''"/>
+  <xsl:param name="prev-href" as="xs:string" select="''"/>
+  <xsl:param name="prev-title" as="xs:string" select="''"/>
+  <xsl:param name="next-href" as="xs:string" select="''"/>
+  <xsl:param name="next-title" as="xs:string" select="''"/>
+  <xsl:param name="index-href" as="xs:string" select="''"/>
+
+  <xsl:variable name="has-hands" as="xs:boolean"
+      select="exists(//tei:handShift | //tei:text//*[@hand])"/>
+
+  <xsl:template match="/">
+    <xsl:variable name="all" select="tk:documents(.)"/>
+    <xsl:variable name="docs" select="if ($doc-id != '') then $all[@xml:id = $doc-id] else $all"/>
+    <xsl:variable name="title" select="if (count($docs) = 1) then tk:doc-title($docs)
+        else tk:plain((//tei:titleStmt/tei:title)[1])"/>
+    <html lang="{(/*/@xml:lang, 'en')[1]}">
+      <head>
+        <meta charset="utf-8"/>
+        <meta name="viewport" content="width=device-width, initial-scale=1"/>
+        <meta name="generator" content="teikit"/>
+        <title><xsl:value-of select="$title"/></title>
+        <xsl:if test="$css != ''"><style><xsl:value-of select="$css"/></style></xsl:if>
+      </head>
+      <body>
+        <xsl:call-template name="nav"/>
+        <main>
+          <xsl:apply-templates select="$docs" mode="document"/>
+        </main>
+        <xsl:call-template name="nav"/>
+      </body>
+    </html>
+  </xsl:template>
+
+  <xsl:template name="nav">
+    <xsl:if test="$prev-href != '' or $next-href != '' or $index-href != ''">
+      <nav class="docnav" aria-label="Documents">
+        <xsl:if test="$prev-href != ''">
+          <a rel="prev" href="{tk:safe-url($prev-href)}" title="{$prev-title}">← Previous</a>
+        </xsl:if>
+        <xsl:if test="$index-href != ''">
+          <a href="{tk:safe-url($index-href)}">Contents</a>
+        </xsl:if>
+        <xsl:if test="$next-href != ''">
+          <a rel="next" href="{tk:safe-url($next-href)}" title="{$next-title}">Next →</a>
+        </xsl:if>
+      </nav>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- One document: metadata, text, notes, hands. -->
+  <xsl:template match="*" mode="document">
+    <article class="document" id="{tk:id(.)}">
+      <xsl:call-template name="metadata"/>
+      <xsl:apply-templates select="node()"/>
+      <xsl:call-template name="notes"/>
+      <xsl:call-template name="hand-legend"/>
+    </article>
+  </xsl:template>
+
+  <xsl:template name="metadata">
+    <xsl:variable name="date" select="tk:doc-date(.)"/>
+    <xsl:variable name="class" select="(.//tei:seg[@type = 'classification'])[1]"/>
+    <xsl:variable name="source" select="root(.)//tei:sourceDesc[1]"/>
+    <dl class="metadata">
+      <dt>Title</dt><dd><xsl:value-of select="tk:doc-title(.)"/></dd>
+      <xsl:if test="@n"><dt>Document</dt><dd><xsl:value-of select="@n"/></dd></xsl:if>
+      <xsl:if test="$date != ''"><dt>Date</dt><dd><time datetime="{$date}"><xsl:value-of select="$date"/></time></dd></xsl:if>
+      <xsl:if test="$class"><dt>Classification</dt><dd><xsl:value-of select="tk:plain($class)"/></dd></xsl:if>
+      <xsl:if test="normalize-space($source)"><dt>Source</dt><dd><xsl:value-of select="normalize-space($source)"/></dd></xsl:if>
+    </dl>
+  </xsl:template>
+
+  <!-- Structure -->
+  <xsl:template match="tei:teiHeader"/>
+  <xsl:template match="tei:div">
+    <section class="div {@type}">
+      <xsl:if test="@xml:id"><xsl:attribute name="id" select="@xml:id"/></xsl:if>
+      <xsl:apply-templates/>
+    </section>
+  </xsl:template>
+  <xsl:template match="tei:div[@type = 'document']/tei:head[1]">
+    <h1 class="doc-head"><xsl:apply-templates/></h1>
+  </xsl:template>
+  <xsl:template match="tei:head">
+    <xsl:variable name="depth" select="min((count(ancestor::tei:div[not(@type = 'document')]) + 2, 6))"/>
+    <xsl:element name="h{$depth}"><xsl:attribute name="class" select="'head'"/><xsl:apply-templates/></xsl:element>
+  </xsl:template>
+  <xsl:template match="tei:list/tei:head">
+    <p class="list-head"><xsl:apply-templates/></p>
+  </xsl:template>
+  <xsl:template match="tei:p | tei:ab">
+    <p><xsl:call-template name="lang"/><xsl:apply-templates/></p>
+  </xsl:template>
+  <xsl:template match="tei:opener | tei:closer">
+    <div class="{local-name()}"><xsl:apply-templates/></div>
+  </xsl:template>
+  <xsl:template match="tei:seg[@type = 'classification']">
+    <p class="classification"><xsl:apply-templates/></p>
+  </xsl:template>
+  <xsl:template match="tei:dateline | tei:salute | tei:signed | tei:byline | tei:docAuthor[parent::tei:div]">
+    <p class="{local-name()}"><xsl:apply-templates/></p>
+  </xsl:template>
+  <xsl:template match="tei:list[@type = 'subject']">
+    <ul class="subject"><xsl:apply-templates/></ul>
+  </xsl:template>
+  <xsl:template match="tei:list">
+    <xsl:apply-templates select="tei:head"/>
+    <xsl:element name="{if (@rend = ('numbered', 'ordered') or @type = 'ordered') then 'ol' else 'ul'}">
+      <xsl:attribute name="class" select="string-join(('list', @type), ' ')"/>
+      <xsl:apply-templates select="node() except tei:head"/>
+    </xsl:element>
+  </xsl:template>
+  <xsl:template match="tei:item"><li><xsl:apply-templates/></li></xsl:template>
+  <xsl:template match="tei:label[parent::tei:list]"><li class="label"><xsl:apply-templates/></li></xsl:template>
+  <xsl:template match="tei:table">
+    <table><xsl:apply-templates select="tei:head"/><tbody><xsl:apply-templates select="node() except tei:head"/></tbody></table>
+  </xsl:template>
+  <xsl:template match="tei:table/tei:head"><caption><xsl:apply-templates/></caption></xsl:template>
+  <xsl:template match="tei:row"><tr><xsl:apply-templates/></tr></xsl:template>
+  <xsl:template match="tei:cell">
+    <xsl:element name="{if (@role = 'label' or ../@role = 'label') then 'th' else 'td'}">
+      <xsl:if test="@cols"><xsl:attribute name="colspan" select="@cols"/></xsl:if>
+      <xsl:if test="@rows"><xsl:attribute name="rowspan" select="@rows"/></xsl:if>
+      <xsl:apply-templates/>
+    </xsl:element>
+  </xsl:template>
+  <xsl:template match="tei:quote[tei:p | tei:lg] | tei:floatingText | tei:lg">
+    <blockquote class="{local-name()}"><xsl:apply-templates/></blockquote>
+  </xsl:template>
+  <xsl:template match="tei:l"><span class="l"><xsl:apply-templates/></span><br/></xsl:template>
+  <xsl:template match="tei:figure">
+    <figure><xsl:apply-templates/></figure>
+  </xsl:template>
+  <xsl:template match="tei:figure/tei:head"><figcaption><xsl:apply-templates/></figcaption></xsl:template>
+  <xsl:template match="tei:graphic">
+    <xsl:variable name="src" select="tk:safe-url(@url)"/>
+    <xsl:if test="$src != ''"><img src="{$src}" alt="{normalize-space(../tei:figDesc)}"/></xsl:if>
+    <xsl:if test="$src = '' and @url"><span class="unsafe-link" title="image not shown: unsafe address">[image]</span></xsl:if>
+  </xsl:template>
+  <xsl:template match="tei:figDesc"><span class="figdesc"><xsl:apply-templates/></span></xsl:template>
+
+  <!-- Pages -->
+  <xsl:template match="tei:pb">
+    <xsl:variable name="label" select="'[Page ' || (@n, '?')[1] || ']'"/>
+    <xsl:variable name="href" select="tk:facs-url(.)"/>
+    <xsl:choose>
+      <xsl:when test="$href != ''">
+        <a class="pb" id="{tk:id(.)}" href="{$href}" role="doc-pagebreak" aria-label="Page {@n}, page image"><xsl:value-of select="$label"/></a>
+      </xsl:when>
+      <xsl:otherwise>
+        <span class="pb" id="{tk:id(.)}" role="doc-pagebreak" aria-label="Page {@n}">
+          <xsl:if test="@facs"><xsl:attribute name="title" select="'image ' || @facs"/></xsl:if>
+          <xsl:value-of select="$label"/>
+        </span>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+  <xsl:template match="tei:lb"><br/></xsl:template>
+  <xsl:template match="tei:cb | tei:milestone"/>
+
+  <!-- Notes: a mark where the note stands, the text at the end of the document. -->
+  <xsl:template match="tei:note">
+    <xsl:variable name="id" select="tk:id(.)"/>
+    <sup class="note-mark"><a href="#{$id}" id="{$id}-ref" role="doc-noteref"
+        aria-label="Note {tk:note-label(.)}"><xsl:value-of select="tk:note-label(.)"/></a></sup>
+  </xsl:template>
+  <xsl:template match="tei:note[@place = 'inline' or @rend = 'inline']">
+    <span class="note-inline"><xsl:apply-templates/></span>
+  </xsl:template>
+
+  <xsl:template name="notes">
+    <xsl:variable name="notes" select=".//tei:note[not(@place = 'inline' or @rend = 'inline')]"/>
+    <xsl:if test="$notes">
+      <section class="notes" role="doc-endnotes" aria-label="Notes">
+        <h2>Notes</h2>
+        <ol>
+          <xsl:for-each select="$notes">
+            <xsl:variable name="id" select="tk:id(.)"/>
+            <li id="{$id}" class="note {@type}" role="doc-endnote">
+              <span class="note-label"><xsl:value-of select="tk:note-label(.)"/><xsl:if test="not(@type = 'source' and tk:note-label(.) = 'Source')">.</xsl:if></span>
+              <xsl:text> </xsl:text>
+              <div class="note-body"><xsl:apply-templates mode="note-body"/></div>
+              <xsl:text> </xsl:text>
+              <a href="#{$id}-ref" class="backlink" role="doc-backlink" aria-label="Back to the text">↩</a>
+            </li>
+          </xsl:for-each>
+        </ol>
+      </section>
+    </xsl:if>
+  </xsl:template>
+  <!-- Inside a note's text: nested notes become marks too; everything else as usual. -->
+  <xsl:template match="node()" mode="note-body">
+    <xsl:apply-templates select="."/>
+  </xsl:template>
+
+  <!-- Hands -->
+  <xsl:template name="hand-legend">
+    <xsl:variable name="used" select="distinct-values((.//tei:handShift/@new, .//@hand) ! tk:ref-id(.))"/>
+    <xsl:variable name="declared" select="root(.)//tei:handNote[@xml:id]"/>
+    <xsl:if test="exists($used) or exists($declared)">
+      <aside class="hands" aria-label="Hands">
+        <h2>Hands</h2>
+        <dl>
+          <xsl:for-each select="$declared">
+            <dt><span class="hand-swatch hand-{tk:hand-index(., @xml:id)}"><xsl:value-of select="@xml:id"/></span></dt>
+            <dd><xsl:value-of select="tk:hand-label(., @xml:id)"/><xsl:if test="not(@xml:id = $used)"> (not used in this document)</xsl:if></dd>
+          </xsl:for-each>
+          <xsl:for-each select="$used[not(. = $declared/@xml:id)]">
+            <dt><span class="hand-swatch hand-6"><xsl:value-of select="."/></span></dt>
+            <dd>undeclared hand</dd>
+          </xsl:for-each>
+        </dl>
+      </aside>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template match="tei:handShift">
+    <xsl:variable name="h" select="tk:ref-id(@new)"/>
+    <span class="handshift hand-{tk:hand-index(., $h)}" data-hand="{$h}"
+        title="From here: {tk:hand-label(., $h)}" role="note" aria-label="hand changes to {tk:hand-label(., $h)}">⸢<xsl:value-of select="$h"/></span>
+  </xsl:template>
+
+  <xsl:template match="tei:add | tei:del">
+    <xsl:variable name="h" select="tk:hand(.)"/>
+    <xsl:variable name="who" select="if ($h != '') then ' by ' || tk:hand-label(., $h) else ''"/>
+    <xsl:element name="{if (self::tei:add) then 'ins' else 'del'}">
+      <xsl:attribute name="class" select="string-join((local-name(), if ($h != '') then 'hand hand-' || tk:hand-index(., $h) else ()), ' ')"/>
+      <xsl:if test="$h != ''"><xsl:attribute name="data-hand" select="$h"/></xsl:if>
+      <xsl:attribute name="title" select="(if (self::tei:add) then 'Added' else 'Deleted') || $who"/>
+      <xsl:apply-templates/>
+    </xsl:element>
+  </xsl:template>
+
+  <xsl:template match="text()">
+    <xsl:choose>
+      <xsl:when test="$has-hands and not(parent::tei:add or parent::tei:del)">
+        <xsl:variable name="h" select="tk:hand(.)"/>
+        <xsl:choose>
+          <xsl:when test="$h != ''">
+            <span class="hand hand-{tk:hand-index(., $h)}" data-hand="{$h}" title="{tk:hand-label(., $h)}"><xsl:value-of select="."/></span>
+          </xsl:when>
+          <xsl:otherwise><xsl:value-of select="."/></xsl:otherwise>
+        </xsl:choose>
+      </xsl:when>
+      <xsl:otherwise><xsl:value-of select="."/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- Editorial matter -->
+  <xsl:template match="tei:gap">
+    <span class="gap editorial" title="{string-join(('omitted', @reason ! replace(., '-', ' ')), ': ')}">[<xsl:value-of
+        select="if (normalize-space(tei:desc)) then normalize-space(tei:desc)
+                else string-join(('gap', @quantity, @unit), ' ')"/>]</span>
+  </xsl:template>
+  <xsl:template match="tei:supplied">
+    <span class="supplied editorial">[<xsl:apply-templates/>]</span>
+  </xsl:template>
+  <xsl:template match="tei:unclear">
+    <span class="unclear" title="unclear">[<xsl:apply-templates/>?]</span>
+  </xsl:template>
+  <xsl:template match="tei:choice">
+    <xsl:variable name="shown" select="(tei:corr, tei:reg, tei:expan, *)[1]"/>
+    <xsl:variable name="other" select="(tei:sic, tei:orig, tei:abbr, * except $shown)[1]"/>
+    <span class="choice" title="{normalize-space($other)}"><xsl:apply-templates select="$shown/node()"/></span>
+  </xsl:template>
+  <xsl:template match="tei:sic"><xsl:apply-templates/><span class="editorial"> [sic]</span></xsl:template>
+
+  <!-- Phrases -->
+  <xsl:template match="tei:hi">
+    <xsl:variable name="r" select="tokenize(normalize-space(@rend))"/>
+    <xsl:choose>
+      <xsl:when test="$r = 'sup' or $r = 'superscript'"><sup><xsl:apply-templates/></sup></xsl:when>
+      <xsl:when test="$r = 'sub' or $r = 'subscript'"><sub><xsl:apply-templates/></sub></xsl:when>
+      <xsl:when test="$r = ('bold', 'strong', 'b')"><strong><xsl:apply-templates/></strong></xsl:when>
+      <xsl:when test="$r = ('italic', 'i', 'em')"><em><xsl:apply-templates/></em></xsl:when>
+      <xsl:otherwise><span class="hi {string-join($r ! replace(., '[^A-Za-z0-9-]', ''), ' ')}"><xsl:apply-templates/></span></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+  <xsl:template match="tei:emph | tei:foreign | tei:title[ancestor::tei:text] | tei:term">
+    <em class="{local-name()}"><xsl:apply-templates/></em>
+  </xsl:template>
+  <xsl:template match="tei:q | tei:quote[not(tei:p | tei:lg)] | tei:said">
+    <q class="{local-name()}"><xsl:apply-templates/></q>
+  </xsl:template>
+  <xsl:template match="tei:persName | tei:placeName | tei:orgName | tei:name | tei:rs | tei:gloss | tei:date | tei:time | tei:num | tei:measure | tei:seg | tei:abbr | tei:expan | tei:corr | tei:reg | tei:orig">
+    <span class="{local-name()}"><xsl:apply-templates/></span>
+  </xsl:template>
+  <xsl:template match="tei:ref | tei:ptr">
+    <xsl:variable name="href" select="tk:safe-url(@target)"/>
+    <xsl:choose>
+      <xsl:when test="$href != ''">
+        <a href="{$href}" class="{local-name()}"><xsl:apply-templates/><xsl:if test="self::tei:ptr"><xsl:value-of select="@target"/></xsl:if></a>
+      </xsl:when>
+      <xsl:otherwise>
+        <span class="{local-name()} unsafe-link"><xsl:apply-templates/><xsl:if test="self::tei:ptr"><xsl:value-of select="@target"/></xsl:if></span>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- Anything else: keep its text. -->
+  <xsl:template match="tei:* | *">
+    <span class="tei-{local-name()}"><xsl:apply-templates/></span>
+  </xsl:template>
+  <xsl:template match="comment() | processing-instruction()"/>
+
+  <xsl:template name="lang">
+    <xsl:if test="@xml:lang"><xsl:attribute name="lang" select="@xml:lang"/></xsl:if>
+  </xsl:template>
+
+</xsl:stylesheet>

@@ -1,0 +1,337 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  TEI → plain text in teikit's memo text format (docs/text-format.md): front
+  matter, heading with its note mark, opener lines, paragraphs, [Page N],
+  note marks, and the notes numbered at the end. Converting the result again
+  gives the same TEI. With reading=yes: a clean reading text instead (deletions
+  dropped, additions and hands unmarked, no escapes).
+-->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:tk="urn:teikit"
+    xmlns:fn="http://www.w3.org/2005/xpath-functions"
+    exclude-result-prefixes="#all">
+
+  <xsl:import href="common.xsl"/>
+  <xsl:output method="text" encoding="UTF-8"/>
+
+  <xsl:param name="width" as="xs:integer" select="0"/>
+  <xsl:param name="reading" as="xs:string" select="'no'"/>
+  <xsl:param name="front-matter" as="xs:string" select="'yes'"/>
+  <xsl:param name="doc-id" as="xs:string" select="''"/>
+
+  <xsl:variable name="src" as="xs:boolean" select="$reading != 'yes'"/>
+  <xsl:variable name="NL" select="'&#10;'"/>
+  <xsl:variable name="OPEN" select="'&#xE000;'"/>
+  <xsl:variable name="CLOSE" select="'&#xE001;'"/>
+  <xsl:variable name="head-kinds" select="('head', 'opener', 'list', 'pb')"/>
+  <!-- What may stand before and after a bare note mark (kept in step with markers.py). -->
+  <xsl:variable name="tk:mark-before" select="'[\p{L}.,;:)\]&quot;''”’»?!]'"/>
+  <xsl:variable name="tk:mark-after" select="'[\s.,;:)\]&quot;''”’»?!—–/\[&#xE000;-]'"/>
+
+  <xsl:template match="/">
+    <xsl:variable name="all" select="tk:documents(.)"/>
+    <xsl:variable name="docs" select="if ($doc-id != '') then $all[@xml:id = $doc-id] else $all"/>
+    <xsl:variable name="texts" as="xs:string*">
+      <xsl:for-each select="$docs">
+        <xsl:sequence select="tk:document(., count($docs) = 1)"/>
+      </xsl:for-each>
+    </xsl:variable>
+    <xsl:value-of select="string-join($texts, $NL || $NL || '* * *' || $NL || $NL)"/>
+  </xsl:template>
+
+  <xsl:function name="tk:document" as="xs:string">
+    <xsl:param name="doc" as="element()"/>
+    <xsl:param name="with-front" as="xs:boolean"/>
+    <xsl:variable name="notes" select="$doc//tei:note[not(ancestor::tei:note)]"/>
+    <xsl:variable name="before" select="if ($doc/self::tei:div and not($doc/preceding-sibling::tei:div))
+        then $doc/preceding-sibling::tei:pb else ()"/>
+    <xsl:variable name="lead" select="$doc/*[local-name() = $head-kinds
+        and not(preceding-sibling::*[not(local-name() = $head-kinds)])]"/>
+    <xsl:variable name="lead" select="$lead[not(self::tei:list[not(@type = ('subject', 'participants'))])]"/>
+    <xsl:variable name="lead" select="$lead except $lead[self::tei:list][preceding-sibling::*[self::tei:list[not(@type = ('subject', 'participants'))]]]"/>
+    <xsl:variable name="rest" select="$doc/* except $lead"/>
+    <xsl:variable name="parts" as="xs:string*">
+      <xsl:if test="$with-front and $front-matter = 'yes'"><xsl:sequence select="tk:front-matter($doc)"/></xsl:if>
+      <xsl:sequence select="$before ! tk:page-line(.)"/>
+      <xsl:sequence select="string-join($lead ! tk:head-lines(., count($notes)), $NL)"/>
+      <xsl:sequence select="tk:body($rest, count($notes))"/>
+    </xsl:variable>
+    <xsl:variable name="note-lines" select="for $n in $notes return tk:note-lines($n, index-of($notes ! generate-id(.), generate-id($n)), count($notes))"/>
+    <xsl:sequence select="tk:finish(string-join($parts[. != ''], $NL || $NL)
+        || (if (exists($notes)) then $NL || $NL || string-join($note-lines, $NL) else ''), $notes)
+        || $NL"/>
+  </xsl:function>
+
+  <!-- Front matter: the header fields the converter reads back. -->
+  <xsl:function name="tk:front-matter" as="xs:string">
+    <xsl:param name="doc" as="element()"/>
+    <xsl:variable name="h" select="root($doc)//tei:teiHeader[1]"/>
+    <xsl:variable name="digits" select="replace(string($doc/@xml:id), '[^0-9]', '')"/>
+    <xsl:variable name="pub" select="normalize-space($h/tei:fileDesc/tei:publicationStmt)"/>
+    <xsl:variable name="pattern" select="($h/tei:encodingDesc/tei:p[starts-with(., 'Page images: ')])[1]"/>
+    <xsl:variable name="fields" as="xs:string*" select="
+        ($doc/@xml:id ! ('id: ' || .)),
+        ($doc/@n[string(.) != $digits] ! ('n: ' || .)),
+        (($h/tei:fileDesc/tei:titleStmt/tei:title)[1] ! ('title: ' || tk:one-line(.))),
+        ($h/tei:profileDesc/tei:creation/tei:date[@when][1] ! ('date: ' || @when)),
+        (($h/tei:fileDesc/tei:sourceDesc/tei:bibl/tei:title)[1] ! ('source: ' || tk:one-line(.))),
+        (($h/tei:fileDesc/tei:sourceDesc/tei:bibl/tei:biblScope[@unit = 'page'])[1] ! ('page: ' || tk:one-line(.))),
+        ($h/tei:fileDesc/tei:titleStmt/tei:editor ! ('editor: ' || tk:one-line(.))),
+        (if ($pub != '' and $pub != 'Encoded with teikit; not yet published.') then 'publisher: ' || $pub else ()),
+        (root($doc)/*/@xml:lang[. != 'en'] ! ('language: ' || .)),
+        ($h//tei:handNote[@xml:id] ! ('hand: ' || string-join((@xml:id, tk:one-line(.), @medium), ' | '))),
+        ($pattern ! ('facs: ' || substring-after(., 'Page images: '))),
+        (if ($width gt 0) then 'layout: wrapped' else ())"/>
+    <xsl:sequence select="if ($src and exists($fields)) then string-join(('---', $fields, '---'), $NL) else ''"/>
+  </xsl:function>
+
+  <xsl:function name="tk:one-line" as="xs:string">
+    <xsl:param name="el" as="node()"/>
+    <xsl:sequence select="normalize-space(string($el))"/>
+  </xsl:function>
+
+  <!-- Head region: heading, opener, subject and participants lists, page lines. -->
+  <xsl:function name="tk:head-lines" as="xs:string">
+    <xsl:param name="el" as="element()"/>
+    <xsl:param name="count" as="xs:integer"/>
+    <xsl:choose>
+      <xsl:when test="$el/self::tei:head">
+        <xsl:sequence select="tk:block($el, $count, 'heading') || $NL"/>
+      </xsl:when>
+      <xsl:when test="$el/self::tei:opener">
+        <xsl:sequence select="string-join($el/* ! (if (self::tei:pb) then tk:page-line(.) else tk:block(., $count, 'line')), $NL)"/>
+      </xsl:when>
+      <xsl:when test="$el/self::tei:list[@type = 'subject']">
+        <xsl:sequence select="string-join($el/* ! (if (self::tei:pb) then tk:page-line(.) else '  • ' || tk:block(., $count, 'line')), $NL)"/>
+      </xsl:when>
+      <xsl:when test="$el/self::tei:list">
+        <xsl:sequence select="string-join($el/* ! (if (self::tei:pb) then tk:page-line(.) else tk:block(., $count, 'line')), $NL)"/>
+      </xsl:when>
+      <xsl:otherwise><xsl:sequence select="tk:page-line($el)"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:function>
+
+  <xsl:function name="tk:page-line" as="xs:string">
+    <xsl:param name="pb" as="element()"/>
+    <xsl:sequence select="'[Page ' || ($pb/@n, '?')[1] || ']'"/>
+  </xsl:function>
+
+  <!-- Body: sections separated by two blank lines; paragraphs a line each (or wrapped). -->
+  <xsl:function name="tk:body" as="xs:string">
+    <xsl:param name="els" as="element()*"/>
+    <xsl:param name="count" as="xs:integer"/>
+    <xsl:variable name="sep" select="if ($width gt 0) then $NL || $NL else $NL"/>
+    <xsl:variable name="chunks" as="xs:string*">
+      <xsl:for-each select="$els">
+        <xsl:choose>
+          <xsl:when test="self::tei:div">
+            <xsl:sequence select="$NL || tk:body(*, $count) || $NL"/>
+          </xsl:when>
+          <xsl:when test="self::tei:pb"><xsl:sequence select="tk:page-line(.)"/></xsl:when>
+          <xsl:when test="self::tei:closer">
+            <xsl:sequence select="string-join(for $c in * return
+                if ($c/self::tei:signed) then tk:signed-lines($c, $count) else tk:block($c, $count, 'line'), $sep)"/>
+          </xsl:when>
+          <xsl:when test="self::tei:head">
+            <xsl:sequence select="tk:block(., $count, 'para')"/>
+          </xsl:when>
+          <xsl:when test="self::tei:list or self::tei:table or self::tei:opener or self::tei:lg or self::tei:quote[*]">
+            <xsl:sequence select="string-join(* ! tk:block-any(., $count), $sep)"/>
+          </xsl:when>
+          <xsl:otherwise><xsl:sequence select="tk:block(., $count, 'para')"/></xsl:otherwise>
+        </xsl:choose>
+      </xsl:for-each>
+    </xsl:variable>
+    <xsl:sequence select="replace(string-join($chunks[. != ''], $sep), '^\n+|\n+$', '')
+        => replace('\n{3,}', $NL || $NL || $NL)"/>
+  </xsl:function>
+
+  <xsl:function name="tk:block-any" as="xs:string">
+    <xsl:param name="el" as="element()"/>
+    <xsl:param name="count" as="xs:integer"/>
+    <xsl:sequence select="if ($el/self::tei:pb) then tk:page-line($el)
+        else if ($el/self::tei:row) then string-join($el/* ! tk:block(., $count, 'line'), ' | ')
+        else if ($el/*[self::tei:p or self::tei:item or self::tei:row or self::tei:l]) then string-join($el/* ! tk:block-any(., $count), $NL)
+        else tk:block($el, $count, 'para')"/>
+  </xsl:function>
+
+  <xsl:function name="tk:signed-lines" as="xs:string">
+    <xsl:param name="signed" as="element()"/>
+    <xsl:param name="count" as="xs:integer"/>
+    <xsl:variable name="raw" select="tk:inline-string($signed, $count)"/>
+    <xsl:sequence select="string-join(tokenize($raw, '&#xE002;') ! tk:finish-block(., $count, 'line'),
+        if ($width gt 0) then $NL || $NL else $NL)"/>
+  </xsl:function>
+
+  <!-- One block of text as one line (or wrapped lines). -->
+  <xsl:function name="tk:block" as="xs:string">
+    <xsl:param name="el" as="element()"/>
+    <xsl:param name="count" as="xs:integer"/>
+    <xsl:param name="kind" as="xs:string"/>
+    <xsl:sequence select="tk:finish-block(tk:inline-string($el, $count), $count, $kind)"/>
+  </xsl:function>
+
+  <xsl:function name="tk:inline-string" as="xs:string">
+    <xsl:param name="el" as="element()"/>
+    <xsl:param name="count" as="xs:integer"/>
+    <xsl:variable name="pieces" as="xs:string*">
+      <xsl:apply-templates select="$el/node()" mode="inline"/>
+    </xsl:variable>
+    <xsl:sequence select="replace(string-join($pieces, ''), '\s*\n\s*', ' ')"/>
+  </xsl:function>
+
+  <xsl:function name="tk:finish-block" as="xs:string">
+    <xsl:param name="s" as="xs:string"/>
+    <xsl:param name="count" as="xs:integer"/>
+    <xsl:param name="kind" as="xs:string"/>
+    <xsl:variable name="s" select="normalize-space(replace($s, '\s+$', '')) ! (if ($width gt 0) then . else $s)"/>
+    <xsl:variable name="s" select="replace(replace($s, '^\s+', ''), '\s+$', '')"/>
+    <xsl:variable name="s" select="if ($src) then tk:escape-digits($s, $count, $kind = 'heading') else $s"/>
+    <xsl:variable name="s" select="tk:marks($s, $kind = 'heading')"/>
+    <xsl:sequence select="if ($width gt 0 and $kind = 'para') then tk:wrap($s, $width, '') else $s"/>
+  </xsl:function>
+
+  <!-- Digits that the converter would take for a note mark are escaped with \ . -->
+  <xsl:function name="tk:escape-digits" as="xs:string">
+    <xsl:param name="s" as="xs:string"/>
+    <xsl:param name="count" as="xs:integer"/>
+    <xsl:param name="heading" as="xs:boolean"/>
+    <xsl:variable name="out" select="string-join(
+        for $part in analyze-string($s, '[0-9]+')/* return
+          if ($part/self::fn:match) then
+            let $before := string($part/preceding-sibling::*[1]),
+                $prev := substring($before, string-length($before)),
+                $next := substring(string($part/following-sibling::*[1]), 1, 1),
+                $v := xs:integer($part)
+            return if (not(starts-with($part, '0')) and $v le $count + 1
+                       and matches($prev, $tk:mark-before)
+                       and ($next = '' or matches($next, $tk:mark-after)))
+                   then '\' || $part else string($part)
+          else string($part), '')"/>
+    <xsl:sequence select="if ($heading and matches($out, ' [1-9][0-9]*$')
+        and xs:integer(replace($out, '^.* ([1-9][0-9]*)$', '$1')) le $count + 1)
+        then replace($out, ' ([1-9][0-9]*)$', ' \\$1') else $out"/>
+  </xsl:function>
+
+  <!-- Note marks: bare digits where the converter will find them, else [^k]. -->
+  <xsl:function name="tk:marks" as="xs:string">
+    <xsl:param name="s" as="xs:string"/>
+    <xsl:param name="heading" as="xs:boolean"/>
+    <xsl:sequence select="string-join(
+        for $part in analyze-string($s, '&#xE000;([0-9]+)&#xE001;')/* return
+          if ($part/self::fn:match) then
+            let $k := string($part/fn:group[1]),
+                $left := $part/preceding-sibling::*[1],
+                $before := if ($left/self::fn:non-match) then string($left) else '0',
+                $prev := substring($before, string-length($before)),
+                $prev2 := substring($before, string-length($before) - 1, 1),
+                $right := $part/following-sibling::*[1],
+                $next := if ($right/self::fn:match) then '[' else substring(string($right), 1, 1),
+                $prev-ok := matches($prev, '\p{L}')
+                    or (matches($prev, $tk:mark-before) and not(matches($prev2, '[0-9\\]'))),
+                $next-ok := $next = '' or matches($next, $tk:mark-after)
+            return if (not($src)) then $k
+                   else if ($heading and empty($right) and $prev-ok) then ' ' || $k
+                   else if ($prev-ok and $next-ok) then $k
+                   else '[^' || $k || ']'
+          else string($part), '')"/>
+  </xsl:function>
+
+  <xsl:function name="tk:wrap" as="xs:string">
+    <xsl:param name="s" as="xs:string"/>
+    <xsl:param name="width" as="xs:integer"/>
+    <xsl:param name="indent" as="xs:string"/>
+    <xsl:variable name="lines" as="xs:string*">
+      <xsl:iterate select="tokenize($s, ' +')[. != '']">
+        <xsl:param name="line" as="xs:string" select="''"/>
+        <xsl:on-completion><xsl:sequence select="$line"/></xsl:on-completion>
+        <xsl:choose>
+          <xsl:when test="$line = ''">
+            <xsl:next-iteration><xsl:with-param name="line" select="."/></xsl:next-iteration>
+          </xsl:when>
+          <xsl:when test="string-length($line) + 1 + string-length(.) gt $width - string-length($indent)">
+            <xsl:sequence select="$line"/>
+            <xsl:next-iteration><xsl:with-param name="line" select="."/></xsl:next-iteration>
+          </xsl:when>
+          <xsl:otherwise>
+            <xsl:next-iteration><xsl:with-param name="line" select="$line || ' ' || ."/></xsl:next-iteration>
+          </xsl:otherwise>
+        </xsl:choose>
+      </xsl:iterate>
+    </xsl:variable>
+    <xsl:sequence select="string-join($lines, $NL || $indent)"/>
+  </xsl:function>
+
+  <!-- Notes at the end: "  1. text", later paragraphs indented. -->
+  <xsl:function name="tk:note-lines" as="xs:string">
+    <xsl:param name="note" as="element()"/>
+    <xsl:param name="k" as="xs:integer"/>
+    <xsl:param name="count" as="xs:integer"/>
+    <xsl:variable name="paras" select="if ($note/tei:p) then $note/* else $note"/>
+    <xsl:variable name="label" select="if ($src) then string($k) else tk:note-label($note)"/>
+    <xsl:variable name="texts" as="xs:string*">
+      <xsl:for-each select="$paras">
+        <xsl:variable name="t" select="tk:finish-block(if (self::tei:pb) then tk:page-line(.) else tk:inline-string(., $count), $count, 'line')"/>
+        <xsl:sequence select="if ($src and position() gt 1 and matches($t, '^[0-9]+\.')) then '\' || $t else $t"/>
+      </xsl:for-each>
+    </xsl:variable>
+    <xsl:variable name="texts" select="if ($width gt 0 and $src) then $texts ! replace(., '(^| )([0-9])([0-9]*\.)( |$)', '$1\\$2$3$4') else $texts"/>
+    <xsl:variable name="first" select="'  ' || $label || '. '"/>
+    <xsl:variable name="pad" select="'     '"/>
+    <xsl:sequence select="string-join((
+        $first || (if ($width gt 0) then tk:wrap($texts[1], $width - string-length($first), $pad) else $texts[1]),
+        subsequence($texts, 2) ! ((if ($width gt 0) then $NL else '') || $pad || (if ($width gt 0) then tk:wrap(., $width - 5, $pad) else .))), $NL)"/>
+  </xsl:function>
+
+  <xsl:function name="tk:finish" as="xs:string">
+    <xsl:param name="s" as="xs:string"/>
+    <xsl:param name="notes" as="element()*"/>
+    <xsl:sequence select="$s"/>
+  </xsl:function>
+
+  <!-- Inline content -->
+  <xsl:template match="text()" mode="inline">
+    <xsl:sequence select="if ($src) then replace(., '([\\\[\]{}])', '\\$1') else string(.)"/>
+  </xsl:template>
+  <xsl:template match="tei:note" mode="inline">
+    <xsl:variable name="notes" select="(ancestor::tei:div[@type = 'document'], ancestor::tei:text)[1]//tei:note[not(ancestor::tei:note)]"/>
+    <xsl:variable name="me" select="generate-id(.)"/>
+    <xsl:sequence select="$OPEN || string(index-of($notes ! generate-id(.), $me)[1]) || $CLOSE"/>
+  </xsl:template>
+  <xsl:template match="tei:pb" mode="inline"><xsl:sequence select="tk:page-line(.)"/></xsl:template>
+  <xsl:template match="tei:lb" mode="inline">
+    <xsl:sequence select="if (parent::tei:signed) then '&#xE002;' else ' '"/>
+  </xsl:template>
+  <xsl:template match="tei:handShift" mode="inline">
+    <xsl:if test="$src"><xsl:sequence select="'{@' || tk:ref-id(@new) || '}'"/></xsl:if>
+  </xsl:template>
+  <xsl:template match="tei:add | tei:del" mode="inline">
+    <xsl:variable name="mark" select="if (self::tei:add) then '+' else '-'"/>
+    <xsl:variable name="hand" select="if (@hand) then '@' || tk:ref-id(@hand) || ' ' else ''"/>
+    <xsl:choose>
+      <xsl:when test="$src">
+        <xsl:sequence select="'{' || $mark || $hand"/>
+        <xsl:apply-templates mode="inline"/>
+        <xsl:sequence select="$mark || '}'"/>
+      </xsl:when>
+      <xsl:when test="self::tei:add"><xsl:apply-templates mode="inline"/></xsl:when>
+    </xsl:choose>
+  </xsl:template>
+  <xsl:template match="tei:gap" mode="inline">
+    <xsl:sequence select="'[' || (if (normalize-space(tei:desc)) then string(tei:desc)
+        else string-join(('gap', @quantity, @unit, @reason), ' ')) || ']'"/>
+  </xsl:template>
+  <xsl:template match="tei:supplied | tei:unclear" mode="inline">
+    <xsl:sequence select="'['"/><xsl:apply-templates mode="inline"/><xsl:sequence select="']'"/>
+  </xsl:template>
+  <xsl:template match="tei:choice" mode="inline">
+    <xsl:apply-templates select="(tei:corr, tei:reg, tei:expan, *)[1]/node()" mode="inline"/>
+  </xsl:template>
+  <xsl:template match="tei:teiHeader | comment() | processing-instruction()" mode="inline"/>
+  <!-- Anything else: its text. -->
+  <xsl:template match="*" mode="inline"><xsl:apply-templates mode="inline"/></xsl:template>
+
+</xsl:stylesheet>
