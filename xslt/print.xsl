@@ -1,0 +1,87 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  TEI → paged HTML for print (PDF through WeasyPrint): real footnotes at the
+  foot of the page where they are referenced, the source edition's [Page N]
+  in the margin, hands marked with sigla and a key, and for several documents
+  a title page and contents. Builds on the HTML stylesheet.
+-->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:tk="urn:teikit"
+    exclude-result-prefixes="#all">
+
+  <xsl:import href="html.xsl"/>
+
+  <xsl:param name="edition-title" as="xs:string" select="''"/>
+
+  <xsl:template match="/">
+    <xsl:variable name="all" select="tk:documents(.)"/>
+    <xsl:variable name="docs" select="if ($doc-id != '') then $all[@xml:id = $doc-id] else $all"/>
+    <xsl:variable name="title" select="if ($edition-title != '') then $edition-title
+        else if (count($docs) = 1) then tk:doc-title($docs) else tk:plain((//tei:titleStmt/tei:title)[1])"/>
+    <html lang="{(/*/@xml:lang, 'en')[1]}">
+      <head>
+        <meta charset="utf-8"/>
+        <title><xsl:value-of select="$title"/></title>
+        <xsl:if test="$css != ''"><style><xsl:value-of select="$css"/></style></xsl:if>
+      </head>
+      <body class="print">
+        <xsl:if test="count($docs) gt 1">
+          <section class="title-page">
+            <h1 class="edition-title"><xsl:value-of select="$title"/></h1>
+            <p class="edition-count"><xsl:value-of select="count($docs)"/> documents</p>
+          </section>
+          <nav class="contents">
+            <h2>Contents</h2>
+            <ol>
+              <xsl:for-each select="$docs">
+                <li><a href="#{tk:id(.)}"><xsl:if test="@n"><span class="num"><xsl:value-of select="@n"/>. </span></xsl:if>
+                  <xsl:value-of select="tk:doc-title(.)"/></a></li>
+              </xsl:for-each>
+            </ol>
+          </nav>
+        </xsl:if>
+        <xsl:apply-templates select="$docs" mode="document"/>
+      </body>
+    </html>
+  </xsl:template>
+
+  <xsl:template match="*" mode="document">
+    <article class="document" id="{tk:id(.)}">
+      <p class="running-title"><xsl:value-of select="tk:doc-title(.)"/></p>
+      <xsl:call-template name="metadata"/>
+      <xsl:apply-templates select="node()"/>
+      <xsl:call-template name="hand-legend"/>
+    </article>
+  </xsl:template>
+
+  <!-- A footnote floats to the foot of the page; the call and marker show its label. -->
+  <xsl:template match="tei:note">
+    <span class="footnote {@type}" id="{tk:id(.)}" data-label="{tk:note-label(.)}"><xsl:apply-templates/></span>
+  </xsl:template>
+  <xsl:template match="tei:note/tei:p">
+    <span class="note-p"><xsl:apply-templates/></span>
+  </xsl:template>
+
+  <!-- The source edition's page: a bar in the text, the number in the margin. -->
+  <xsl:template match="tei:pb">
+    <span class="pb-print" id="{tk:id(.)}"><span class="pb-bar">|</span><span class="pb-margin">[Page <xsl:value-of select="(@n, '?')[1]"/>]</span></span>
+  </xsl:template>
+
+  <!-- Hands in print: a siglum where a hand begins and on each addition or deletion. -->
+  <xsl:template match="tei:handShift">
+    <xsl:variable name="h" select="tk:ref-id(@new)"/>
+    <sup class="siglum hand-{tk:hand-index(., $h)}">⸢<xsl:value-of select="$h"/></sup>
+  </xsl:template>
+  <xsl:template match="tei:add | tei:del">
+    <xsl:variable name="h" select="tk:hand(.)"/>
+    <xsl:variable name="sign" select="if (self::tei:add) then '+' else '−'"/>
+    <xsl:element name="{if (self::tei:add) then 'ins' else 'del'}">
+      <xsl:attribute name="class" select="string-join((local-name(), if ($h != '') then 'hand hand-' || tk:hand-index(., $h) else ()), ' ')"/>
+      <xsl:apply-templates/>
+    </xsl:element>
+    <sup class="siglum"><xsl:value-of select="$sign || $h"/></sup>
+  </xsl:template>
+</xsl:stylesheet>
