@@ -1,0 +1,395 @@
+"""Editorial rules: the FRUS-grade checks an editor needs beyond the schema.
+
+Each rule has a stable id (used in messages, JSON output and docs/rules.md),
+a severity, and a message that names the fix. Rules read the parsed tree only:
+no network, no other files, so validation is fast and repeatable offline.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from lxml import etree
+
+from .. import TEI_NS, XML_NS
+from .diagnostics import ERROR, WARNING, Diagnostic, Locator
+
+T = "{" + TEI_NS + "}"
+XML_ID = "{" + XML_NS + "}id"
+POINTER_ATTRS = ("target", "corresp", "hand", "new", "facs", "ana", "scribeRef", "rendition",
+                 "who", "ref", "sameAs", "calendar", "change", "resp", "source")
+SAFE_SCHEMES = ("http", "https", "mailto")
+ROMAN_RE = re.compile(r"^(?=[ivxlcdm]+$)m{0,4}(cm|cd|d?c{0,3})(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})$",
+                      re.IGNORECASE)
+ISO_RE = re.compile(r"^-?\d{4}(-\d{2}(-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?([+-]\d{2}:\d{2}|Z)?)?)?)?$")
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    severity: str
+    summary: str
+    check: Callable[[etree._ElementTree, Locator, dict], Iterator[tuple[etree._Element, str]]]
+    profiles: tuple[str, ...] = ("teikit", "frus")
+
+
+RULES: list[Rule] = []
+
+
+def rule(rule_id: str, severity: str, summary: str, profiles: tuple[str, ...] = ("teikit", "frus")):
+    def register(fn):
+        RULES.append(Rule(rule_id, severity, summary, fn, profiles))
+        return fn
+    return register
+
+
+def local(el: etree._Element) -> str:
+    return etree.QName(el).localname if isinstance(el.tag, str) else ""
+
+
+def documents(tree: etree._ElementTree) -> list[etree._Element]:
+    docs = tree.xpath("//t:div[@type='document']", namespaces={"t": TEI_NS})
+    if docs:
+        return docs
+    return tree.xpath("//t:text/t:body", namespaces={"t": TEI_NS})[:1]
+
+
+def ids(tree: etree._ElementTree) -> dict[str, etree._Element]:
+    found: dict[str, etree._Element] = {}
+    for el in tree.iter():
+        value = el.get(XML_ID) if isinstance(el.tag, str) else None
+        if value is not None:
+            found.setdefault(value, el)
+    return found
+
+
+# --- identity and pointers ---------------------------------------------------------
+
+@rule("unique-id", ERROR, "every xml:id is unique in its file")
+def _unique_ids(tree, loc, ctx):
+    seen: dict[str, etree._Element] = {}
+    for el in tree.iter():
+        if not isinstance(el.tag, str):
+            continue
+        value = el.get(XML_ID)
+        if value is None:
+            continue
+        if value in seen:
+            first = seen[value]
+            yield el, (f"xml:id {value!r} is already used on line {first.sourceline}; "
+                       "give this element another id")
+        else:
+            seen[value] = el
+
+
+@rule("pointer-resolves", ERROR, "every #pointer names an xml:id in the file")
+def _pointers(tree, loc, ctx):
+    known = ctx["ids"]
+    for el in tree.iter():
+        if not isinstance(el.tag, str):
+            continue
+        for attr in POINTER_ATTRS:
+            for value in (el.get(attr) or "").split():
+                if value.startswith("#") and value[1:] not in known:
+                    yield el, (f"@{attr}=\"{value}\" points to no element; add xml:id="
+                               f"\"{value[1:]}\" to the element meant, or correct the pointer")
+
+
+@rule("hand-declared", ERROR, "every @hand and handShift/@new names a declared handNote")
+def _hands(tree, loc, ctx):
+    hands = {el.get(XML_ID) for el in tree.iter(T + "handNote") if el.get(XML_ID)}
+    for el in tree.iter():
+        if not isinstance(el.tag, str):
+            continue
+        for attr in ("hand", "new") if local(el) == "handShift" else ("hand",):
+            value = el.get(attr)
+            if value is None:
+                continue
+            if not value.startswith("#") or value[1:] not in hands:
+                declared = ", ".join(sorted(hands)) or "none"
+                yield el, (f"@{attr}=\"{value}\" is not a declared hand (declared: {declared});"
+                           " add <handNote xml:id=\"…\"> to profileDesc/handNotes")
+        if local(el) == "handShift" and el.get("new") is None:
+            yield el, "handShift needs @new naming the hand that begins here"
+
+
+@rule("safe-link", ERROR, "link targets use http, https, mailto, #id or a relative path")
+def _safe_links(tree, loc, ctx):
+    for el in tree.iter():
+        if not isinstance(el.tag, str):
+            continue
+        for attr in ("target", "url", "facs"):
+            for value in (el.get(attr) or "").split():
+                m = re.match(r"^\s*([A-Za-z][A-Za-z0-9+.-]*):", value)
+                if m and m.group(1).lower() not in SAFE_SCHEMES:
+                    yield el, (f"@{attr}=\"{value[:60]}\" uses the unsafe scheme "
+                               f"{m.group(1)}:; use http(s), mailto, #id or a relative path")
+
+
+# --- page breaks -------------------------------------------------------------------
+
+def _text_before(el: etree._Element) -> str:
+    prev = el.getprevious()
+    if prev is not None:
+        return prev.tail or ""
+    parent = el.getparent()
+    return (parent.text or "") if parent is not None else ""
+
+
+def _is_first(el: etree._Element) -> bool:
+    return el.getprevious() is None and not (el.getparent().text or "").strip()
+
+
+def _is_last(el: etree._Element) -> bool:
+    return el.getnext() is None and not (el.tail or "").strip()
+
+
+@rule("pb-empty", ERROR, "pb is empty")
+def _pb_empty(tree, loc, ctx):
+    for pb in tree.iter(T + "pb"):
+        if len(pb) or (pb.text or "").strip():
+            yield pb, "pb must be empty; move its content after the page break"
+
+
+@rule("pb-n", ERROR, "pb has @n, the page number as printed")
+def _pb_n(tree, loc, ctx):
+    for pb in tree.iter(T + "pb"):
+        if not (pb.get("n") or "").strip():
+            yield pb, "pb has no @n; give the page number as printed, e.g. n=\"728\""
+
+
+@rule("pb-position", ERROR, "pb is neither the first nor the last node of its parent")
+def _pb_position(tree, loc, ctx):
+    for pb in tree.iter(T + "pb"):
+        parent = pb.getparent()
+        if parent is None or local(parent) in ("body", "front", "back"):
+            continue
+        if _is_first(pb):
+            yield pb, (f"pb is the first node of <{local(parent)}>; move it before "
+                       f"the <{local(parent)}>")
+        elif _is_last(pb):
+            yield pb, (f"pb is the last node of <{local(parent)}>; move it after "
+                       f"the <{local(parent)}>")
+
+
+@rule("pb-id", ERROR, "pb/@xml:id is pg_ followed by @n")
+def _pb_id(tree, loc, ctx):
+    for pb in tree.iter(T + "pb"):
+        n, value = pb.get("n"), pb.get(XML_ID)
+        if n and value is not None and value != f"pg_{n}":
+            yield pb, f"pb xml:id is {value!r}; FRUS convention is 'pg_{n}' for page {n}"
+
+
+def _page_value(n: str) -> tuple[int, int] | None:
+    if n.isdigit():
+        return (1, int(n))
+    if ROMAN_RE.match(n):
+        return (0, _roman(n))
+    return None
+
+
+def _roman(s: str) -> int:
+    values = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000}
+    total = 0
+    s = s.lower()
+    for i, ch in enumerate(s):
+        v = values[ch]
+        total += -v if i + 1 < len(s) and values[s[i + 1]] > v else v
+    return total
+
+
+@rule("pb-sequence", ERROR, "page numbers increase within a document (roman, then arabic)")
+def _pb_sequence(tree, loc, ctx):
+    for doc in ctx["documents"]:
+        last: tuple[tuple[int, int], str] | None = None
+        for pb in doc.iter(T + "pb"):
+            n = (pb.get("n") or "").strip()
+            value = _page_value(n)
+            if value is None:
+                continue
+            if last and value <= last[0]:
+                yield pb, (f"page {n} comes after page {last[1]}; page numbers must increase "
+                           "(check @n against the printed page)")
+            last = (value, n)
+
+
+@rule("facs-sequence", WARNING, "page images (pb/@facs) run in order within a document")
+def _facs_sequence(tree, loc, ctx):
+    for doc in ctx["documents"]:
+        last: tuple[int, str] | None = None
+        for pb in doc.iter(T + "pb"):
+            digits = re.findall(r"\d+", pb.get("facs") or "")
+            if not digits:
+                continue
+            value = int(digits[-1])
+            if last and value <= last[0]:
+                yield pb, (f"page image {pb.get('facs')!r} comes after {last[1]!r}; check "
+                           "that the images match the pages")
+            last = (value, pb.get("facs"))
+
+
+# --- notes -------------------------------------------------------------------------
+
+def _notes(doc: etree._Element) -> list[etree._Element]:
+    return [n for n in doc.iter(T + "note")
+            if not any(local(a) == "note" for a in n.iterancestors())]
+
+
+@rule("note-nested", ERROR, "a note does not contain another note")
+def _note_nested(tree, loc, ctx):
+    for note in tree.iter(T + "note"):
+        if note.get("place") == "inline" or note.get("rend") == "inline":
+            continue
+        if any(local(a) == "note" for a in note.iterancestors()):
+            yield note, "a note inside a note; move it out, or mark it place=\"inline\""
+
+
+@rule("note-sequence", WARNING, "note numbers (@n) run 1, 2, 3… within a document")
+def _note_sequence(tree, loc, ctx):
+    for doc in ctx["documents"]:
+        previous = 0
+        for note in _notes(doc):
+            n = (note.get("n") or "").strip()
+            if not n.isdigit() or int(n) == 0:
+                continue
+            if int(n) != previous + 1:
+                yield note, (f"this is note {n}, but the previous note is "
+                             f"{previous or 'none'}; renumber to {previous + 1}")
+            previous = int(n)
+
+
+@rule("note-id", ERROR, "a note's xml:id is its document's xml:id + 'fn' + number")
+def _note_id(tree, loc, ctx):
+    for doc in ctx["documents"]:
+        doc_id = doc.get(XML_ID)
+        if not doc_id:
+            continue
+        for note in _notes(doc):
+            value = note.get(XML_ID)
+            if value is None:
+                continue
+            if not value.startswith(doc_id + "fn"):
+                want = f"{doc_id}fn{note.get('n') or 'N'}"
+                yield note, f"note xml:id is {value!r}; it must start with {doc_id}fn, e.g. {want!r}"
+
+
+@rule("note-space-before", ERROR, "no white space before a note mark")
+def _note_space(tree, loc, ctx):
+    for note in tree.iter(T + "note"):
+        prev = note.getprevious()
+        if prev is not None and local(prev) == "note":
+            continue
+        before = _text_before(note)
+        if before and before[-1].isspace() and before.strip():
+            yield note, "white space before the note mark; attach the note to the word before it"
+
+
+# --- dates -------------------------------------------------------------------------
+
+@rule("date-format", ERROR, "date attributes are ISO 8601 (YYYY, YYYY-MM, YYYY-MM-DD, dateTime)")
+def _date_format(tree, loc, ctx):
+    for el in tree.iter():
+        if not isinstance(el.tag, str):
+            continue
+        for attr in ("when", "from", "to", "notBefore", "notAfter"):
+            value = el.get(attr)
+            if value is not None and not ISO_RE.match(value):
+                yield el, f"@{attr}=\"{value}\" is not an ISO date; write e.g. 1952-12-19"
+
+
+@rule("date-range", ERROR, "@from has @to, @notBefore has @notAfter, and the range runs forward")
+def _date_range(tree, loc, ctx):
+    for el in tree.iter():
+        if not isinstance(el.tag, str):
+            continue
+        for a, b in (("from", "to"), ("notBefore", "notAfter")):
+            lo, hi = el.get(a), el.get(b)
+            if lo is not None and hi is None:
+                yield el, f"@{a} without @{b}; add @{b} to close the range"
+            elif hi is not None and lo is None:
+                yield el, f"@{b} without @{a}; add @{a} to open the range"
+            elif lo and hi and ISO_RE.match(lo) and ISO_RE.match(hi) and lo[:len(hi)] > hi:
+                yield el, f"@{a}=\"{lo}\" is after @{b}=\"{hi}\"; swap or correct them"
+
+
+@rule("date-zulu", WARNING, "no military time-zone letter Z in dates")
+def _date_zulu(tree, loc, ctx):
+    for el in tree.iter():
+        if not isinstance(el.tag, str):
+            continue
+        for attr in ("when", "from", "to", "notBefore", "notAfter"):
+            value = el.get(attr) or ""
+            if value.endswith("Z") and "T" in value:
+                yield el, f"@{attr}=\"{value}\" ends in Z; write +00:00 instead"
+
+
+# --- documents ---------------------------------------------------------------------
+
+@rule("doc-head", ERROR, "every document div has exactly one non-empty head")
+def _doc_head(tree, loc, ctx):
+    for doc in tree.iter(T + "div"):
+        if doc.get("type") != "document":
+            continue
+        heads = [c for c in doc if local(c) == "head"]
+        if not heads:
+            yield doc, "this document has no <head>; give it a heading"
+        elif len(heads) > 1:
+            yield heads[1], "a document has one <head>; merge or remove the others"
+        elif not "".join(heads[0].itertext()).strip():
+            yield heads[0], "the heading is empty; write the document's heading"
+
+
+@rule("doc-id", ERROR, "every document div has an xml:id")
+def _doc_id(tree, loc, ctx):
+    for doc in tree.iter(T + "div"):
+        if doc.get("type") == "document" and not doc.get(XML_ID):
+            yield doc, "this document div has no xml:id; add one, e.g. xml:id=\"d1\""
+
+
+@rule("source-note", ERROR, "a historical document has a source note (profile frus)",
+      profiles=("frus",))
+def _source_note(tree, loc, ctx):
+    for doc in tree.iter(T + "div"):
+        if doc.get("subtype") != "historical-document":
+            continue
+        if not doc.xpath(".//t:note[@type='source']", namespaces={"t": TEI_NS}):
+            yield doc, ("no source note; add <note type=\"source\">Source: …</note> to the "
+                        "heading")
+
+
+@rule("dateline-date", ERROR, "a historical document has a dateline with a date (profile frus)",
+      profiles=("frus",))
+def _dateline_date(tree, loc, ctx):
+    for doc in tree.iter(T + "div"):
+        if doc.get("subtype") != "historical-document":
+            continue
+        if not doc.xpath(".//t:dateline//t:date", namespaces={"t": TEI_NS}):
+            yield doc, "no dateline with a <date>; add one (write 'undated' inside <date> if so)"
+
+
+@rule("not-empty", WARNING, "p, head, persName, placeName, seg and item are not empty")
+def _not_empty(tree, loc, ctx):
+    for el in tree.iter(*(T + n for n in ("p", "head", "persName", "placeName", "seg", "item"))):
+        if not "".join(el.itertext()).strip() and not len(el):
+            yield el, f"empty <{local(el)}>; delete it or give it its text"
+
+
+@rule("hi-rend", WARNING, "hi says how the text is highlighted (@rend or @rendition)")
+def _hi_rend(tree, loc, ctx):
+    for el in tree.iter(T + "hi"):
+        if not el.get("rend") and not el.get("rendition"):
+            yield el, "hi without @rend; say how it looks, e.g. rend=\"italic\""
+
+
+def run_rules(tree: etree._ElementTree, loc: Locator, profile: str = "teikit"
+              ) -> list[Diagnostic]:
+    ctx = {"ids": ids(tree), "documents": documents(tree)}
+    out: list[Diagnostic] = []
+    for r in RULES:
+        if profile not in r.profiles:
+            continue
+        for el, message in r.check(tree, loc, ctx):
+            out.append(loc.at(el, r.severity, r.id, message))
+    return out
