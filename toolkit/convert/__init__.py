@@ -11,7 +11,7 @@ from ..xmlio import read_bytes
 from .memo import decode, read_memo
 from .tei import Warning_, build_tei
 
-__all__ = ["convert_text", "convert_file", "Warning_"]
+__all__ = ["convert_text", "convert_file", "finish_tei", "Warning_"]
 
 
 def convert_text(data: bytes, name: str) -> tuple[etree._ElementTree, list[Warning_]]:
@@ -29,3 +29,30 @@ def convert_file(path: str | Path) -> tuple[etree._ElementTree, list[Warning_]]:
     if data[:4] == b"PK\x03\x04":
         raise TeikitError("this is a zip archive (a Word file?), not a memo text", str(path), 1, 1)
     return convert_text(data, str(path))
+
+
+def finish_tei(tree: etree._ElementTree, name: str, xml_model: str | None = None
+               ) -> tuple[bytes, list[str]]:
+    """Check converted TEI against our schema and rules, then serialise it.
+
+    A converter must never write TEI that fails its own checks; if it would,
+    that is reported as an error naming the rule, and nothing is written.
+    """
+    from ..validate import ERROR, validate_tree
+    from ..xmlio import serialize
+
+    data = serialize(tree)
+    if xml_model:
+        if '"' in xml_model or "?>" in xml_model:
+            raise TeikitError("the --xml-model address cannot contain quotes or '?>'")
+        pi = (f'<?xml-model href="{xml_model}" type="application/xml" '
+              'schematypens="http://www.w3.org/2001/XMLSchema"?>\n').encode()
+        head, _, rest = data.partition(b"\n")
+        data = head + b"\n" + pi + rest
+    found = validate_tree(tree, name)
+    errors = [d for d in found if d.severity == ERROR]
+    if errors:
+        first = errors[0]
+        raise TeikitError(f"the converted TEI would break rule [{first.rule}] "
+                          f"({first.message}); fix the input there", name)
+    return data, [f"{name}: warning: converted TEI: [{d.rule}] {d.message}" for d in found]

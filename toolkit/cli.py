@@ -1,0 +1,212 @@
+"""The `teikit` command: parses options and calls convert, validate, render and build.
+
+Every failure becomes one line on stderr and a non-zero exit status
+(0 ok, 1 invalid input or failed work, 2 usage error); never a traceback.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .errors import TeikitError, UsageError
+from .files import same_file, write_atomic
+
+TEI_ROOTS = ("TEI", "teiCorpus")
+
+
+class TeikitGroup(click.Group):
+    """Click group whose errors are single lines with documented exit codes."""
+
+    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
+        try:
+            code = super().main(args=args, prog_name=prog_name or "teikit",
+                                complete_var=complete_var, standalone_mode=False, **extra)
+        except click.exceptions.Exit as exc:
+            sys.exit(exc.exit_code)
+        except click.UsageError as exc:
+            where = f"teikit {exc.ctx.info_name} --help" if exc.ctx and exc.ctx.parent else \
+                "teikit --help"
+            click.echo(f"teikit: error: {exc.format_message()} (see '{where}')", err=True)
+            sys.exit(2)
+        except click.ClickException as exc:
+            click.echo(f"teikit: error: {exc.format_message()}", err=True)
+            sys.exit(exc.exit_code)
+        except click.Abort:
+            click.echo("teikit: interrupted", err=True)
+            sys.exit(130)
+        except TeikitError as exc:
+            click.echo(str(exc), err=True)
+            sys.exit(exc.exit_code)
+        except KeyboardInterrupt:
+            click.echo("teikit: interrupted; outputs already written are complete", err=True)
+            sys.exit(130)
+        except Exception as exc:  # a bug in teikit: still one line, never a traceback
+            if os.environ.get("TEIKIT_DEBUG"):
+                raise
+            click.echo(f"teikit: internal error: {type(exc).__name__}: {exc} "
+                       "(set TEIKIT_DEBUG=1 for details and please report it)", err=True)
+            sys.exit(1)
+        sys.exit(code or 0)
+
+
+@click.group(cls=TeikitGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "--version", prog_name="teikit", message="%(prog)s %(version)s")
+def cli() -> None:
+    """Encode, validate and publish documentary editions in TEI P5."""
+
+
+def _emit(data: str | bytes, output: str | None) -> None:
+    if output:
+        write_atomic(output, data)
+    elif isinstance(data, bytes):
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+    else:
+        click.echo(data, nl=False)
+
+
+@cli.command()
+@click.argument("input", type=click.Path(dir_okay=False))
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the TEI here "
+              "(default: standard output).")
+@click.option("--xml-model", "xml_model", metavar="HREF",
+              help="Add an <?xml-model?> instruction pointing editors at this schema.")
+def convert(input: str, output: str | None, xml_model: str | None) -> int:
+    """Convert a memo text (FRUS web-text conventions) to TEI.
+
+    The text format is described in docs/text-format.md. Warnings go to
+    standard error; errors stop the conversion and nothing is written.
+    """
+    from .convert import convert_file, finish_tei
+
+    if output and same_file(input, output):
+        raise UsageError("the output would overwrite the input; choose another -o", output)
+    tree, warnings = convert_file(input)
+    data, more = finish_tei(tree, input, xml_model)
+    for warning in warnings + more:
+        click.echo(str(warning), err=True)
+    _emit(data, output)
+    return 0
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+              show_default=True, help="Compiler-style lines, or a JSON list.")
+@click.option("--schema", type=click.Path(dir_okay=False),
+              help="Validate against this XSD or RELAX NG instead of teikit's profile.")
+@click.option("--profile", type=click.Choice(["teikit", "frus"]), default="teikit",
+              show_default=True, help="Rule set: 'frus' adds source-note and dateline rules.")
+@click.option("--strict", is_flag=True, help="Warnings fail too.")
+def validate(paths: tuple[str, ...], fmt: str, schema: str | None, profile: str,
+             strict: bool) -> int:
+    """Check TEI files (or folders of them) against the schema and editorial rules.
+
+    Exit status: 0 valid, 1 invalid, 2 usage error.
+    """
+    from .validate import ERROR, collect_xml, to_json, validate_file
+
+    files = collect_xml(list(paths))
+    if not files:
+        raise UsageError("no *.xml files found in " + ", ".join(paths))
+    found = []
+    for path in files:
+        found += validate_file(path, schema, profile)
+    if fmt == "json":
+        click.echo(to_json(found))
+    else:
+        for diag in found:
+            click.echo(diag.text())
+    errors = sum(1 for d in found if d.severity == ERROR)
+    warnings = len(found) - errors
+    click.echo(f"{len(files)} files checked: {errors} errors, {warnings} warnings", err=True)
+    return 1 if errors or (strict and warnings) else 0
+
+
+@cli.command()
+@click.argument("input", type=click.Path(dir_okay=False))
+@click.option("--to", "fmt", type=click.Choice(["html", "print", "text"]), required=True,
+              help="html page, print (a PDF), or plain text.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False),
+              help="Write here (default: standard output).")
+@click.option("--width", type=click.IntRange(0, 400), default=0, show_default=True,
+              help="Text: wrap paragraphs at this width (0: one line a paragraph).")
+@click.option("--reading", is_flag=True,
+              help="Text: a reading text (deletions dropped, no markup) instead of the "
+                   "round-trip source format.")
+@click.option("--facs-pattern", default="", metavar="URL",
+              help="HTML: page-image address, with {facs} and {n}, for [Page N] links.")
+def render(input: str, fmt: str, output: str | None, width: int, reading: bool,
+           facs_pattern: str) -> int:
+    """Render a TEI document as HTML, a print PDF or plain text."""
+    from .render import render_html, render_pdf, render_text
+    from .xmlio import read_xml
+
+    if output and same_file(input, output):
+        raise UsageError("the output would overwrite the input; choose another -o", output)
+    if fmt == "print" and not output and sys.stdout.isatty():
+        raise UsageError("a PDF cannot go to the terminal; give -o FILE.pdf")
+    tree = read_xml(input)
+    root = tree.getroot()
+    if root.tag not in {f"{{http://www.tei-c.org/ns/1.0}}{n}" for n in TEI_ROOTS}:
+        raise TeikitError("not a TEI document: the root must be <TEI> in the TEI namespace "
+                          "(http://www.tei-c.org/ns/1.0)", input, root.sourceline or 1, 1)
+    if fmt == "html":
+        data: str | bytes = render_html(tree, input, **{"facs-pattern": facs_pattern})
+    elif fmt == "text":
+        data = render_text(tree, input, width=width, reading=reading)
+    else:
+        data = render_pdf(tree, input)
+    _emit(data, output)
+    return 0
+
+
+@cli.command()
+@click.argument("source", default="tei", type=click.Path(file_okay=False))
+@click.option("-o", "--output", "outdir", default="output", show_default=True,
+              type=click.Path(file_okay=False), help="Folder to write the edition to.")
+@click.option("--only", default="html,print,text", show_default=True,
+              help="Comma-separated outputs to build: html, print, text.")
+@click.option("--title", default="", help="Edition title for the index and the edition PDF.")
+@click.option("-q", "--quiet", is_flag=True, help="Only errors and the summary.")
+def build(source: str, outdir: str, only: str, title: str, quiet: bool) -> int:
+    """Build the edition: SOURCE (default tei/) → OUTPUT (default output/).
+
+    Writes output/html/ (a page per document and index.html), output/print/*.pdf
+    and output/text/*.txt. A document with errors is reported and skipped; the
+    rest still build, and the exit status is 1.
+    """
+    from .build import build_edition
+
+    outputs = tuple(o.strip() for o in only.split(",") if o.strip())
+    if Path(outdir).resolve() == Path(source).resolve():
+        raise UsageError("the output folder cannot be the source folder", outdir)
+    progress = None if quiet else (lambda line: click.echo(line, err=True))
+    report = build_edition(source, outdir, outputs, title or _default_title(source), progress)
+    for line in report.errors:
+        click.echo(line, err=True)
+    if not quiet:
+        for line in report.warnings:
+            click.echo(line, err=True)
+    click.echo(report.summary(), err=True)
+    return 1 if report.errors else 0
+
+
+def _default_title(source: str) -> str:
+    name = Path(source).resolve().name
+    if name == "tei":
+        name = Path(source).resolve().parent.name
+    return f"{name} edition"
+
+
+def main() -> None:
+    cli.main(prog_name="teikit")
+
+
+if __name__ == "__main__":
+    main()
