@@ -24,14 +24,15 @@ class TeikitGroup(click.Group):
 
     def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
         try:
-            code = super().main(args=args, prog_name=prog_name or "teikit",
+            code = super().main(args=args, prog_name="teikit",
                                 complete_var=complete_var, standalone_mode=False, **extra)
         except click.exceptions.Exit as exc:
             sys.exit(exc.exit_code)
         except click.UsageError as exc:
             where = f"teikit {exc.ctx.info_name} --help" if exc.ctx and exc.ctx.parent else \
                 "teikit --help"
-            click.echo(f"teikit: error: {exc.format_message()} (see '{where}')", err=True)
+            message = " ".join(exc.format_message().split())
+            click.echo(f"teikit: error: {message} (see '{where}')", err=True)
             sys.exit(2)
         except click.ClickException as exc:
             click.echo(f"teikit: error: {exc.format_message()}", err=True)
@@ -195,6 +196,46 @@ def build(source: str, outdir: str, only: str, title: str, quiet: bool) -> int:
             click.echo(line, err=True)
     click.echo(report.summary(), err=True)
     return 1 if report.errors else 0
+
+
+@cli.command()
+@click.argument("output", type=click.Path(dir_okay=False))
+@click.option("--title", help="The document's heading, e.g. 'Memorandum by … to …'.")
+@click.option("--id", "doc_id", default="d1", show_default=True, help="xml:id of the document.")
+@click.option("--date", default="", help="ISO date of the document (YYYY-MM-DD).")
+@click.option("--source", default="", help="The printed source, e.g. a FRUS volume.")
+@click.option("--page", default="", help="Page (or range) in the source.")
+@click.option("--editor", multiple=True, help="Who encodes the document (repeatable).")
+@click.option("--hand", "hands", multiple=True, metavar="'ID | PERSON | MEDIUM'",
+              help="A hand that wrote in the document (repeatable).")
+@click.option("--format", "fmt", type=click.Choice(["auto", "text", "tei"]), default="auto",
+              show_default=True, help="A memo-text template or a TEI file (auto: by suffix).")
+@click.option("--force", is_flag=True, help="Replace OUTPUT if it exists.")
+def new(output: str, title: str | None, doc_id: str, date: str, source: str, page: str,
+        editor: tuple[str, ...], hands: tuple[str, ...], fmt: str, force: bool) -> int:
+    """Start a new document with a complete header: a memo text or a TEI file.
+
+    Missing fields are asked for when run in a terminal.
+    """
+    from .new import new_document
+
+    if Path(output).exists() and not force:
+        raise UsageError("the file exists; use --force to replace it", output)
+    interactive = sys.stdin.isatty()
+    if not title:
+        if not interactive:
+            raise UsageError("give the document's heading with --title")
+        title = click.prompt("Heading")
+        source = source or click.prompt("Source (blank: none)", default="", show_default=False)
+        page = page or click.prompt("Page (blank: none)", default="", show_default=False)
+        date = date or click.prompt("Date YYYY-MM-DD (blank: none)", default="",
+                                    show_default=False)
+    kind = fmt if fmt != "auto" else ("tei" if output.lower().endswith(".xml") else "text")
+    data = new_document(kind, title=title, doc_id=doc_id, date=date, source=source, page=page,
+                        editors=list(editor), hands=list(hands), name=output)
+    write_atomic(output, data)
+    click.echo(f"wrote {output}", err=True)
+    return 0
 
 
 def _default_title(source: str) -> str:

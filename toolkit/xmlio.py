@@ -34,6 +34,8 @@ def parse_xml(data: bytes, name: str) -> etree._ElementTree:
     """Parse bytes as XML, refusing entity declarations and DTD tricks."""
     if not data.strip():
         raise TeikitError("the file is empty; expected a TEI XML document", name, 1, 1)
+    if b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise TeikitError("this is a binary file, not XML", name, 1, 1)
     try:
         tree = etree.ElementTree(etree.fromstring(data, _parser(), base_url=None))
     except etree.XMLSyntaxError as exc:

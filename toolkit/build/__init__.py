@@ -146,7 +146,7 @@ def build_edition(source: str | Path, out: str | Path, outputs: tuple[str, ...] 
                          render_pdf(_edition_tree(docs, edition_title), "edition",
                                     **{"edition-title": edition_title}))
             written += 1
-    if "html" in outputs:
+    if "html" in outputs and docs:
         write_atomic(out / "html" / "index.html", _index_html(docs, edition_title, outputs))
         written += 1
     report.documents = len(docs)

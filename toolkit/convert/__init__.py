@@ -26,6 +26,9 @@ def convert_file(path: str | Path) -> tuple[etree._ElementTree, list[Warning_]]:
         raise TeikitError("Word (.docx) conversion is not available in this version; "
                           "save the document as plain text (UTF-8) and convert that",
                           str(path))
+    if data.lstrip()[:5] in (b"<?xml", b"<TEI ", b"<TEI>"):
+        raise TeikitError("this is already XML; teikit convert reads memo text "
+                          "(use teikit validate or render on TEI)", str(path), 1, 1)
     if data[:4] == b"PK\x03\x04":
         raise TeikitError("this is a zip archive (a Word file?), not a memo text", str(path), 1, 1)
     return convert_text(data, str(path))

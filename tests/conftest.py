@@ -1,0 +1,70 @@
+"""Shared fixtures: the seed, the bundled edition, jing and the CLI runner."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from toolkit.cli import cli
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+SEED_DIR = SHARED / "seeds"
+TEI_ALL = SHARED / "reference" / "tei_all.rng"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+MEMOS = FIXTURES / "memos"
+
+
+@pytest.fixture(scope="session")
+def seed_text() -> Path:
+    """The seed memo as shipped in ../shared (skips when ../shared is absent)."""
+    seeds = sorted(SEED_DIR.glob("*.txt")) if SEED_DIR.is_dir() else []
+    if not seeds:
+        pytest.skip("../shared/seeds is absent: the seed memo lives beside the repository")
+    return seeds[0]
+
+
+@pytest.fixture(scope="session")
+def seed_with_header() -> Path:
+    """The seed memo with its front matter, as the bundled edition encodes it."""
+    return MEMOS / "seed.txt"
+
+
+@pytest.fixture(scope="session")
+def edition_tei() -> Path:
+    return ROOT / "tei" / "frus1952-54v15p1-p728.xml"
+
+
+def run_cli(*args: str, input: str | None = None):
+    runner = CliRunner()
+    return runner.invoke(cli, list(args), input=input, catch_exceptions=False)
+
+
+@pytest.fixture
+def cli_run():
+    return run_cli
+
+
+def jing_available() -> tuple[bool, str]:
+    if not TEI_ALL.is_file():
+        return False, "../shared/reference/tei_all.rng is absent (../shared not beside the repo)"
+    if not shutil.which("jing"):
+        return False, "jing is not installed (apt-get install jing; .ci/run does this)"
+    return True, ""
+
+
+def jing(*files: Path) -> subprocess.CompletedProcess:
+    ok, why = jing_available()
+    if not ok:
+        pytest.skip(why)
+    return subprocess.run(["jing", str(TEI_ALL), *map(str, files)], capture_output=True,
+                          text=True, timeout=300)
+
+
+def assert_tei_all_valid(*files: Path) -> None:
+    result = jing(*files)
+    assert result.returncode == 0, result.stdout[:2000]

@@ -1,0 +1,38 @@
+"""The wheel carries the stylesheets and the schema; tei/ is valid TEI P5."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import zipfile
+
+from conftest import ROOT, assert_tei_all_valid
+
+from toolkit.resources import schema_path, xslt_path
+
+
+def test_data_files_resolve():
+    for name in ("common.xsl", "html.xsl", "print.xsl", "text.xsl", "index.xsl", "teikit.css",
+                 "print.css"):
+        assert xslt_path(name).is_file(), name
+    for name in ("teikit.xsd", "xml.xsd"):
+        assert schema_path(name).is_file(), name
+
+
+def test_wheel_ships_xslt_and_schema(tmp_path):
+    result = subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q",
+         "-w", str(tmp_path), str(ROOT)], capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr[-2000:]
+    wheel = next(tmp_path.glob("teikit-*.whl"))
+    names = set(zipfile.ZipFile(wheel).namelist())
+    for needed in ("toolkit/xslt/html.xsl", "toolkit/xslt/common.xsl", "toolkit/xslt/text.xsl",
+                   "toolkit/xslt/print.xsl", "toolkit/xslt/teikit.css",
+                   "toolkit/schema/teikit.xsd", "toolkit/schema/xml.xsd", "toolkit/cli.py"):
+        assert needed in names, needed
+
+
+def test_bundled_edition_is_tei_all_valid():
+    files = sorted((ROOT / "tei").glob("*.xml"))
+    assert files
+    assert_tei_all_valid(*files)
