@@ -1,24 +1,24 @@
-"""Where the stylesheets and schema live, installed or in a source checkout."""
+"""Where the stylesheets and schema live, installed or in a source checkout.
+
+Installed, they sit inside the package (toolkit/xslt, toolkit/schema); in a
+source checkout they are the top-level xslt/ and schema/ folders.
+"""
 
 from __future__ import annotations
 
 from functools import cache
-from importlib import resources
 from pathlib import Path
 
-_SOURCE_ROOT = Path(__file__).resolve().parent.parent
+_PACKAGE = Path(__file__).resolve().parent
 
 
 @cache
 def data_dir(kind: str) -> Path:
     """Folder holding the `xslt` or `schema` files."""
-    try:
-        path = Path(str(resources.files(f"toolkit.{kind}")))
-        if path.is_dir() and any(path.iterdir()):
-            return path
-    except (ModuleNotFoundError, TypeError):
-        pass
-    return _SOURCE_ROOT / kind
+    installed = _PACKAGE / kind
+    if installed.is_dir():
+        return installed
+    return _PACKAGE.parent / kind
 
 
 def xslt_path(name: str) -> Path:
