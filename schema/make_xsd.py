@@ -61,12 +61,14 @@ MIXED_SPECIAL = ("mixed", choice(["p", "ab"], groups=("phrase", "inter", "global
 TEXT = ("text", "")
 EMPTY = ("empty", "")
 
+DIVS_THEN_GLOBALS = seq(el("div"), choice(["div"], groups=("global",)))
+COMMON_THEN_DIVS = seq(choice([], lo="1", hi="1", groups=("common",)),
+                       choice([], groups=("common", "global")),
+                       seq(el("div"), choice(["div"], groups=("global",)), lo="0"))
 DIV_CONTENT = seq(
     choice([], groups=("divTop", "global")),
     seq(
-        f'<xs:choice>{seq(el("div"), choice(["div"], groups=("global",)))}'
-        f'{seq(choice([], lo="1", hi="1", groups=("common",)), choice([], groups=("common", "global")), seq(el("div"), choice(["div"], groups=("global",)), lo="0"))}'
-        "</xs:choice>",
+        f"<xs:choice>{DIVS_THEN_GLOBALS}{COMMON_THEN_DIVS}</xs:choice>",
         seq(choice([], lo="1", hi="1", groups=("divBottom",)),
             choice([], groups=("divBottom", "global")), lo="0"),
         lo="0"),
@@ -75,8 +77,7 @@ FRONT_BACK = seq(choice(["p"], groups=("global",)),
                  seq(el("div"), choice(["div"], groups=("global",)), lo="0"))
 BODY = seq(
     choice([], groups=("global",)),
-    f'<xs:choice>{seq(choice([], lo="1", hi="1", groups=("common",)), choice([], groups=("common", "global")), seq(el("div"), choice(["div"], groups=("global",)), lo="0"))}'
-    f'{seq(el("div"), choice(["div"], groups=("global",)))}</xs:choice>',
+    f"<xs:choice>{COMMON_THEN_DIVS}{DIVS_THEN_GLOBALS}</xs:choice>",
 )
 PUBLICATION = (
     '<xs:choice>' + el("p", hi="unbounded")

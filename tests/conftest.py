@@ -68,3 +68,12 @@ def jing(*files: Path) -> subprocess.CompletedProcess:
 def assert_tei_all_valid(*files: Path) -> None:
     result = jing(*files)
     assert result.returncode == 0, result.stdout[:2000]
+
+
+def one_line(result) -> str:
+    """The single stderr line of a failed command (and no traceback)."""
+    err = result.stderr.strip()
+    assert err and "Traceback" not in result.output + result.stderr
+    lines = err.splitlines()
+    assert len(lines) == 1, lines
+    return lines[0]

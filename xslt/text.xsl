@@ -29,7 +29,7 @@
   <xsl:variable name="head-kinds" select="('head', 'opener', 'list', 'pb')"/>
   <!-- What may stand before and after a bare note mark (kept in step with markers.py). -->
   <xsl:variable name="tk:mark-before" select="'[\p{L}.,;:)\]&quot;''”’»?!]'"/>
-  <xsl:variable name="tk:mark-after" select="'[\s.,;:)\]&quot;''”’»?!—–/\[&#xE000;-]'"/>
+  <xsl:variable name="tk:mark-after" select="'[\s.,;:)\]&quot;''”’»?!—–/\[&#xE000;&#xE003;-]'"/>
 
   <xsl:template match="/">
     <xsl:variable name="all" select="tk:documents(.)"/>
@@ -128,7 +128,7 @@
       <xsl:for-each select="$els">
         <xsl:choose>
           <xsl:when test="self::tei:div">
-            <xsl:sequence select="$NL || tk:body(*, $count) || $NL"/>
+            <xsl:sequence select="$NL || $NL || tk:body(*, $count) || $NL || $NL"/>
           </xsl:when>
           <xsl:when test="self::tei:pb"><xsl:sequence select="tk:page-line(.)"/></xsl:when>
           <xsl:when test="self::tei:closer">
@@ -190,7 +190,7 @@
     <xsl:variable name="s" select="normalize-space(replace($s, '\s+$', '')) ! (if ($width gt 0) then . else $s)"/>
     <xsl:variable name="s" select="replace(replace($s, '^\s+', ''), '\s+$', '')"/>
     <xsl:variable name="s" select="if ($src) then tk:escape-digits($s, $count, $kind = 'heading') else $s"/>
-    <xsl:variable name="s" select="tk:marks($s, $kind = 'heading')"/>
+    <xsl:variable name="s" select="translate(tk:marks($s, $kind = 'heading'), '&#xE003;&#xE004;', '')"/>
     <xsl:sequence select="if ($width gt 0 and $kind = 'para') then tk:wrap($s, $width, '') else $s"/>
   </xsl:function>
 
@@ -200,17 +200,23 @@
     <xsl:param name="count" as="xs:integer"/>
     <xsl:param name="heading" as="xs:boolean"/>
     <xsl:variable name="out" select="string-join(
-        for $part in analyze-string($s, '[0-9]+')/* return
+        for $chunk in analyze-string($s, '&#xE003;[^&#xE004;]*&#xE004;')/* return
+        if ($chunk/self::fn:match) then string($chunk) else string-join(
+        for $part in analyze-string(string($chunk), '[0-9]+')/* return
           if ($part/self::fn:match) then
             let $before := string($part/preceding-sibling::*[1]),
                 $prev := substring($before, string-length($before)),
+                $prev2 := if (string-length($before) ge 2)
+                          then substring($before, string-length($before) - 1, 1)
+                          else if ($part/preceding-sibling::*[2]) then '0' else '',
                 $next := substring(string($part/following-sibling::*[1]), 1, 1),
                 $v := xs:integer($part)
             return if (not(starts-with($part, '0')) and $v le $count + 1
-                       and matches($prev, $tk:mark-before)
+                       and (matches($prev, '\p{L}') or (matches($prev, $tk:mark-before)
+                            and not(matches($prev2, '[0-9\\]'))))
                        and ($next = '' or matches($next, $tk:mark-after)))
                    then '\' || $part else string($part)
-          else string($part), '')"/>
+          else string($part), ''), '')"/>
     <xsl:sequence select="if ($heading and matches($out, ' [1-9][0-9]*$')
         and xs:integer(replace($out, '^.* ([1-9][0-9]*)$', '$1')) le $count + 1)
         then replace($out, ' ([1-9][0-9]*)$', ' \\$1') else $out"/>
@@ -227,7 +233,9 @@
                 $left := $part/preceding-sibling::*[1],
                 $before := if ($left/self::fn:non-match) then string($left) else '0',
                 $prev := substring($before, string-length($before)),
-                $prev2 := substring($before, string-length($before) - 1, 1),
+                $prev2 := if (string-length($before) ge 2)
+                          then substring($before, string-length($before) - 1, 1)
+                          else if ($left/preceding-sibling::*) then '0' else '',
                 $right := $part/following-sibling::*[1],
                 $next := if ($right/self::fn:match) then '[' else substring(string($right), 1, 1),
                 $prev-ok := matches($prev, '\p{L}')
@@ -286,6 +294,12 @@
         subsequence($texts, 2) ! ((if ($width gt 0) then $NL else '') || $pad || (if ($width gt 0) then tk:wrap(., $width - 5, $pad) else .))), $NL)"/>
   </xsl:function>
 
+  <!-- Fence markup so that escaping never touches it (removed before output). -->
+  <xsl:function name="tk:m" as="xs:string">
+    <xsl:param name="markup" as="xs:string"/>
+    <xsl:sequence select="'&#xE003;' || $markup || '&#xE004;'"/>
+  </xsl:function>
+
   <xsl:function name="tk:finish" as="xs:string">
     <xsl:param name="s" as="xs:string"/>
     <xsl:param name="notes" as="element()*"/>
@@ -301,31 +315,35 @@
     <xsl:variable name="me" select="generate-id(.)"/>
     <xsl:sequence select="$OPEN || string(index-of($notes ! generate-id(.), $me)[1]) || $CLOSE"/>
   </xsl:template>
-  <xsl:template match="tei:pb" mode="inline"><xsl:sequence select="tk:page-line(.)"/></xsl:template>
+  <xsl:template match="tei:pb" mode="inline"><xsl:sequence select="tk:m(tk:page-line(.))"/></xsl:template>
   <xsl:template match="tei:lb" mode="inline">
     <xsl:sequence select="if (parent::tei:signed) then '&#xE002;' else ' '"/>
   </xsl:template>
   <xsl:template match="tei:handShift" mode="inline">
-    <xsl:if test="$src"><xsl:sequence select="'{@' || tk:ref-id(@new) || '}'"/></xsl:if>
+    <xsl:if test="$src"><xsl:sequence select="tk:m('{@' || tk:ref-id(@new) || '}')"/></xsl:if>
   </xsl:template>
   <xsl:template match="tei:add | tei:del" mode="inline">
     <xsl:variable name="mark" select="if (self::tei:add) then '+' else '-'"/>
     <xsl:variable name="hand" select="if (@hand) then '@' || tk:ref-id(@hand) || ' ' else ''"/>
     <xsl:choose>
       <xsl:when test="$src">
-        <xsl:sequence select="'{' || $mark || $hand"/>
+        <xsl:sequence select="tk:m('{' || $mark || $hand)"/>
         <xsl:apply-templates mode="inline"/>
-        <xsl:sequence select="$mark || '}'"/>
+        <xsl:sequence select="tk:m($mark || '}')"/>
       </xsl:when>
       <xsl:when test="self::tei:add"><xsl:apply-templates mode="inline"/></xsl:when>
     </xsl:choose>
   </xsl:template>
   <xsl:template match="tei:gap" mode="inline">
-    <xsl:sequence select="'[' || (if (normalize-space(tei:desc)) then string(tei:desc)
-        else string-join(('gap', @quantity, @unit, @reason), ' ')) || ']'"/>
+    <xsl:sequence select="tk:m('[')"/>
+    <xsl:choose>
+      <xsl:when test="normalize-space(tei:desc)"><xsl:apply-templates select="tei:desc/node()" mode="inline"/></xsl:when>
+      <xsl:otherwise><xsl:sequence select="string-join(('gap', @quantity, @unit, @reason), ' ')"/></xsl:otherwise>
+    </xsl:choose>
+    <xsl:sequence select="tk:m(']')"/>
   </xsl:template>
   <xsl:template match="tei:supplied | tei:unclear" mode="inline">
-    <xsl:sequence select="'['"/><xsl:apply-templates mode="inline"/><xsl:sequence select="']'"/>
+    <xsl:sequence select="tk:m('[')"/><xsl:apply-templates mode="inline"/><xsl:sequence select="tk:m(']')"/>
   </xsl:template>
   <xsl:template match="tei:choice" mode="inline">
     <xsl:apply-templates select="(tei:corr, tei:reg, tei:expan, *)[1]/node()" mode="inline"/>

@@ -19,8 +19,8 @@ from .inline import Bracket, Change, Explicit, NoteRef, Page, Shift, Text, parse
 from .markers import place_markers
 from .memo import Item, Memo
 
-T = "{%s}" % TEI_NS
-XML_ID = "{%s}id" % XML_NS
+T = f"{{{TEI_NS}}}"
+XML_ID = f"{{{XML_NS}}}id"
 NCNAME_PART = re.compile(r"^[A-Za-z0-9_.-]+$")
 
 
@@ -76,7 +76,7 @@ def build_tei(memo: Memo) -> tuple[etree._ElementTree, list[Warning_]]:
     _parse_all(memo, ctx)
 
     tei = etree.Element(T + "TEI", nsmap={None: TEI_NS})
-    tei.set("{%s}lang" % XML_NS, meta.get("language", "en"))
+    tei.set(f"{{{XML_NS}}}lang", meta.get("language", "en"))
     header = _header(memo, ctx)
     tei.append(header)
     text = sub(tei, "text")
@@ -281,8 +281,35 @@ def _body_part(div: etree._Element, memo: Memo, ctx: Context) -> None:
 def _body_item(parent: etree._Element, item: Item, ctx: Context) -> None:
     if item.kind == "page":
         _page_element(parent, item, ctx)
-    else:
-        inline(sub(parent, "p"), item.block.nodes, ctx)
+        return
+    nodes = list(item.block.nodes)
+    lead, trail = _edge_pages(nodes), _edge_pages(nodes[::-1])[::-1]
+    if len(lead) + len(trail) >= len(nodes):  # the paragraph is only page marks
+        inline(parent, nodes, ctx)
+        return
+    # a page break at the very start or end of a paragraph belongs outside it
+    inline(parent, [n for n in lead if isinstance(n, Page)], ctx)
+    body = nodes[len(lead):len(nodes) - len(trail)]
+    if body and isinstance(body[0], Text) and lead:
+        body[0] = Text(body[0].s.lstrip(), body[0].start, body[0].literal)
+    if body and isinstance(body[-1], Text) and trail:
+        body[-1] = Text(body[-1].s.rstrip(), body[-1].start, body[-1].literal)
+    inline(sub(parent, "p"), body, ctx)
+    inline(parent, [n for n in trail if isinstance(n, Page)], ctx)
+
+
+def _edge_pages(nodes: list) -> list:
+    """Leading Page nodes (and the blank text between them) of a node list."""
+    edge: list = []
+    for node in nodes:
+        if isinstance(node, Page) or (isinstance(node, Text) and not node.s.strip()
+                                      and not node.literal):
+            edge.append(node)
+        else:
+            break
+    while edge and not isinstance(edge[-1], Page):
+        edge.pop()
+    return edge
 
 
 def _closer(parent: etree._Element, items: list[Item], ctx: Context) -> None:
