@@ -36,3 +36,28 @@ def body_content(text: str) -> str:
         text = text.split("\n---\n", 1)[1]
     text = re.sub(r"\[\^(\d+)\]", r"\1", text)
     return re.sub(r"\s+", "", text)
+
+
+def long_memo(notes: int = 24, pages_from: int = 300) -> str:
+    """A multi-page, many-note, multi-hand memo whose marks and notes are easy to find."""
+    lines = ["---", "id: d5", "hand: h1 | Ellis Briggs | typescript",
+             "hand: h2 | Dean Acheson | pencil", "---", "",
+             "Memorandum of a Very Long Discussion Held in Washington 1", "", "secret",
+             "Washington, March 3, 1953.", ""]
+    page = pages_from
+    filler = ("The discussion covered the release of prisoners, the position of the Allies, "
+              "the views of the Government of the Republic of Korea and the timing of any "
+              "announcement before the General Assembly. ")
+    for k in range(2, notes + 1):
+        if k % 4 == 0:
+            lines += ["", ""]
+        if k % 3 == 0:
+            page += 1
+            lines.append(f"[Page {page}]")
+        hand = " {+@h2 added in pencil+}" if k % 5 == 0 else ""
+        lines.append(f"{filler * 2}Point markword{k}.{k}{hand} Then {filler}")
+    lines += ["{@h2}Approved in pencil by the Secretary.", ""]
+    lines.append("  1. Source: drafted for the test of long documents.")
+    for k in range(2, notes + 1):
+        lines.append(f"  {k}. Notetext{k} explains point {k} of the discussion.")
+    return "\n".join(lines) + "\n"

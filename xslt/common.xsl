@@ -20,13 +20,13 @@
   <!-- Elements whose text starts a new run for handShift (the shift's scope). -->
   <xsl:variable name="tk:block-names" as="xs:string*"
       select="('p','head','item','note','ab','l','salute','signed','dateline','cell','label',
-               'seg','closer','opener','div','body','quote','q')"/>
+               'seg','closer','opener','quote','q','byline','trailer','docAuthor','figDesc')"/>
 
   <!-- The document divisions of a file: FRUS-style documents, or the whole body. -->
   <xsl:function name="tk:documents" as="element()*">
     <xsl:param name="root" as="node()"/>
     <xsl:variable name="docs" select="$root//tei:div[@type = 'document']"/>
-    <xsl:sequence select="if (exists($docs)) then $docs else $root//tei:text[1]/tei:body"/>
+    <xsl:sequence select="if (exists($docs)) then $docs else $root//tei:text[1]"/>
   </xsl:function>
 
   <!-- The printed label of a note: its @n; "Source" for a source note; else its number. -->
@@ -113,7 +113,7 @@
         if ($f = '') then ''
         else if (matches($f, '^https?://')) then tk:safe-url($f)
         else if ($facs-pattern != '') then
-          tk:safe-url(replace(replace($facs-pattern, '\{facs\}', $f, 'q'), '\{n\}', string($pb/@n), 'q'))
+          tk:safe-url(replace(replace($facs-pattern, '{facs}', $f, 'q'), '{n}', string($pb/@n), 'q'))
         else ''"/>
   </xsl:function>
 

@@ -82,7 +82,8 @@
     <dl class="metadata">
       <dt>Title</dt><dd><xsl:value-of select="tk:doc-title(.)"/></dd>
       <xsl:if test="@n"><dt>Document</dt><dd><xsl:value-of select="@n"/></dd></xsl:if>
-      <xsl:if test="$date != ''"><dt>Date</dt><dd><time datetime="{$date}"><xsl:value-of select="$date"/></time></dd></xsl:if>
+      <xsl:variable name="printed" select="normalize-space((.//tei:dateline//tei:date[@when = $date])[1])"/>
+      <xsl:if test="$date != ''"><dt>Date</dt><dd><time datetime="{$date}"><xsl:value-of select="if ($printed) then $printed else $date"/></time></dd></xsl:if>
       <xsl:if test="$class"><dt>Classification</dt><dd><xsl:value-of select="tk:plain($class)"/></dd></xsl:if>
       <xsl:if test="normalize-space($source)"><dt>Source</dt><dd><xsl:value-of select="normalize-space($source)"/></dd></xsl:if>
     </dl>
@@ -251,7 +252,7 @@
 
   <xsl:template match="text()">
     <xsl:choose>
-      <xsl:when test="$has-hands and not(parent::tei:add or parent::tei:del)">
+      <xsl:when test="$has-hands and normalize-space(.) and not(parent::tei:add or parent::tei:del)">
         <xsl:variable name="h" select="tk:hand(.)"/>
         <xsl:choose>
           <xsl:when test="$h != ''">
@@ -317,8 +318,17 @@
 
   <!-- Anything else: keep its text. -->
   <xsl:template match="tei:* | *">
-    <span class="tei-{local-name()}"><xsl:apply-templates/></span>
+    <xsl:element name="{if (tk:is-block(.)) then 'div' else 'span'}">
+      <xsl:attribute name="class" select="'tei-' || local-name()"/>
+      <xsl:apply-templates/>
+    </xsl:element>
   </xsl:template>
+  <xsl:function name="tk:is-block" as="xs:boolean">
+    <xsl:param name="el" as="element()"/>
+    <xsl:sequence select="exists($el/(tei:p | tei:div | tei:list | tei:table | tei:lg | tei:ab | tei:head
+        | tei:sp | tei:body | tei:titlePage | tei:docTitle | tei:quote[tei:p]))
+        or $el/(self::tei:front | self::tei:back | self::tei:text | self::tei:group)"/>
+  </xsl:function>
   <xsl:template match="comment() | processing-instruction()"/>
 
   <xsl:template name="lang">

@@ -127,7 +127,8 @@
     <xsl:variable name="chunks" as="xs:string*">
       <xsl:for-each select="$els">
         <xsl:choose>
-          <xsl:when test="self::tei:div">
+          <xsl:when test="self::tei:div or self::tei:front or self::tei:body or self::tei:back
+              or self::tei:group or self::tei:text">
             <xsl:sequence select="$NL || $NL || tk:body(*, $count) || $NL || $NL"/>
           </xsl:when>
           <xsl:when test="self::tei:pb"><xsl:sequence select="tk:page-line(.)"/></xsl:when>
