@@ -112,7 +112,7 @@ ELEMENTS: dict[str, tuple[tuple[str, str], list[str]]] = {
     "resp": (TEXT, []),
     "publisher": (MIXED_PHRASE, []), "distributor": (MIXED_PHRASE, []),
     "authority": (MIXED_PHRASE, []), "pubPlace": (MIXED_PHRASE, []),
-    "biblScope": (MIXED_PHRASE, ["unit", "from", "to"]),
+    "biblScope": (MIXED_PHRASE, ["unit", "from=xs:token", "to=xs:token"]),
     "idno": (TEXT, ["type"]),
     "encodingDesc": (("seq", choice(["p", "projectDesc", "editorialDecl", "tagsDecl",
                                      "classDecl"], lo="1")), []),
@@ -198,18 +198,19 @@ ELEMENTS: dict[str, tuple[tuple[str, str], list[str]]] = {
 }
 
 
-def attribute(name: str) -> str:
-    required = name.endswith("!")
-    name = name.rstrip("!")
+def attribute(spec: str) -> str:
+    """`name`, `name!` (required) or `name=type` (a type for this element only)."""
+    required = spec.endswith("!")
+    name, _, own_type = spec.rstrip("!").partition("=")
     use = ' use="required"' if required else ""
     if name.startswith("xml:"):
         return f'<xs:attribute ref="{name}"{use}/>'
-    return f'<xs:attribute name="{name}" type="{ATTR_TYPES[name]}"{use}/>'
+    return f'<xs:attribute name="{name}" type="{own_type or ATTR_TYPES[name]}"{use}/>'
 
 
 def element(name: str, spec: tuple[tuple[str, str], list[str]]) -> str:
     (kind, model), attrs = spec
-    own = {a.rstrip("!") for a in attrs}
+    own = {a.rstrip("!").partition("=")[0] for a in attrs}
     all_attrs = "".join(attribute(a) for a in attrs)
     all_attrs += "".join(attribute(a) for a in GLOBAL_ATTRS if a not in own)
     if kind == "text":

@@ -42,7 +42,11 @@
       <body>
         <xsl:call-template name="nav"/>
         <main>
-          <xsl:apply-templates select="$docs" mode="document"/>
+          <xsl:choose>
+            <!-- one document of a volume (the edition build), or the whole file with all its matter -->
+            <xsl:when test="$doc-id != ''"><xsl:apply-templates select="$docs" mode="document"/></xsl:when>
+            <xsl:otherwise><xsl:apply-templates select="(//tei:text)[1]" mode="whole"/></xsl:otherwise>
+          </xsl:choose>
         </main>
         <xsl:call-template name="nav"/>
       </body>
@@ -63,6 +67,20 @@
         </xsl:if>
       </nav>
     </xsl:if>
+  </xsl:template>
+
+  <!-- The whole text: documents as articles, everything around them kept. -->
+  <xsl:template match="tei:text" mode="whole">
+    <xsl:choose>
+      <xsl:when test=".//tei:div[@type = 'document']"><xsl:apply-templates/></xsl:when>
+      <xsl:otherwise><xsl:apply-templates select="." mode="document"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+  <xsl:template match="tei:div[@type = 'document']" priority="2">
+    <xsl:apply-templates select="." mode="document"/>
+  </xsl:template>
+  <xsl:template match="tei:front | tei:back | tei:body | tei:group">
+    <div class="{local-name()}"><xsl:apply-templates/></div>
   </xsl:template>
 
   <!-- One document: metadata, text, notes, hands. -->

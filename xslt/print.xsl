@@ -43,7 +43,10 @@
             </ol>
           </nav>
         </xsl:if>
-        <xsl:apply-templates select="$docs" mode="document"/>
+        <xsl:choose>
+          <xsl:when test="$doc-id != ''"><xsl:apply-templates select="$docs" mode="document"/></xsl:when>
+          <xsl:otherwise><xsl:apply-templates select="(//tei:text)[1]" mode="whole"/></xsl:otherwise>
+        </xsl:choose>
       </body>
     </html>
   </xsl:template>

@@ -34,19 +34,33 @@
   <xsl:template match="/">
     <xsl:variable name="all" select="tk:documents(.)"/>
     <xsl:variable name="docs" select="if ($doc-id != '') then $all[@xml:id = $doc-id] else $all"/>
-    <xsl:variable name="texts" as="xs:string*">
-      <xsl:for-each select="$docs">
-        <xsl:sequence select="tk:document(., count($docs) = 1)"/>
-      </xsl:for-each>
-    </xsl:variable>
+    <xsl:variable name="texts" as="xs:string*" select="
+        if (count($docs) = 1) then tk:document($docs, true())
+        else tk:volume-parts((//tei:text)[1])"/>
     <xsl:value-of select="string-join($texts, $NL || $NL || '* * *' || $NL || $NL)"/>
   </xsl:template>
+
+  <!-- A volume: its documents in order, and every other part (front matter, compilation
+       headings, page breaks between documents, back matter) as text between them. -->
+  <xsl:function name="tk:volume-parts" as="xs:string*">
+    <xsl:param name="el" as="element()"/>
+    <xsl:for-each select="$el/*">
+      <xsl:choose>
+        <xsl:when test="self::tei:div[@type = 'document']"><xsl:sequence select="tk:document(., false())"/></xsl:when>
+        <xsl:when test=".//tei:div[@type = 'document']"><xsl:sequence select="tk:volume-parts(.)"/></xsl:when>
+        <xsl:otherwise>
+          <xsl:variable name="t" select="tk:body(., count(.//tei:note))"/>
+          <xsl:if test="normalize-space($t)"><xsl:sequence select="$t"/></xsl:if>
+        </xsl:otherwise>
+      </xsl:choose>
+    </xsl:for-each>
+  </xsl:function>
 
   <xsl:function name="tk:document" as="xs:string">
     <xsl:param name="doc" as="element()"/>
     <xsl:param name="with-front" as="xs:boolean"/>
     <xsl:variable name="notes" select="$doc//tei:note[not(ancestor::tei:note)]"/>
-    <xsl:variable name="before" select="if ($doc/self::tei:div and not($doc/preceding-sibling::tei:div))
+    <xsl:variable name="before" select="if ($with-front and $doc/self::tei:div and not($doc/preceding-sibling::tei:div))
         then $doc/preceding-sibling::tei:pb else ()"/>
     <xsl:variable name="lead" select="$doc/*[local-name() = $head-kinds
         and not(preceding-sibling::*[not(local-name() = $head-kinds)])]"/>
@@ -71,16 +85,19 @@
     <xsl:variable name="h" select="root($doc)//tei:teiHeader[1]"/>
     <xsl:variable name="digits" select="replace(string($doc/@xml:id), '[^0-9]', '')"/>
     <xsl:variable name="pub" select="normalize-space($h/tei:fileDesc/tei:publicationStmt)"/>
+    <xsl:variable name="volume" select="count(tk:documents(root($doc))) gt 1"/>
     <xsl:variable name="pattern" select="($h/tei:encodingDesc/tei:p[starts-with(., 'Page images: ')])[1]"/>
     <xsl:variable name="fields" as="xs:string*" select="
         ($doc/@xml:id ! ('id: ' || .)),
         ($doc/@n[string(.) != $digits] ! ('n: ' || .)),
-        (($h/tei:fileDesc/tei:titleStmt/tei:title)[1] ! ('title: ' || tk:one-line(.))),
+        (if ($volume) then 'title: ' || tk:doc-title($doc)
+         else ($h/tei:fileDesc/tei:titleStmt/tei:title)[1] ! ('title: ' || tk:one-line(.))),
         ($h/tei:profileDesc/tei:creation/tei:date[@when][1] ! ('date: ' || @when)),
         (($h/tei:fileDesc/tei:sourceDesc/tei:bibl/tei:title)[1] ! ('source: ' || tk:one-line(.))),
-        (($h/tei:fileDesc/tei:sourceDesc/tei:bibl/tei:biblScope[@unit = 'page'])[1] ! ('page: ' || tk:one-line(.))),
-        ($h/tei:fileDesc/tei:titleStmt/tei:editor ! ('editor: ' || tk:one-line(.))),
-        (if ($pub != '' and $pub != 'Encoded with teikit; not yet published.') then 'publisher: ' || $pub else ()),
+        (if ($volume) then () else
+          (($h/tei:fileDesc/tei:sourceDesc/tei:bibl/tei:biblScope[@unit = 'page'])[1] ! ('page: ' || tk:one-line(.)),
+           $h/tei:fileDesc/tei:titleStmt/tei:editor ! ('editor: ' || tk:one-line(.)),
+           if ($pub != '' and $pub != 'Encoded with teikit; not yet published.') then 'publisher: ' || $pub else ())),
         (root($doc)/*/@xml:lang[. != 'en'] ! ('language: ' || .)),
         ($h//tei:handNote[@xml:id] ! ('hand: ' || string-join((@xml:id, tk:one-line(.), @medium), ' | '))),
         ($pattern ! ('facs: ' || substring-after(., 'Page images: '))),

@@ -18,6 +18,7 @@ from .diagnostics import ERROR, WARNING, Diagnostic, Locator
 
 T = "{" + TEI_NS + "}"
 XML_ID = "{" + XML_NS + "}id"
+NOT_DATES = {"biblScope", "citedRange", "locus", "locusGrp", "span"}  # @from/@to are not dates
 POINTER_ATTRS = ("target", "corresp", "hand", "new", "facs", "ana", "scribeRef", "rendition",
                  "who", "ref", "sameAs", "calendar", "change", "resp", "source")
 SAFE_SCHEMES = ("http", "https", "mailto")
@@ -291,7 +292,7 @@ def _note_space(tree, loc, ctx):
 @rule("date-format", ERROR, "date attributes are ISO 8601 (YYYY, YYYY-MM, YYYY-MM-DD, dateTime)")
 def _date_format(tree, loc, ctx):
     for el in tree.iter():
-        if not isinstance(el.tag, str):
+        if not isinstance(el.tag, str) or local(el) in NOT_DATES:
             continue
         for attr in ("when", "from", "to", "notBefore", "notAfter"):
             value = el.get(attr)
@@ -302,7 +303,7 @@ def _date_format(tree, loc, ctx):
 @rule("date-range", ERROR, "@from has @to, @notBefore has @notAfter, and the range runs forward")
 def _date_range(tree, loc, ctx):
     for el in tree.iter():
-        if not isinstance(el.tag, str):
+        if not isinstance(el.tag, str) or local(el) in NOT_DATES:
             continue
         for a, b in (("from", "to"), ("notBefore", "notAfter")):
             lo, hi = el.get(a), el.get(b)
