@@ -30,14 +30,17 @@ def _parser() -> etree.XMLParser:
     return etree.XMLParser(**_PARSER_OPTIONS)
 
 
-def parse_xml(data: bytes, name: str) -> etree._ElementTree:
-    """Parse bytes as XML, refusing entity declarations and DTD tricks."""
+def parse_xml(data: bytes, name: str, base_url: str | None = None) -> etree._ElementTree:
+    """Parse bytes as XML, refusing entity declarations and DTD tricks.
+
+    base_url is only for our own schema files, whose imports are relative paths.
+    """
     if not data.strip():
         raise TeikitError("the file is empty; expected a TEI XML document", name, 1, 1)
     if b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise TeikitError("this is a binary file, not XML", name, 1, 1)
     try:
-        tree = etree.ElementTree(etree.fromstring(data, _parser(), base_url=None))
+        tree = etree.ElementTree(etree.fromstring(data, _parser(), base_url=base_url))
     except etree.XMLSyntaxError as exc:
         line, col = exc.position if exc.position else (0, 0)
         msg = exc.msg or "not well-formed XML"

@@ -1,0 +1,71 @@
+"""Synthetic corpora for the benchmarks, made from the bundled memo fixtures."""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+
+from lxml import etree
+
+from toolkit import TEI_NS, XML_NS
+from toolkit.convert import convert_text
+
+T = "{" + TEI_NS + "}"
+XML_ID = "{" + XML_NS + "}id"
+MEMOS = Path(__file__).resolve().parent.parent / "fixtures" / "memos"
+
+
+def memo_trees() -> list[etree._ElementTree]:
+    trees = []
+    for path in sorted(MEMOS.glob("*.txt")):
+        tree, _ = convert_text(path.read_bytes(), path.name)
+        trees.append(tree)
+    return trees
+
+
+def volume(target_bytes: int) -> etree._ElementTree:
+    """One FRUS-style TEI file holding documents until it reaches target_bytes."""
+    sources = memo_trees()
+    base = copy.deepcopy(sources[0])
+    body = base.find(f".//{T}body")
+    for child in list(body):
+        body.remove(child)
+    compilation = etree.SubElement(body, T + "div", {"type": "compilation", XML_ID: "comp"})
+    etree.SubElement(compilation, T + "head").text = "Synthetic compilation"
+    hands = base.find(f".//{T}profileDesc")
+    if hands is None:
+        hands = etree.SubElement(base.find(f"{T}teiHeader"), T + "profileDesc")
+    notes = etree.SubElement(hands, T + "handNotes")
+    for hid in ("h1", "h2", "h3"):
+        hn = etree.SubElement(notes, T + "handNote", {XML_ID: hid})
+        hn.text = f"Hand {hid}"
+    size, n, page = 0, 0, 1
+    while size < target_bytes:
+        for src in sources:
+            n += 1
+            for div in src.getroot().iter(T + "div"):
+                if div.get("type") != "document":
+                    continue
+                clone = copy.deepcopy(div)
+                _renumber(clone, n)
+                for pb in clone.iter(T + "pb"):
+                    page += 1
+                    pb.set("n", str(page))
+                    pb.set(XML_ID, f"pg_{page}")
+                    pb.attrib.pop("facs", None)
+                compilation.append(clone)
+                size += len(etree.tostring(clone))
+    for pb in [p for p in body.iter(T + "pb") if p.getparent() is body]:
+        body.remove(pb)
+    return base
+
+
+def _renumber(div: etree._Element, n: int) -> None:
+    old = div.get(XML_ID)
+    new = f"d{n}"
+    div.set(XML_ID, new)
+    div.set("n", str(n))
+    for el in div.iter():
+        value = el.get(XML_ID)
+        if value and el is not div and value.startswith(old + "fn"):
+            el.set(XML_ID, new + value[len(old):])
