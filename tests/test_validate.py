@@ -228,3 +228,9 @@ def test_new_document_is_valid(cli_run, tmp_path):
     assert txt.read_text().startswith("---\nid: d1\ntitle: Letter\n---\n")
     again = cli_run("new", str(txt), "--title", "Letter")
     assert again.exit_code == 2  # exists; needs --force
+
+
+def test_profile_doc_lists_every_rule():
+    text = (ROOT / "docs" / "profile.md").read_text(encoding="utf-8")
+    for r in RULES:
+        assert f"| `{r.id}` | {r.severity} |" in text, r.id
