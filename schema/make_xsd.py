@@ -35,7 +35,7 @@ PHRASE = ["hi", "emph", "foreign", "term", "gloss", "title", "q", "persName", "p
           "del", "supplied", "unclear", "sic", "corr", "reg", "orig", "abbr", "expan", "choice",
           "handShift", "graphic", "idno"]
 GLOBAL = ["pb", "lb", "milestone", "note", "gap", "figure"]
-INTER = ["list", "table", "quote", "bibl"]
+INTER = ["list", "table", "quote", "bibl", "label"]
 COMMON = ["p", "ab", "list", "table", "quote", "bibl", "q"]
 DIV_TOP = ["head", "opener", "dateline", "byline", "salute", "signed"]
 DIV_BOTTOM = ["closer", "trailer", "dateline", "byline", "salute", "signed"]
@@ -156,6 +156,7 @@ ELEMENTS: dict[str, tuple[tuple[str, str], list[str]]] = {
     "list": (("seq", seq(choice(["head"], groups=("global",)), el("item"),
                          choice(["item"], groups=("global",)))), ["type", "subtype"]),
     "item": (MIXED_SPECIAL, []),
+    "label": (MIXED_PHRASE, ["type"]),
     "table": (("seq", seq(choice(["head"], groups=("global",)), el("row"),
                           choice(["row"], groups=("global",)))), ["rows", "cols"]),
     "row": (("seq", el("cell", "1", "unbounded")), ["role"]),

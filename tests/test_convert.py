@@ -217,3 +217,24 @@ def test_invalid_utf8_position(tmp_path):
         convert_bytes = __import__("toolkit.convert", fromlist=["convert_text"]).convert_text
         convert_bytes(b"Heading\n\nCaf\xe9\n", "m.txt")
     assert str(info.value).startswith("m.txt:3:4: error: invalid UTF-8")
+
+
+@pytest.mark.parametrize("case", sorted(BAD))
+def test_bad_memo_exit_code_and_nothing_written(cli_run, tmp_path, case):
+    text, where, message = BAD[case]
+    src = tmp_path / "bad.txt"
+    src.write_text(text, encoding="utf-8")
+    out = tmp_path / "bad.xml"
+    result = cli_run("convert", str(src), "-o", str(out))
+    assert result.exit_code == 1
+    line = one_line(result)
+    assert message in line and line.startswith(f"{src}:")
+    assert not out.exists()
+
+
+def test_warning_goes_to_stderr_and_conversion_goes_on(cli_run, tmp_path):
+    out = tmp_path / "m.xml"
+    result = cli_run("convert", str(MEMOS / "bad-date-warning.txt"), "-o", str(out))
+    assert result.exit_code == 0
+    assert "warning: 'February 30, 1953' is not a real date" in result.stderr
+    assert out.is_file()

@@ -310,3 +310,45 @@ def test_render_does_not_read_entities(cli_run, tmp_path):
 
 def test_etree_import_is_used():
     assert etree.QName(f"{T}p").localname == "p"
+
+
+SOURCE_NOTE_TEI = """<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>T
+</title></titleStmt><publicationStmt><p>x</p></publicationStmt><sourceDesc><p>x</p></sourceDesc>
+</fileDesc></teiHeader><text><body><div type="document" xml:id="d9"><head>Kennedy memo<note n="0"
+xml:id="d9fn0" type="source">Source: Kennedy Library.</note></head><p>Text<note n="1"
+xml:id="d9fn1">First note.</note> and<note xml:id="d9fnx">Unnumbered note.</note> end.</p></div>
+</body></text></TEI>"""
+
+
+def test_note_labels_from_n_source_and_counter():
+    tree = parse_xml(SOURCE_NOTE_TEI.encode(), "s.xml")
+    doc = html.fromstring(render_html(tree))
+    assert [a.text_content() for a in doc.xpath("//a[@role='doc-noteref']")] == ["Source", "1", "3"]
+    labels = [s.text_content() for s in doc.xpath("//span[@class='note-label']")]
+    assert labels == ["Source", "1.", "3."]
+    printed = html.fromstring(render_print_html(tree))
+    assert [s.get("data-label") for s in printed.xpath("//span[contains(@class, 'footnote')]")] \
+        == ["Source", "1", "3"]
+
+
+@pytest.mark.skipif(not shutil.which("pdftotext"), reason="pdftotext is not installed")
+def test_build_writes_edition_pdf_with_title_page_and_contents(cli_run, tmp_path):
+    from conftest import FIXTURES
+
+    src = tmp_path / "tei"
+    src.mkdir()
+    (src / "volume.xml").write_bytes((FIXTURES / "tei" / "frus-volume.xml").read_bytes())
+    out = tmp_path / "out"
+    result = cli_run("build", str(src), "-o", str(out), "--only", "print,html",
+                     "--title", "Test Edition")
+    assert result.exit_code == 0, result.stderr
+    pages = pdf_pages((out / "print" / "edition.pdf").read_bytes(), tmp_path)
+    assert "Test Edition" in pages[0] and "3 documents" in pages[0]
+    assert "Contents" in pages[1] and "Editorial Note" in pages[1]
+    index = html.fromstring((out / "html" / "index.html").read_text())
+    rows = index.xpath("//tbody/tr")
+    assert [r.xpath("td[1]")[0].text_content() for r in rows] == ["1", "2", "3"]
+    assert rows[0].xpath("td[2]/time/@datetime") == ["1952-12-19"]
+    page2 = html.fromstring((out / "html" / "d2.html").read_text())
+    assert set(page2.xpath("//a[@rel='prev']/@href")) == {"d1.html"}
+    assert set(page2.xpath("//a[@rel='next']/@href")) == {"d3.html"}

@@ -62,8 +62,7 @@
       <xsl:when test="$own"><xsl:sequence select="tk:ref-id($own)"/></xsl:when>
       <xsl:otherwise>
         <xsl:variable name="block" select="$node/ancestor::*[local-name() = $tk:block-names][1]"/>
-        <xsl:variable name="shift" select="if ($block//tei:handShift)
-            then ($node/preceding::tei:handShift[ancestor::* intersect $block])[last()] else ()"/>
+        <xsl:variable name="shift" select="($block//tei:handShift[. &lt;&lt; $node])[last()]"/>
         <xsl:sequence select="if ($shift) then tk:ref-id($shift/@new) else ''"/>
       </xsl:otherwise>
     </xsl:choose>
@@ -117,6 +116,12 @@
         else ''"/>
   </xsl:function>
 
+  <!-- The header of the file an element belongs to (a direct path: no whole-document scan). -->
+  <xsl:function name="tk:header" as="element(tei:teiHeader)?">
+    <xsl:param name="node" as="node()"/>
+    <xsl:sequence select="root($node)/(tei:TEI | tei:teiCorpus)/tei:teiHeader"/>
+  </xsl:function>
+
   <!-- Text of an element as a reader sees it in a title or a list: no notes, no deletions. -->
   <xsl:function name="tk:plain" as="xs:string">
     <xsl:param name="el" as="element()?"/>
@@ -130,14 +135,14 @@
     <xsl:param name="doc" as="element()"/>
     <xsl:variable name="head" select="tk:plain($doc/tei:head[1])"/>
     <xsl:sequence select="if ($head) then $head
-        else tk:plain((root($doc)//tei:titleStmt/tei:title)[1])"/>
+        else tk:plain((tk:header($doc)/tei:fileDesc/tei:titleStmt/tei:title)[1])"/>
   </xsl:function>
 
   <!-- The best date of a document: dateline @when, else creation date, else ''. -->
   <xsl:function name="tk:doc-date" as="xs:string">
     <xsl:param name="doc" as="element()"/>
     <xsl:variable name="d" select="($doc//tei:dateline//tei:date[@when or @from or @notBefore],
-        root($doc)//tei:profileDesc/tei:creation/tei:date[@when])[1]"/>
+        tk:header($doc)/tei:profileDesc/tei:creation/tei:date[@when])[1]"/>
     <xsl:sequence select="string(($d/@when, $d/@from, $d/@notBefore, '')[1])"/>
   </xsl:function>
 

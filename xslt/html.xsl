@@ -96,7 +96,7 @@
   <xsl:template name="metadata">
     <xsl:variable name="date" select="tk:doc-date(.)"/>
     <xsl:variable name="class" select="(.//tei:seg[@type = 'classification'])[1]"/>
-    <xsl:variable name="source" select="root(.)//tei:sourceDesc[1]"/>
+    <xsl:variable name="source" select="tk:header(.)/tei:fileDesc/tei:sourceDesc[1]"/>
     <dl class="metadata">
       <dt>Title</dt><dd><xsl:value-of select="tk:doc-title(.)"/></dd>
       <xsl:if test="@n"><dt>Document</dt><dd><xsl:value-of select="@n"/></dd></xsl:if>
@@ -233,7 +233,7 @@
   <!-- Hands -->
   <xsl:template name="hand-legend">
     <xsl:variable name="used" select="distinct-values((.//tei:handShift/@new, .//@hand) ! tk:ref-id(.))"/>
-    <xsl:variable name="declared" select="root(.)//tei:handNote[@xml:id]"/>
+    <xsl:variable name="declared" select="tk:header(.)/tei:profileDesc/tei:handNotes/tei:handNote[@xml:id]"/>
     <xsl:if test="exists($used) or exists($declared)">
       <aside class="hands" aria-label="Hands">
         <h2>Hands</h2>

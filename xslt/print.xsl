@@ -28,10 +28,10 @@
         <xsl:if test="$css != ''"><style><xsl:value-of select="$css"/></style></xsl:if>
       </head>
       <body class="print">
-        <xsl:if test="count($docs) gt 1">
+        <xsl:if test="count($docs) gt 1 or $edition-title != ''">
           <section class="title-page">
             <h1 class="edition-title"><xsl:value-of select="$title"/></h1>
-            <p class="edition-count"><xsl:value-of select="count($docs)"/> documents</p>
+            <p class="edition-count"><xsl:value-of select="count($docs)"/> document<xsl:if test="count($docs) != 1">s</xsl:if></p>
           </section>
           <nav class="contents">
             <h2>Contents</h2>

@@ -82,7 +82,7 @@
   <!-- Front matter: the header fields the converter reads back. -->
   <xsl:function name="tk:front-matter" as="xs:string">
     <xsl:param name="doc" as="element()"/>
-    <xsl:variable name="h" select="root($doc)//tei:teiHeader[1]"/>
+    <xsl:variable name="h" select="tk:header($doc)"/>
     <xsl:variable name="digits" select="replace(string($doc/@xml:id), '[^0-9]', '')"/>
     <xsl:variable name="pub" select="normalize-space($h/tei:fileDesc/tei:publicationStmt)"/>
     <xsl:variable name="volume" select="count(tk:documents(root($doc))) gt 1"/>

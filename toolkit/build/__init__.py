@@ -141,11 +141,10 @@ def build_edition(source: str | Path, out: str | Path, outputs: tuple[str, ...] 
             report.errors.append(str(exc))
     if "print" in outputs and docs:
         written += _render_per_file_pdfs(docs, out)
-        if len(docs) > 1:
-            write_atomic(out / "print" / "edition.pdf",
-                         render_pdf(_edition_tree(docs, edition_title), "edition",
-                                    **{"edition-title": edition_title}))
-            written += 1
+        write_atomic(out / "print" / "edition.pdf",
+                     render_pdf(_edition_tree(docs, edition_title), "edition",
+                                **{"edition-title": edition_title}))
+        written += 1
     if "html" in outputs and docs:
         write_atomic(out / "html" / "index.html", _index_html(docs, edition_title, outputs))
         written += 1
@@ -238,8 +237,7 @@ def _copy(el: etree._Element) -> etree._Element:
 
 def _index_html(docs: list[Document], title: str, outputs: tuple[str, ...]) -> str:
     edition = etree.Element("edition", title=title,
-                            pdf="../print/edition.pdf" if "print" in outputs and len(docs) > 1
-                            else "")
+                            pdf="../print/edition.pdf" if "print" in outputs else "")
     for doc in docs:
         etree.SubElement(edition, "doc", n=doc.n, date=doc.date, title=doc.title,
                          href=f"{doc.slug}.html",

@@ -261,7 +261,7 @@ def _note_sequence(tree, loc, ctx):
             previous = int(n)
 
 
-@rule("note-id", ERROR, "a note's xml:id is its document's xml:id + 'fn' + number")
+@rule("note-id", ERROR, "a note's xml:id is its document's xml:id + 'fn' + its @n")
 def _note_id(tree, loc, ctx):
     for doc in ctx["documents"]:
         doc_id = doc.get(XML_ID)
@@ -271,9 +271,10 @@ def _note_id(tree, loc, ctx):
             value = note.get(XML_ID)
             if value is None:
                 continue
-            if not value.startswith(doc_id + "fn"):
-                want = f"{doc_id}fn{note.get('n') or 'N'}"
-                yield note, f"note xml:id is {value!r}; it must start with {doc_id}fn, e.g. {want!r}"
+            n = (note.get("n") or "").strip()
+            want = f"{doc_id}fn{n}" if n else f"{doc_id}fn…"
+            if (n and value != want) or not value.startswith(doc_id + "fn"):
+                yield note, f"note xml:id is {value!r}; for note {n or '?'} it must be {want!r}"
 
 
 @rule("note-space-before", ERROR, "no white space before a note mark")

@@ -1,0 +1,94 @@
+"""teikit benchmark: prints throughput figures; not part of the test run.
+
+    python tests/benchmarks/bench.py [--size-mb 5] [--print-kb 300]
+
+Generates a FRUS-style volume from the memo fixtures and times, in one process
+(stylesheets compiled once, as in a build): conversion of the fixtures, parsing,
+validation (schema + rules), HTML and text rendering of the volume, print (PDF)
+of a smaller volume, and a full `teikit build` of a folder of documents.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from corpus import MEMOS, volume  # noqa: E402
+from lxml import etree  # noqa: E402
+
+from toolkit.build import build_edition  # noqa: E402
+from toolkit.convert import convert_text  # noqa: E402
+from toolkit.render import render_html, render_pdf, render_text  # noqa: E402
+from toolkit.validate import validate_tree  # noqa: E402
+from toolkit.xmlio import parse_xml, serialize  # noqa: E402
+
+
+def timed(label: str, fn, size: int, items: int, unit: str = "documents"):
+    start = time.perf_counter()
+    result = fn()
+    secs = time.perf_counter() - start
+    mb = size / 1e6
+    print(f"{label:<34} {secs:7.2f} s  {mb / secs:7.2f} MB/s  {items / secs:9.1f} {unit}/s"
+          f"  ({mb:.2f} MB, {items} {unit})")
+    return result
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--size-mb", type=float, default=5.0)
+    ap.add_argument("--print-kb", type=float, default=300.0)
+    ap.add_argument("--build-docs", type=int, default=200)
+    args = ap.parse_args()
+
+    memos = sorted(MEMOS.glob("*.txt"))
+    texts = [p.read_bytes() for p in memos] * 20
+    timed("convert memo text → TEI", lambda: [convert_text(t, "m.txt") for t in texts],
+          sum(map(len, texts)), len(texts))
+
+    vol = volume(int(args.size_mb * 1e6))
+    data = serialize(vol)
+    docs = len(vol.xpath("//t:div[@type='document']", namespaces={"t": "http://www.tei-c.org/ns/1.0"}))
+    tree = timed("parse volume (hardened lxml)", lambda: parse_xml(data, "vol.xml"), len(data), docs)
+    source = data.decode()
+    found = timed("validate volume (schema + rules)", lambda: validate_tree(tree, "vol.xml", source),
+                  len(data), docs)
+    assert not [d for d in found if d.severity == "error"], found[:3]
+    render_text(parse_xml(serialize(volume(10_000)), "warm.xml"))  # compile stylesheets once
+    render_html(parse_xml(serialize(volume(10_000)), "warm.xml"))
+    timed("render HTML (whole volume)", lambda: render_html(tree, "vol.xml"), len(data), docs)
+    timed("render text (whole volume)", lambda: render_text(tree, "vol.xml"), len(data), docs)
+
+    small = volume(int(args.print_kb * 1e3))
+    small_data = serialize(small)
+    small_docs = len(small.xpath("//t:div[@type='document']",
+                                 namespaces={"t": "http://www.tei-c.org/ns/1.0"}))
+    timed("render print PDF (smaller volume)", lambda: render_pdf(small, "small.xml"),
+          len(small_data), small_docs)
+
+    work = Path(tempfile.mkdtemp(prefix="teikit-bench-"))
+    try:
+        src = work / "tei"
+        src.mkdir()
+        trees = [convert_text(p.read_bytes(), p.name)[0] for p in memos]
+        total = 0
+        for i in range(args.build_docs):
+            t = trees[i % len(trees)]
+            blob = serialize(t)
+            (src / f"doc{i:05d}.xml").write_bytes(blob)
+            total += len(blob)
+        timed("build html+text (cold)", lambda: build_edition(src, work / "out", ("html", "text")),
+              total, args.build_docs)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    print(f"python {sys.version.split()[0]}, lxml {etree.__version__}")
+
+
+if __name__ == "__main__":
+    main()
