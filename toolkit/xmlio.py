@@ -8,6 +8,7 @@ memory. Errors come back as TeikitError with file:line:col.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from lxml import etree
@@ -39,15 +40,39 @@ def parse_xml(data: bytes, name: str, base_url: str | None = None) -> etree._Ele
         raise TeikitError("the file is empty; expected a TEI XML document", name, 1, 1)
     if b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise TeikitError("this is a binary file, not XML", name, 1, 1)
+    _screen_doctype(data, name)
     try:
         tree = etree.ElementTree(etree.fromstring(data, _parser(), base_url=base_url))
     except etree.XMLSyntaxError as exc:
         line, col = exc.position if exc.position else (0, 0)
         msg = exc.msg or "not well-formed XML"
         msg = msg.split(f", line {line}")[0]
+        undefined = re.match(r"Entity '([^']+)' not defined", msg)
+        if undefined:
+            raise TeikitError(f"undefined entity &{undefined.group(1)}; — write the character "
+                              "itself (teikit never expands entities)", name, line, col + 1) from None
         raise TeikitError(f"not well-formed XML: {msg}", name, line, col + 1) from None
     _refuse_entities(tree, name)
     return tree
+
+
+DOCTYPE_RE = re.compile(rb"<!DOCTYPE\b(?P<body>(?:[^\[>]|\[.*?\])*)>", re.DOTALL)
+
+
+def _screen_doctype(data: bytes, name: str) -> None:
+    """Refuse entity declarations and external DTDs before libxml2 sees them."""
+    m = DOCTYPE_RE.search(data, 0, 1 << 20) if b"<!DOCTYPE" in data[:65536] else None
+    if not m:
+        return
+    line = data.count(b"\n", 0, m.start()) + 1
+    body = m.group("body")
+    if b"<!ENTITY" in body:
+        raise TeikitError("the document declares XML entities; teikit never expands entities "
+                          "(remove the DOCTYPE internal subset and write the characters directly)",
+                          name, line, 1)
+    if re.search(rb"\b(SYSTEM|PUBLIC)\b", body.split(b"[")[0]):
+        raise TeikitError("the document points to an external DTD; teikit does not load DTDs "
+                          "(remove the DOCTYPE declaration)", name, line, 1)
 
 
 def _refuse_entities(tree: etree._ElementTree, name: str) -> None:
@@ -79,7 +104,11 @@ def read_xml(path: str | Path) -> etree._ElementTree:
     return parse_xml(data, name)
 
 
-def read_bytes(path: str | Path) -> bytes:
+MAX_INPUT_BYTES = 128 * 1024 * 1024
+
+
+def read_bytes(path: str | Path, limit: int = MAX_INPUT_BYTES) -> bytes:
+    """Read a whole input file, refusing anything larger than `limit` before reading it."""
     name = str(path)
     p = Path(path)
     if not p.exists():
@@ -87,6 +116,10 @@ def read_bytes(path: str | Path) -> bytes:
     if p.is_dir():
         raise TeikitError("is a folder, expected a file", name)
     try:
+        size = p.stat().st_size
+        if size > limit:
+            raise TeikitError(f"the file is {size // 2**20} MiB; teikit reads files up to "
+                              f"{limit // 2**20} MiB (split the volume into smaller files)", name)
         return p.read_bytes()
     except OSError as exc:
         raise TeikitError(f"cannot read the file: {exc.strerror}", name) from None

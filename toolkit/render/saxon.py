@@ -30,15 +30,31 @@ def processor():
         return _processor
 
 
+STYLESHEETS = ("html.xsl", "print.xsl", "text.xsl", "index.xsl")
+
+
 @cache
-def _compiled(name: str):
+def _all_compiled() -> dict:
+    """Compile every stylesheet, then forbid Saxon all further resource access.
+
+    After this, document(), doc(), unparsed-text() and friends cannot read a file
+    or a URL, whatever a document contains: Saxon answers "access prohibited".
+    """
     proc = processor()
     xslt = proc.new_xslt30_processor()
-    path = xslt_path(name)
-    try:
-        return xslt.compile_stylesheet(stylesheet_file=str(path))
-    except Exception as exc:  # a broken stylesheet is our bug; say which one
-        raise TeikitError(f"stylesheet {name} does not compile: {exc}", str(path)) from None
+    compiled = {}
+    for name in STYLESHEETS:
+        path = xslt_path(name)
+        try:
+            compiled[name] = xslt.compile_stylesheet(stylesheet_file=str(path))
+        except Exception as exc:  # a broken stylesheet is our bug; say which one
+            raise TeikitError(f"stylesheet {name} does not compile: {exc}", str(path)) from None
+    proc.set_configuration_property("http://saxon.sf.net/feature/allowedProtocols", "")
+    return compiled
+
+
+def _compiled(name: str):
+    return _all_compiled()[name]
 
 
 def transform(name: str, tree: etree._ElementTree, params: dict[str, str | int] | None = None,
