@@ -52,3 +52,11 @@ def test_installed_command_builds_from_another_folder(tmp_path):
     assert (tmp_path / "output" / "html" / "index.html").is_file()
     assert list((tmp_path / "output" / "print").glob("*.pdf"))
     assert list((tmp_path / "output" / "text").glob("*.txt"))
+
+
+def test_bundled_edition_is_what_the_converter_makes(cli_run):
+    """tei/ is generated from tests/fixtures/memos/seed.txt; keep them in step."""
+    result = cli_run("convert", str(ROOT / "tests" / "fixtures" / "memos" / "seed.txt"),
+                     "--xml-model", "../schema/teikit.xsd")
+    assert result.exit_code == 0
+    assert result.stdout == (ROOT / "tei" / "frus1952-54v15p1-p728.xml").read_text(encoding="utf-8")

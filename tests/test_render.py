@@ -271,6 +271,10 @@ def test_pdf_footnotes_sit_on_the_page_of_their_mark(long_tree, tmp_path):
 
     for k in range(2, 25):
         assert page_of(f"markword{k}.") == page_of(f"Notetext{k} explains"), k
+    for number, text in enumerate(pages[1:-1], start=2):  # running head and page number
+        lines = [ln.strip() for ln in text.strip().splitlines() if ln.strip()]
+        assert lines[0] == "Memorandum of a Very Long Discussion Held in Washington"
+        assert lines[-1] == str(number)
     joined = "".join(pages)
     for page in range(301, 309):
         assert f"[Page {page}]" in joined
