@@ -350,12 +350,14 @@ def _doc_id(tree, loc, ctx):
             yield doc, "this document div has no xml:id; add one, e.g. xml:id=\"d1\""
 
 
+def _historical(tree: etree._ElementTree) -> Iterator[etree._Element]:
+    return (d for d in tree.iter(T + "div") if d.get("subtype") == "historical-document")
+
+
 @rule("source-note", ERROR, "a historical document has a source note (profile frus)",
       profiles=("frus",))
 def _source_note(tree, loc, ctx):
-    for doc in tree.iter(T + "div"):
-        if doc.get("subtype") != "historical-document":
-            continue
+    for doc in _historical(tree):
         if not doc.xpath(".//t:note[@type='source']", namespaces={"t": TEI_NS}):
             yield doc, ("no source note; add <note type=\"source\">Source: …</note> to the "
                         "heading")
@@ -364,9 +366,7 @@ def _source_note(tree, loc, ctx):
 @rule("dateline-date", ERROR, "a historical document has a dateline with a date (profile frus)",
       profiles=("frus",))
 def _dateline_date(tree, loc, ctx):
-    for doc in tree.iter(T + "div"):
-        if doc.get("subtype") != "historical-document":
-            continue
+    for doc in _historical(tree):
         if not doc.xpath(".//t:dateline//t:date", namespaces={"t": TEI_NS}):
             yield doc, "no dateline with a <date>; add one (write 'undated' inside <date> if so)"
 
