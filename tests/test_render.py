@@ -352,3 +352,20 @@ def test_build_writes_edition_pdf_with_title_page_and_contents(cli_run, tmp_path
     page2 = html.fromstring((out / "html" / "d2.html").read_text())
     assert set(page2.xpath("//a[@rel='prev']/@href")) == {"d1.html"}
     assert set(page2.xpath("//a[@rel='next']/@href")) == {"d3.html"}
+
+
+def test_volume_documents_render_alone_with_links_between_pages(cli_run, tmp_path):
+    from conftest import FIXTURES
+
+    src = tmp_path / "tei"
+    src.mkdir()
+    (src / "volume.xml").write_bytes((FIXTURES / "tei" / "frus-volume.xml").read_bytes())
+    out = tmp_path / "out"
+    assert cli_run("build", str(src), "-o", str(out), "--only", "html,text").exit_code == 0
+    d1 = html.fromstring((out / "html" / "d1.html").read_text())
+    assert d1.xpath("//a[text()='Document 2']/@href") == ["d2.html#d2"]
+    assert "Telegram From the Embassy" not in d1.text_content()  # only its own document
+    assert d1.xpath("//*[@role='doc-pagebreak']")[0].text_content() == "[Page 728]"
+    text = (out / "text" / "d2.txt").read_text()
+    assert "title: Telegram From the Embassy in Korea to the Department of State" in text
+    assert "page: 728–733" not in text  # the volume's range is not this document's

@@ -39,6 +39,7 @@ class Document:
     n: str
     date: str
     title: str
+    split: bool = False  # one document cut out of a volume
 
 
 @dataclass
@@ -80,6 +81,55 @@ def _plain(el: etree._Element | None) -> str:
     return " ".join("".join(parts).split())
 
 
+def _split(tree: etree._ElementTree, div: etree._Element, title: str) -> etree._ElementTree:
+    """One document of a volume as a TEI file of its own: the volume header (with the
+    document's title, without the volume's page range) and the page breaks just before it."""
+    root = etree.Element(T + "TEI", nsmap={None: TEI_NS})
+    lang = tree.getroot().get(f"{{{XML_NS}}}lang")
+    if lang:
+        root.set(f"{{{XML_NS}}}lang", lang)
+    header = tree.getroot().find(T + "teiHeader")
+    if header is not None:
+        header = _copy(header)
+        for el in header.iterfind(f"{T}fileDesc/{T}titleStmt/{T}title"):
+            el.getparent().remove(el)
+        stmt = header.find(f"{T}fileDesc/{T}titleStmt")
+        if stmt is not None:
+            etree.SubElement(stmt, T + "title").text = title
+            stmt.insert(0, stmt[-1])
+        for scope in header.iterfind(f"{T}fileDesc/{T}sourceDesc//{T}biblScope"):
+            scope.getparent().remove(scope)
+        root.append(header)
+    body = etree.SubElement(etree.SubElement(root, T + "text"), T + "body")
+    before = []
+    prev = div.getprevious()
+    while prev is not None and prev.tag == T + "pb":
+        before.insert(0, prev)
+        prev = prev.getprevious()
+    for pb in before:
+        body.append(_copy(pb))
+    body.append(_copy(div))
+    return etree.ElementTree(root)
+
+
+def _link_across(docs: list[Document]) -> None:
+    """In split documents, a #pointer to another document becomes a link to its page."""
+    home: dict[str, str] = {}
+    for doc in docs:
+        for el in doc.tree.iter():
+            value = el.get(XML_ID) if isinstance(el.tag, str) else None
+            if value:
+                home.setdefault(value, doc.slug)
+    for doc in docs:
+        if not doc.split:
+            continue
+        local = {el.get(XML_ID) for el in doc.tree.iter() if isinstance(el.tag, str)}
+        for el in doc.tree.iter(T + "ref", T + "ptr"):
+            target = el.get("target") or ""
+            if target.startswith("#") and target[1:] not in local and target[1:] in home:
+                el.set("target", f"{home[target[1:]]}.html{target}")
+
+
 def documents_of(source: Path, tree: etree._ElementTree) -> list[Document]:
     ns = {"t": TEI_NS}
     divs = tree.xpath("//t:div[@type='document']", namespaces=ns)
@@ -94,9 +144,11 @@ def documents_of(source: Path, tree: etree._ElementTree) -> list[Document]:
         head = div.find(T + "head")
         when = div.xpath("string((.//t:dateline//t:date/@when)[1])", namespaces=ns)
         slug = safe_slug(doc_id, source.stem) if doc_id else safe_slug(source.stem, "document")
-        docs.append(Document(source, tree, doc_id, slug, div.get("n") or "",
-                             when or (created if len(divs) == 1 else ""),
-                             _plain(head) or title or slug))
+        doc_title = _plain(head) or title or slug
+        own = tree if len(divs) == 1 else _split(tree, div, doc_title)
+        docs.append(Document(source, own, doc_id, slug, div.get("n") or "",
+                             when or (created if len(divs) == 1 else ""), doc_title,
+                             split=len(divs) > 1))
     return docs
 
 
@@ -130,6 +182,7 @@ def build_edition(source: str | Path, out: str | Path, outputs: tuple[str, ...] 
             continue
         docs.extend(documents_of(path, tree))
     _unique_slugs(docs)
+    _link_across(docs)
     edition_title = title or "Edition"
     written = 0
     for index, doc in enumerate(docs):
@@ -169,7 +222,7 @@ def _render_document(doc: Document, docs: list[Document], index: int, out: Path,
     written = 0
     name = str(doc.source)
     if "html" in outputs:
-        params = {"doc-id": doc.doc_id, "index-href": "index.html"}
+        params = {"index-href": "index.html"}  # each document has a tree of its own
         if index > 0:
             params.update({"prev-href": f"{docs[index - 1].slug}.html",
                            "prev-title": docs[index - 1].title})
@@ -180,7 +233,7 @@ def _render_document(doc: Document, docs: list[Document], index: int, out: Path,
         written += 1
     if "text" in outputs:
         write_atomic(out / "text" / f"{doc.slug}.txt",
-                     render_text(doc.tree, name, doc_id=doc.doc_id))
+                     render_text(doc.tree, name))
         written += 1
     return written
 
@@ -193,7 +246,8 @@ def _render_per_file_pdfs(docs: list[Document], out: Path) -> int:
             continue
         done.add(doc.source)
         slug = safe_slug(doc.source.stem, "document")
-        write_atomic(out / "print" / f"{slug}.pdf", render_pdf(doc.tree, str(doc.source)))
+        whole = doc.tree if not doc.split else parse_xml(read_bytes(doc.source), str(doc.source))
+        write_atomic(out / "print" / f"{slug}.pdf", render_pdf(whole, str(doc.source)))
         written += 1
     return written
 
