@@ -21,16 +21,19 @@ def convert_text(data: bytes, name: str) -> tuple[etree._ElementTree, list[Warni
 
 def convert_file(path: str | Path) -> tuple[etree._ElementTree, list[Warning_]]:
     suffix = Path(path).suffix.lower()
-    data = read_bytes(path)
     if suffix in (".docx", ".docm", ".dotx"):
-        raise TeikitError("Word (.docx) conversion is not available in this version; "
-                          "save the document as plain text (UTF-8) and convert that",
-                          str(path))
+        from .docx import read_docx
+
+        memo, warnings = read_docx(path)
+        tree, more = build_tei(memo)
+        return tree, warnings + more
+    data = read_bytes(path)
     if data.lstrip()[:5] in (b"<?xml", b"<TEI ", b"<TEI>"):
         raise TeikitError("this is already XML; teikit convert reads memo text "
                           "(use teikit validate or render on TEI)", str(path), 1, 1)
     if data[:4] == b"PK\x03\x04":
-        raise TeikitError("this is a zip archive (a Word file?), not a memo text", str(path), 1, 1)
+        raise TeikitError("this is a zip archive (a Word file?); name it .docx to convert it as "
+                          "Word", str(path), 1, 1)
     return convert_text(data, str(path))
 
 

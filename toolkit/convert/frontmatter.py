@@ -46,6 +46,8 @@ class FrontMatter:
     hands: list[Hand] = field(default_factory=list)
     lines_used: int = 0
     field_lines: dict[str, int] = field(default_factory=dict)
+    # Word input only: tracked-change revisions (id, ISO when, hand id) and file creation
+    revisions: list[tuple[str, str, str]] = field(default_factory=list)
 
     def get(self, key: str, default: str = "") -> str:
         return self.fields.get(key, default)

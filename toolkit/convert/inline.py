@@ -51,6 +51,7 @@ class Change:
     hand: str | None
     children: list = field(default_factory=list)
     start: int = 0
+    change: str | None = None  # Word: id of the revision (→ revisionDesc/change)
 
 
 @dataclass
@@ -69,7 +70,24 @@ class NoteRef:
     k: int
 
 
-Inline = Text | Page | Explicit | Shift | Change | Bracket | NoteRef
+@dataclass
+class Hi:
+    rend: str
+    children: list = field(default_factory=list)
+
+
+@dataclass
+class Link:
+    target: str
+    children: list = field(default_factory=list)
+
+
+@dataclass
+class Break:
+    """A line break inside a paragraph (Word input)."""
+
+
+Inline = Text | Page | Explicit | Shift | Change | Bracket | NoteRef | Hi | Link | Break
 
 
 class Block:
@@ -87,6 +105,30 @@ class Block:
             offset += len(text) + 1
         self.text = " ".join(parts)
         self.nodes: list = []
+        self.preparsed = False
+        self.rows: list = []  # Word lists and tables: rows of cells of blocks
+
+    @classmethod
+    def parsed(cls, nodes: list, text: str, name: str, line: int = 1) -> Block:
+        """A block whose inline nodes are already known (Word input)."""
+        block = cls([(line, 1, text)], name)
+        block.nodes = nodes
+        block.preparsed = True
+        return block
+
+    def without_prefix(self, count: int) -> Block:
+        """The same pre-parsed block minus its first `count` characters of text."""
+        if not count:
+            return self
+        nodes = list(self.nodes)
+        while count and nodes and isinstance(nodes[0], Text):
+            head = nodes[0]
+            cut = min(count, len(head.s))
+            count -= cut
+            rest = head.s[cut:]
+            nodes = ([Text(rest, head.start + cut, head.literal)] if rest else []) + nodes[1:]
+        return Block.parsed(nodes, self.text[len(self.text) - len(plain_text(nodes)):], self.name,
+                            self.starts[0][1])
 
     def where(self, offset: int) -> tuple[int, int]:
         line, col, base = self.starts[0][1], self.starts[0][2], 0
@@ -189,7 +231,7 @@ def walk(nodes: list):
     """Yield (node, parent_list) depth first, in reading order."""
     for node in nodes:
         yield node, nodes
-        if isinstance(node, (Change, Bracket)):
+        if isinstance(node, (Change, Bracket, Hi, Link)):
             yield from walk(node.children)
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from ..errors import TeikitError
 from .frontmatter import FrontMatter, split_front_matter
-from .inline import Block
+from .inline import Block, Text
 
 LEVELS = r"(?:top secret|secret|confidential|restricted|unclassified|limited official use|" \
          r"official use only|official-informal|personal and confidential|eyes only)"
@@ -41,6 +41,7 @@ class Item:
 
     kind: str
     block: Block
+    rows: list[list[list[Block]]] = field(default_factory=list)  # list items / table cells
 
 
 @dataclass
@@ -49,6 +50,7 @@ class Note:
     paragraphs: list[Block]
     line: int
     col: int
+    kind: str = "foot"  # foot, end or comment (Word input)
 
 
 @dataclass
@@ -60,6 +62,9 @@ class Memo:
     sections: list[list[Item]] = field(default_factory=list)
     closer: list[Item] = field(default_factory=list)
     notes: list[Note] = field(default_factory=list)
+    # Word input: blocks already parsed into inline nodes, and block kinds by line index
+    prebuilt: dict[int, Block] = field(default_factory=dict)
+    kinds: dict[int, str] = field(default_factory=dict)
 
 
 def decode(data: bytes, name: str) -> str:
@@ -85,6 +90,15 @@ def decode(data: bytes, name: str) -> str:
     return text
 
 
+def read_lines(lines: list[str], name: str, meta: FrontMatter, notes: list[Note],
+               prebuilt: dict[int, Block], kinds: dict[int, str]) -> Memo:
+    """Structure for text that arrives already parsed (Word): one entry per paragraph."""
+    memo = Memo(name, meta, prebuilt=prebuilt, kinds=kinds, notes=notes)
+    pos = _read_head(memo, lines, 0, len(lines))
+    _read_body(memo, lines, pos, len(lines), False)
+    return memo
+
+
 def read_memo(text: str, name: str) -> Memo:
     lines = text.split("\n")
     meta = split_front_matter(lines, name)
@@ -98,7 +112,11 @@ def read_memo(text: str, name: str) -> Memo:
     return memo
 
 
-def _line_block(lines: list[str], index: int, name: str) -> Block:
+def _line_block(lines: list[str], index: int, name: str, memo: Memo | None = None,
+                skip: int = 0) -> Block:
+    """The block of one line; `skip` drops a leading prefix (the '• ' of a subject line)."""
+    if memo is not None and index in memo.prebuilt:
+        return memo.prebuilt[index].without_prefix(skip)
     raw = lines[index]
     stripped = raw.strip()
     col = len(raw) - len(raw.lstrip()) + 1
@@ -152,14 +170,14 @@ def _read_head(memo: Memo, lines: list[str], first: int, end: int) -> int:
     while index < end and not lines[index].strip():
         index += 1
     while index < end and PAGE_LINE_RE.match(lines[index].strip()):
-        memo.before.append(Item("page", _line_block(lines, index, name)))
+        memo.before.append(Item("page", _line_block(lines, index, name, memo)))
         index += 1
         while index < end and not lines[index].strip():
             index += 1
     if index >= end:
         raise TeikitError("the text has no heading: the first line should be the document's "
                           "heading", name, index + 1 if index < len(lines) else 1, 1)
-    memo.head.append(Item("heading", _line_block(lines, index, name)))
+    memo.head.append(Item("heading", _line_block(lines, index, name, memo)))
     index += 1
     seen: set[str] = set()
     while index < end:
@@ -167,31 +185,41 @@ def _read_head(memo: Memo, lines: list[str], first: int, end: int) -> int:
         if not stripped:
             index += 1
             continue
-        kind = _head_kind(stripped, seen)
+        kind = None if index in memo.kinds else _head_kind(stripped, seen)
         if kind is None:
             break
         if kind == "participants-head":
             seen.add(kind)
-            block = _line_block(lines, index, name)
+            block = _line_block(lines, index, name, memo)
             rest = PARTICIPANTS_RE.match(stripped).group(1)
             head_text = "Participants:"
-            memo.head.append(Item(kind, Block([(index + 1, block.starts[0][2], head_text)],
-                                              name)))
-            if rest.strip():
+            if index in memo.prebuilt:  # Word: the words are already inline nodes
+                memo.head.append(Item(kind, Block.parsed([Text(head_text, 0)], head_text, name,
+                                                         index + 1)))
+                skip = len(lines[index]) - len(rest.lstrip())
+                if rest.strip():
+                    memo.head.append(Item("participant", block.without_prefix(skip)))
+            else:
+                memo.head.append(Item(kind, Block([(index + 1, block.starts[0][2], head_text)],
+                                                  name)))
+            if rest.strip() and index not in memo.prebuilt:
                 col = block.starts[0][2] + len(stripped) - len(rest.lstrip())
                 memo.head.append(Item("participant", Block([(index + 1, col, rest.strip())],
                                                            name)))
             index += 1
             while index < end and lines[index].strip():
-                memo.head.append(Item("participant", _line_block(lines, index, name)))
+                memo.head.append(Item("participant", _line_block(lines, index, name, memo)))
                 index += 1
             continue
         seen.add(kind)
-        block = _line_block(lines, index, name)
+        block = _line_block(lines, index, name, memo)
         if kind == "subject":
             text = SUBJECT_RE.match(stripped).group(1)
-            col = block.starts[0][2] + stripped.index(text)
-            block = Block([(index + 1, col, text)], name)
+            if index in memo.prebuilt:
+                block = _line_block(lines, index, name, memo, len(lines[index]) - len(text))
+            else:
+                col = block.starts[0][2] + stripped.index(text)
+                block = Block([(index + 1, col, text)], name)
         memo.head.append(Item(kind, block))
         index += 1
     return index
@@ -234,6 +262,18 @@ def _read_body(memo: Memo, lines: list[str], start: int, end: int, wrapped: bool
         if blank_run >= 2 and sections[-1]:
             sections.append([])
         blank_run = 0
+        if index in memo.kinds:  # Word: a table, a list or a section heading
+            flush_paragraph()
+            kind = memo.kinds[index]
+            if kind == "section-head" and sections[-1]:
+                sections.append([])
+            item = Item(kind, memo.prebuilt[index], memo.prebuilt[index].rows)
+            sections[-1].append(item)
+            continue
+        if index in memo.prebuilt:
+            sections[-1].append(Item("page" if PAGE_LINE_RE.match(stripped) else "paragraph",
+                                     memo.prebuilt[index]))
+            continue
         col = len(raw) - len(raw.lstrip()) + 1
         if PAGE_LINE_RE.match(stripped):
             flush_paragraph()

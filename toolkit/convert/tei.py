@@ -15,7 +15,20 @@ from .. import TEI_NS, XML_NS
 from ..errors import TeikitError
 from ..xmlio import indent_structure
 from .dateline import parse_dateline
-from .inline import Bracket, Change, Explicit, NoteRef, Page, Shift, Text, parse_block, walk
+from .inline import (
+    Bracket,
+    Break,
+    Change,
+    Explicit,
+    Hi,
+    Link,
+    NoteRef,
+    Page,
+    Shift,
+    Text,
+    parse_block,
+    walk,
+)
 from .markers import place_markers
 from .memo import Item, Memo
 
@@ -96,6 +109,8 @@ def build_tei(memo: Memo) -> tuple[etree._ElementTree, list[Warning_]]:
 
 
 def _parse_all(memo: Memo, ctx: Context) -> None:
+    if memo.prebuilt:
+        return  # Word input: blocks come parsed, and its note references are explicit
     marker_blocks = []
     for item in memo.before + memo.head:
         parse_block(item.block)
@@ -157,6 +172,15 @@ def _header(memo: Memo, ctx: Context) -> etree._Element:
     if meta.get("facs"):
         encoding = sub(header, "encodingDesc")
         sub(encoding, "p", None, f"Page images: {meta.get('facs')}")
+    if meta.revisions or meta.get("created"):
+        revisions = sub(header, "revisionDesc")
+        if meta.get("created"):
+            sub(revisions, "change", {"when": meta.get("created")}, "Word transcription created.")
+        for rev_id, when, hand in meta.revisions:
+            attrs = {XML_ID: rev_id, "who": "#" + hand}
+            if when:
+                attrs["when"] = when
+            sub(revisions, "change", attrs, "Tracked change in the Word transcription.")
     return header
 
 
@@ -253,7 +277,8 @@ def _body_part(div: etree._Element, memo: Memo, ctx: Context) -> None:
     sections = memo.sections
     if not sections and not memo.closer:
         return
-    if len(sections) <= 1:
+    headed = any(s and s[0].kind == "section-head" for s in sections)
+    if len(sections) <= 1 and not headed:
         for item in sections[0] if sections else []:
             _body_item(div, item, ctx)
         _closer(div, memo.closer, ctx)
@@ -282,6 +307,12 @@ def _body_item(parent: etree._Element, item: Item, ctx: Context) -> None:
     if item.kind == "page":
         _page_element(parent, item, ctx)
         return
+    if item.kind == "section-head":
+        inline(sub(parent, "head"), item.block.nodes, ctx)
+        return
+    if item.kind in ("list", "table"):
+        _rows(parent, item, ctx)
+        return
     nodes = list(item.block.nodes)
     lead, trail = _edge_pages(nodes), _edge_pages(nodes[::-1])[::-1]
     if len(lead) + len(trail) >= len(nodes):  # the paragraph is only page marks
@@ -296,6 +327,29 @@ def _body_item(parent: etree._Element, item: Item, ctx: Context) -> None:
         body[-1] = Text(body[-1].s.rstrip(), body[-1].start, body[-1].literal)
     inline(sub(parent, "p"), body, ctx)
     inline(parent, [n for n in trail if isinstance(n, Page)], ctx)
+
+
+def _rows(parent: etree._Element, item: Item, ctx: Context) -> None:
+    """A Word list (rows of one cell) or table (rows of cells); a cell holds paragraphs."""
+    if item.kind == "list":
+        container = sub(parent, "list", {"rend": item.block.text or "bulleted"})
+        for cells in item.rows:
+            _cell(sub(container, "item"), cells[0], ctx)
+        return
+    table = sub(parent, "table", {"rows": str(len(item.rows)),
+                                   "cols": str(max(len(r) for r in item.rows))})
+    for cells in item.rows:
+        row = sub(table, "row")
+        for blocks in cells:
+            _cell(sub(row, "cell"), blocks, ctx)
+
+
+def _cell(el: etree._Element, blocks: list, ctx: Context) -> None:
+    if len(blocks) == 1:
+        inline(el, blocks[0].nodes, ctx)
+    else:
+        for block in blocks:
+            inline(sub(el, "p"), block.nodes, ctx)
 
 
 def _edge_pages(nodes: list) -> list:
@@ -357,6 +411,8 @@ def inline(parent: etree._Element, nodes: list, ctx: Context) -> None:
             if node.hand:
                 _check_hand(node.hand, node, ctx)
                 attrs["hand"] = "#" + node.hand
+            if node.change:
+                attrs["change"] = "#" + node.change
             inline(sub(parent, node.kind, attrs), node.children, ctx)
         elif isinstance(node, Bracket):
             if node.is_gap:
@@ -366,6 +422,12 @@ def inline(parent: etree._Element, nodes: list, ctx: Context) -> None:
                 inline(sub(parent, "supplied", {"reason": "editorial"}), node.children, ctx)
         elif isinstance(node, NoteRef):
             parent.append(_note(node.k, ctx))
+        elif isinstance(node, Hi):
+            inline(sub(parent, "hi", {"rend": node.rend}), node.children, ctx)
+        elif isinstance(node, Link):
+            inline(sub(parent, "ref", {"target": node.target}), node.children, ctx)
+        elif isinstance(node, Break):
+            sub(parent, "lb")
         elif isinstance(node, Explicit):  # pragma: no cover - markers.py replaced them all
             raise AssertionError("unplaced marker")
 
@@ -408,11 +470,18 @@ def _note(k: int, ctx: Context) -> etree._Element:
     note = ctx.memo.notes[k - 1]
     el = E("note", {"n": str(k), XML_ID: f"{ctx.doc_id}fn{k}"})
     first_text = _plain(note.paragraphs[0].nodes)
-    if first_text.startswith("Source:"):
+    if note.kind == "comment":
+        el.set("type", "comment")
+    elif first_text.startswith("Source:"):
         el.set("type", "source")
-    if len(note.paragraphs) == 1:
+    if note.kind == "end":
+        el.set("place", "end")
+    if len(note.paragraphs) == 1 and not note.paragraphs[0].rows:
         inline(el, note.paragraphs[0].nodes, ctx)
     else:
         for para in note.paragraphs:
-            inline(sub(el, "p"), para.nodes, ctx)
+            if para.rows:  # a list or table inside a Word note keeps its structure
+                _rows(el, Item("table" if para.text == "table" else "list", para, para.rows), ctx)
+            else:
+                inline(sub(el, "p"), para.nodes, ctx)
     return el
