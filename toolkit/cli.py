@@ -78,10 +78,11 @@ def _emit(data: str | bytes, output: str | None) -> None:
 @click.option("--xml-model", "xml_model", metavar="HREF",
               help="Add an <?xml-model?> instruction pointing editors at this schema.")
 def convert(input: str, output: str | None, xml_model: str | None) -> int:
-    """Convert a memo text (FRUS web-text conventions) to TEI.
+    """Convert a memo text (FRUS web-text conventions) or a Word .docx to TEI.
 
-    The text format is described in docs/text-format.md. Warnings go to
-    standard error; errors stop the conversion and nothing is written.
+    The text format is described in docs/text-format.md, Word in docs/docx.md.
+    Warnings go to standard error; errors stop the conversion and nothing is
+    written.
     """
     from .convert import convert_file, finish_tei
 
