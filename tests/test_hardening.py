@@ -137,18 +137,19 @@ def test_failing_build_keeps_previous_outputs(tmp_path, monkeypatch):
     build_edition(src, out, ("html", "text"))
     before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
 
-    import toolkit.build as build
+    import toolkit.build.worker as worker
 
     def boom(*args, **kwargs):
         raise KeyboardInterrupt  # as if the user pressed Ctrl-C mid-render
 
-    monkeypatch.setattr(build, "render_text", boom)
+    monkeypatch.setattr(worker, "render_text", boom)
+    (src / "a.xml").write_bytes((src / "a.xml").read_bytes() + b"<!-- edited -->\n")
     with pytest.raises(KeyboardInterrupt):
         build_edition(src, out, ("html", "text"))
     after = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
     assert after.keys() == before.keys()  # no temp files left behind
     assert all(after[p] == before[p] for p in before)  # rewritten pages are whole
-    assert not [p for p in out.rglob(".*") if p.is_file()]
+    assert not list(out.rglob(".*.tmp"))  # no temporary files left behind
 
 
 def test_convert_never_overwrites_its_input(cli_run, tmp_path):

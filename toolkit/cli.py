@@ -168,6 +168,34 @@ def render(input: str, fmt: str, output: str | None, width: int, reading: bool,
     return 0
 
 
+def _shard(value: str) -> tuple[int, int]:
+    try:
+        i, n = (int(x) for x in value.split("/"))
+    except ValueError:
+        raise UsageError(f"--shard takes I/N, e.g. 1/4 (got {value!r})") from None
+    return i, n
+
+
+class _Progress:
+    """One updating line on a terminal; a few plain lines otherwise."""
+
+    def __init__(self, verbose: bool):
+        self.tty = sys.stderr.isatty()
+        self.verbose = verbose
+        self.last = -1
+
+    def __call__(self, phase: str, done: int, total: int) -> None:
+        if self.tty:
+            width = 30
+            filled = width * done // total
+            click.echo(f"\r{phase:<10} [{'#' * filled}{'.' * (width - filled)}] {done}/{total}",
+                       err=True, nl=done == total)
+            return
+        step = max(1, total // 10)
+        if self.verbose or (total >= 50 and (done == total or done % step == 0)):
+            click.echo(f"{phase} {done}/{total}", err=True)
+
+
 @cli.command()
 @click.argument("source", default="tei", type=click.Path(file_okay=False))
 @click.option("-o", "--output", "outdir", default="output", show_default=True,
@@ -175,25 +203,36 @@ def render(input: str, fmt: str, output: str | None, width: int, reading: bool,
 @click.option("--only", default="html,print,text", show_default=True,
               help="Comma-separated outputs to build: html, print, text.")
 @click.option("--title", default="", help="Edition title for the index and the edition PDF.")
+@click.option("-j", "--jobs", type=click.IntRange(1, 256), default=None,
+              help="Worker processes (default: the number of CPUs).")
+@click.option("--shard", default="1/1", show_default=True, metavar="I/N",
+              help="Build only every N-th source file, starting with the I-th (split a corpus "
+                   "across machines; then run once without --shard for the index).")
+@click.option("--pdf-per-document", is_flag=True, help="Also a PDF for every document of a "
+              "volume (a volume always gets one PDF).")
 @click.option("-q", "--quiet", is_flag=True, help="Only errors and the summary.")
-def build(source: str, outdir: str, only: str, title: str, quiet: bool) -> int:
+@click.option("-v", "--verbose", is_flag=True, help="Progress lines and every warning.")
+def build(source: str, outdir: str, only: str, title: str, jobs: int | None, shard: str,
+          pdf_per_document: bool, quiet: bool, verbose: bool) -> int:
     """Build the edition: SOURCE (default tei/) → OUTPUT (default output/).
 
-    Writes output/html/ (a page per document and index.html), output/print/*.pdf
-    and output/text/*.txt. A document with errors is reported and skipped; the
-    rest still build, and the exit status is 1.
+    Writes output/html/ (a page per document, a page per volume, index.html),
+    output/print/*.pdf (a PDF per file and edition.pdf) and output/text/*.txt.
+    Only what changed since the last build is redone. A document with errors
+    is reported and skipped; the rest still build, and the exit status is 1.
     """
-    from .build import build_edition
+    from .build import build_edition, default_jobs
 
     outputs = tuple(o.strip() for o in only.split(",") if o.strip())
     if Path(outdir).resolve() == Path(source).resolve():
         raise UsageError("the output folder cannot be the source folder", outdir)
-    progress = None if quiet else (lambda line: click.echo(line, err=True))
-    report = build_edition(source, outdir, outputs, title or _default_title(source), progress)
+    progress = None if quiet else _Progress(verbose)
+    report = build_edition(source, outdir, outputs, title or _default_title(source), progress,
+                           jobs or default_jobs(), _shard(shard), pdf_per_document)
     for line in report.errors:
         click.echo(line, err=True)
     if not quiet:
-        for line in report.warnings:
+        for line in report.warnings + report.notes:
             click.echo(line, err=True)
     click.echo(report.summary(), err=True)
     return 1 if report.errors else 0

@@ -33,7 +33,7 @@
                   <td><a href="{tk:safe-url(@href)}"><xsl:value-of select="@title"/></a></td>
                   <td>
                     <xsl:if test="@text != ''"><a href="{tk:safe-url(@text)}">text</a></xsl:if>
-                    <xsl:if test="@pdf != ''"><xsl:text> </xsl:text><a href="{tk:safe-url(@pdf)}">PDF</a></xsl:if>
+                    <xsl:if test="@volume != ''"><xsl:text> </xsl:text><a href="{tk:safe-url(@volume)}">volume</a></xsl:if>
                   </td>
                 </tr>
               </xsl:for-each>

@@ -1,159 +1,130 @@
 """The edition build: a folder of TEI in, HTML pages, PDFs and text files out.
 
-Each source file is read once, checked, and rendered to every requested
-output; a file with errors is reported and skipped while the rest still
-build. Every output is written atomically, so a failed build never leaves a
-half-written page behind.
+Incremental: a manifest in the output folder records, for every source file,
+its content hash and what checking it found, and for every output the key it
+was made from (source hash, teikit's stylesheets and code, navigation). A
+build re-checks only changed files and re-renders only outputs whose key
+changed; with nothing changed it renders nothing and says so.
+
+Parallel: checking and rendering run in a process pool (`jobs`); each worker
+re-reads its own source, so the main process holds metadata, not the corpus.
+A file with errors is reported and skipped while the rest still build, and
+every output is written atomically.
 """
 
 from __future__ import annotations
 
-import re
+import hashlib
+import json
+import multiprocessing
+import os
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from lxml import etree
-
-from .. import TEI_NS, XML_NS
+from .. import __version__
 from ..errors import TeikitError, UsageError
 from ..files import write_atomic
-from ..render import css, render_html, render_pdf, render_text
+from ..render import css, render_pdf
 from ..render.saxon import transform
-from ..validate import ERROR, collect_xml, validate_tree
+from ..resources import data_dir
+from ..validate import collect_xml
 from ..xmlio import parse_xml, read_bytes
+from .documents import document_divs, edition_tree, safe_slug
+from .worker import check_file, render_file
 
-T = "{" + TEI_NS + "}"
-XML_ID = "{" + XML_NS + "}id"
+__all__ = ["build_edition", "BuildReport", "safe_slug", "OUTPUTS"]
+
 OUTPUTS = ("html", "print", "text")
-SAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
-
-
-@dataclass
-class Document:
-    source: Path
-    tree: etree._ElementTree
-    doc_id: str  # "" when the file has no document divs
-    slug: str
-    n: str
-    date: str
-    title: str
-    split: bool = False  # one document cut out of a volume
+Progress = Callable[[str, int, int], None]
 
 
 @dataclass
 class BuildReport:
     documents: int = 0
     files_written: int = 0
+    skipped: int = 0
     errors: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     seconds: float = 0.0
+    notes: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
-        return (f"built {self.documents} documents, wrote {self.files_written} files, "
-                f"{len(self.errors)} errors, {len(self.warnings)} warnings "
-                f"in {self.seconds:.1f} s")
+        if self.files_written == 0 and not self.errors:
+            what = f"nothing to rebuild: {self.documents} documents up to date"
+        else:
+            what = f"built {self.documents} documents, wrote {self.files_written} files"
+        return (f"{what}, {self.skipped} skipped, {len(self.errors)} errors, "
+                f"{len(self.warnings)} warnings in {self.seconds:.1f} s")
 
 
-def safe_slug(value: str, fallback: str) -> str:
-    """A file name that cannot leave the output folder."""
-    slug = SAFE_NAME.sub("-", value).strip(".-")
-    return slug[:120] or fallback
+def _digest(*parts: object) -> str:
+    return hashlib.sha256(json.dumps(parts, sort_keys=True, default=str).encode()).hexdigest()
 
 
-def _plain(el: etree._Element | None) -> str:
-    if el is None:
-        return ""
-    skip = {T + "note", T + "del"}
-    parts: list[str] = []
-
-    def walk(node: etree._Element) -> None:
-        if node.text:
-            parts.append(node.text)
-        for child in node:
-            if child.tag not in skip:
-                walk(child)
-            if child.tail:
-                parts.append(child.tail)
-
-    walk(el)
-    return " ".join("".join(parts).split())
+def version_key() -> str:
+    """Changes whenever teikit's version, stylesheets, schema or build/render/check code do."""
+    h = hashlib.sha256(__version__.encode())
+    here = Path(__file__).resolve().parent.parent
+    folders = [data_dir("xslt"), data_dir("schema"), here / "build", here / "render",
+               here / "validate"]
+    for folder in folders:
+        for path in sorted(folder.glob("*")):
+            if path.is_file() and path.suffix in (".xsl", ".css", ".xsd", ".py"):
+                h.update(path.name.encode())
+                h.update(path.read_bytes())
+    return h.hexdigest()
 
 
-def _split(tree: etree._ElementTree, div: etree._Element, title: str) -> etree._ElementTree:
-    """One document of a volume as a TEI file of its own: the volume header (with the
-    document's title, without the volume's page range) and the page breaks just before it."""
-    root = etree.Element(T + "TEI", nsmap={None: TEI_NS})
-    lang = tree.getroot().get(f"{{{XML_NS}}}lang")
-    if lang:
-        root.set(f"{{{XML_NS}}}lang", lang)
-    header = tree.getroot().find(T + "teiHeader")
-    if header is not None:
-        header = _copy(header)
-        for el in header.iterfind(f"{T}fileDesc/{T}titleStmt/{T}title"):
-            el.getparent().remove(el)
-        stmt = header.find(f"{T}fileDesc/{T}titleStmt")
-        if stmt is not None:
-            etree.SubElement(stmt, T + "title").text = title
-            stmt.insert(0, stmt[-1])
-        for scope in header.iterfind(f"{T}fileDesc/{T}sourceDesc//{T}biblScope"):
-            scope.getparent().remove(scope)
-        root.append(header)
-    body = etree.SubElement(etree.SubElement(root, T + "text"), T + "body")
-    before = []
-    prev = div.getprevious()
-    while prev is not None and prev.tag == T + "pb":
-        before.insert(0, prev)
-        prev = prev.getprevious()
-    for pb in before:
-        body.append(_copy(pb))
-    body.append(_copy(div))
-    return etree.ElementTree(root)
+def _manifest_name(shard: tuple[int, int]) -> str:
+    return ".teikit-build.json" if shard == (1, 1) else \
+        f".teikit-build.{shard[0]}-of-{shard[1]}.json"
 
 
-def _link_across(docs: list[Document]) -> None:
-    """In split documents, a #pointer to another document becomes a link to its page."""
-    home: dict[str, str] = {}
-    for doc in docs:
-        for el in doc.tree.iter():
-            value = el.get(XML_ID) if isinstance(el.tag, str) else None
-            if value:
-                home.setdefault(value, doc.slug)
-    for doc in docs:
-        if not doc.split:
+def _load_manifests(out: Path, version: str, own: str) -> tuple[dict, dict, dict]:
+    """(file cache from every manifest, this manifest's output keys, its file list)."""
+    files: dict = {}
+    own_outputs: dict = {}
+    own_files: dict = {}
+    for path in sorted(out.glob(".teikit-build*.json")):
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
             continue
-        local = {el.get(XML_ID) for el in doc.tree.iter() if isinstance(el.tag, str)}
-        for el in doc.tree.iter(T + "ref", T + "ptr"):
-            target = el.get("target") or ""
-            if target.startswith("#") and target[1:] not in local and target[1:] in home:
-                el.set("target", f"{home[target[1:]]}.html{target}")
+        if data.get("version") != version:
+            continue
+        files.update(data.get("files", {}))
+        if path.name == own:
+            own_outputs = data.get("outputs", {})
+            own_files = data.get("files", {})
+        else:
+            own_outputs.update({k: v for k, v in data.get("outputs", {}).items()
+                                if k not in own_outputs})
+    return files, own_outputs, own_files
 
 
-def documents_of(source: Path, tree: etree._ElementTree) -> list[Document]:
-    ns = {"t": TEI_NS}
-    divs = tree.xpath("//t:div[@type='document']", namespaces=ns)
-    title = _plain(next(iter(tree.xpath("//t:titleStmt/t:title", namespaces=ns)), None))
-    created = tree.xpath("string(//t:profileDesc/t:creation/t:date/@when)", namespaces=ns)
-    if not divs:
-        return [Document(source, tree, "", safe_slug(source.stem, "document"), "", created,
-                         title or source.stem)]
-    docs = []
-    for div in divs:
-        doc_id = div.get(XML_ID) or ""
-        head = div.find(T + "head")
-        when = div.xpath("string((.//t:dateline//t:date/@when)[1])", namespaces=ns)
-        slug = safe_slug(doc_id, source.stem) if doc_id else safe_slug(source.stem, "document")
-        doc_title = _plain(head) or title or slug
-        own = tree if len(divs) == 1 else _split(tree, div, doc_title)
-        docs.append(Document(source, own, doc_id, slug, div.get("n") or "",
-                             when or (created if len(divs) == 1 else ""), doc_title,
-                             split=len(divs) > 1))
-    return docs
+def _pool_map(fn, items: list, jobs: int, progress: Progress | None, phase: str) -> Iterable:
+    total = len(items)
+    if jobs <= 1 or total < 2:
+        for done, item in enumerate(items, start=1):
+            yield fn(item)
+            if progress:
+                progress(phase, done, total)
+        return
+    context = multiprocessing.get_context("spawn")  # Saxon must not be forked
+    with ProcessPoolExecutor(max_workers=min(jobs, total), mp_context=context) as pool:
+        chunk = max(1, min(32, total // (jobs * 4) or 1))
+        for done, result in enumerate(pool.map(fn, items, chunksize=chunk), start=1):
+            yield result
+            if progress:
+                progress(phase, done, total)
 
 
 def build_edition(source: str | Path, out: str | Path, outputs: tuple[str, ...] = OUTPUTS,
-                  title: str = "", progress: Callable[[str], None] | None = None
+                  title: str = "", progress: Progress | None = None, jobs: int = 1,
+                  shard: tuple[int, int] = (1, 1), pdf_per_document: bool = False
                   ) -> BuildReport:
     start = time.monotonic()
     source, out = Path(source), Path(out)
@@ -162,140 +133,198 @@ def build_edition(source: str | Path, out: str | Path, outputs: tuple[str, ...] 
     unknown = set(outputs) - set(OUTPUTS)
     if unknown:
         raise UsageError(f"unknown output {sorted(unknown)[0]!r}; choose from html, print, text")
-    report = BuildReport()
+    index, count = shard
+    if not (count >= 1 and 1 <= index <= count):
+        raise UsageError(f"--shard {index}/{count}: write I/N with 1 ≤ I ≤ N")
     files = collect_xml([str(source)])
     if not files:
         raise TeikitError("no TEI files (*.xml) in this folder", str(source))
-    docs: list[Document] = []
+    files = [f for i, f in enumerate(files) if i % count == index - 1]
+    report = BuildReport()
+    version = version_key()
+    manifest_name = _manifest_name(shard)
+    cache, old_outputs, _ = _load_manifests(out, version, manifest_name)
+
+    # 1. check: parse and validate changed files only
+    entries: dict[str, dict] = {}
+    hashes: dict[str, str] = {}
+    to_check: list[str] = []
     for path in files:
+        rel = path.relative_to(source).as_posix()
         try:
-            data = read_bytes(path)
-            tree = parse_xml(data, str(path))
+            digest = hashlib.sha256(read_bytes(path)).hexdigest()
         except TeikitError as exc:
             report.errors.append(str(exc))
             continue
-        problems = validate_tree(tree, str(path), data.decode("utf-8", "replace"))
-        errors = [d for d in problems if d.severity == ERROR]
-        report.warnings += [d.text() for d in problems if d.severity != ERROR]
-        if errors:
-            report.errors += [d.text() for d in errors]
-            continue
-        docs.extend(documents_of(path, tree))
-    _unique_slugs(docs)
-    _link_across(docs)
+        hashes[rel] = digest
+        cached = cache.get(rel)
+        if cached and cached.get("hash") == digest:
+            entries[rel] = cached
+        else:
+            to_check.append(rel)
+    checked = _pool_map(check_file, [str(source / rel) for rel in to_check], jobs, progress,
+                        "checking")
+    for rel, result in zip(to_check, checked, strict=True):
+        entries[rel] = {"hash": hashes[rel], **result}
+    ordered = [rel for rel in (f.relative_to(source).as_posix() for f in files) if rel in entries]
+    for rel in ordered:
+        report.errors += entries[rel]["errors"]
+        report.warnings += entries[rel]["warnings"]
+
+    # 2. plan: slugs, navigation, cross-document links, and the key of every output
+    docs = [(rel, doc) for rel in ordered for doc in entries[rel]["docs"]]
+    slugs = _unique_slugs([doc["base"] for _, doc in docs])
+    home = {}
+    for (_, doc), slug in zip(docs, slugs, strict=True):
+        for ident in doc["ids"]:
+            home.setdefault(ident, slug)
+    new_outputs: dict[str, str] = {}
+    tasks: dict[str, dict] = {}
+    for i, ((rel, doc), slug) in enumerate(zip(docs, slugs, strict=True)):
+        nav = {"index-href": "index.html"} if "html" in outputs else {}
+        if i > 0:
+            nav.update({"prev-href": f"{slugs[i - 1]}.html", "prev-title": docs[i - 1][1]["title"]})
+        if i + 1 < len(docs):
+            nav.update({"next-href": f"{slugs[i + 1]}.html", "next-title": docs[i + 1][1]["title"]})
+        pages = {ident: home[ident] for ident in doc["refs"] if ident in home}
+        base = (version, entries[rel]["hash"], doc["doc_id"], slug, doc["title"], pages)
+        wanted = {"html": (f"html/{slug}.html", _digest(base, nav)),
+                  "text": (f"text/{slug}.txt", _digest(base, "text")),
+                  "pdf": (f"print/{slug}.pdf", _digest(base, "pdf"))}
+        need = []
+        for kind, (name, key) in wanted.items():
+            if kind == "pdf" and not (pdf_per_document and "print" in outputs):
+                continue
+            if kind != "pdf" and kind not in outputs:
+                continue
+            new_outputs[name] = key
+            if old_outputs.get(name) == key and (out / name).is_file():
+                report.skipped += 1
+            else:
+                need.append(kind)
+        task = tasks.setdefault(rel, {"path": str(source / rel), "out": str(out), "docs": [],
+                                      "file_pdf": None, "volume": None})
+        if need:
+            task["docs"].append({"doc_id": doc["doc_id"], "slug": slug, "split": doc["split"],
+                                 "title": doc["title"], "pages": pages, "nav": nav,
+                                 "outputs": need})
+    by_file: dict[str, list[tuple[dict, str]]] = {}
+    for (rel, doc), slug in zip(docs, slugs, strict=True):
+        by_file.setdefault(rel, []).append((doc, slug))
+    for rel, members in by_file.items():
+        file_slug = safe_slug(Path(rel).with_suffix("").as_posix().replace("/", "-"), "document")
+        if "print" in outputs and not (pdf_per_document and len(members) == 1):
+            name, key = f"print/{file_slug}.pdf", _digest(version, entries[rel]["hash"], "file")
+            new_outputs[name] = key
+            if old_outputs.get(name) == key and (out / name).is_file():
+                report.skipped += 1
+            else:
+                tasks[rel]["file_pdf"] = file_slug
+        if "html" in outputs and len(members) > 1:
+            volume_slug = f"{file_slug}-volume"
+            labels = {d["doc_id"]: (s, f"{d['n'] + '. ' if d['n'] else ''}{d['title']}")
+                      for d, s in members}
+            nav = {"index-href": "index.html"}
+            name = f"html/{volume_slug}.html"
+            key = _digest(version, entries[rel]["hash"], labels, "volume")
+            new_outputs[name] = key
+            if old_outputs.get(name) == key and (out / name).is_file():
+                report.skipped += 1
+            else:
+                tasks[rel]["volume"] = {"slug": volume_slug, "docs": labels, "nav": nav}
+            for d, _ in members:
+                d["volume"] = volume_slug
+
+    # 3. render, in parallel
+    work = [t for t in tasks.values() if t["docs"] or t["file_pdf"] or t["volume"]]
+    for result in _pool_map(render_file, work, jobs, progress, "rendering"):
+        report.files_written += result["written"]
+        report.errors += result["errors"]
+
+    # 4. the indexes and the whole-edition PDF (need every document: not in a shard)
     edition_title = title or "Edition"
-    written = 0
-    for index, doc in enumerate(docs):
-        if progress:
-            progress(f"[{index + 1}/{len(docs)}] {doc.source.name} {doc.doc_id}".rstrip())
-        try:
-            written += _render_document(doc, docs, index, out, outputs)
-        except TeikitError as exc:
-            report.errors.append(str(exc))
-    if "print" in outputs and docs:
-        written += _render_per_file_pdfs(docs, out)
-        write_atomic(out / "print" / "edition.pdf",
-                     render_pdf(_edition_tree(docs, edition_title), "edition",
-                                **{"edition-title": edition_title}))
-        written += 1
-    if "html" in outputs and docs:
-        write_atomic(out / "html" / "index.html", _index_html(docs, edition_title, outputs))
-        written += 1
+    if count > 1:
+        report.notes.append(f"shard {index}/{count}: index and edition PDF are left to a build "
+                            "without --shard over the same output folder")
+    elif docs:
+        rows = [{"n": doc["n"], "date": doc["date"], "title": doc["title"], "slug": slug,
+                 "volume": doc.get("volume", "")} for (_, doc), slug in zip(docs, slugs,
+                                                                            strict=True)]
+        if "html" in outputs:
+            key = _digest(version, edition_title, rows, outputs)
+            new_outputs["html/index.html"] = key
+            if old_outputs.get("html/index.html") == key and (out / "html/index.html").is_file():
+                report.skipped += 1
+            else:
+                write_atomic(out / "html" / "index.html", _index_html(rows, edition_title,
+                                                                        outputs, by_file))
+                report.files_written += 1
+        if "print" in outputs:
+            key = _digest(version, edition_title, [(r, entries[r]["hash"]) for r in by_file],
+                          slugs)
+            new_outputs["print/edition.pdf"] = key
+            if old_outputs.get("print/edition.pdf") == key and \
+                    (out / "print/edition.pdf").is_file():
+                report.skipped += 1
+            else:
+                parts = []
+                for rel, members in by_file.items():
+                    tree = parse_xml(read_bytes(source / rel), str(source / rel))
+                    divs = {d.get("{http://www.w3.org/XML/1998/namespace}id") or "": d
+                            for d in document_divs(tree)}
+                    parts += [(tree, divs.get(doc["doc_id"]) if doc["doc_id"] else None, slug)
+                              for doc, slug in members]
+                write_atomic(out / "print" / "edition.pdf",
+                             render_pdf(edition_tree(parts, edition_title), "edition",
+                                        **{"edition-title": edition_title}))
+                report.files_written += 1
+
+    # 5. forget outputs that no longer have a source, and save the manifest
+    for name in set(old_outputs) - set(new_outputs):
+        if name in _own_outputs(out, manifest_name):
+            try:
+                (out / name).unlink()
+            except OSError:
+                pass
+    if docs or out.exists():
+        write_atomic(out / manifest_name, json.dumps(
+            {"version": version, "files": {rel: entries[rel] for rel in ordered},
+             "outputs": new_outputs}, sort_keys=True))
     report.documents = len(docs)
-    report.files_written = written
     report.seconds = time.monotonic() - start
     return report
 
 
-def _unique_slugs(docs: list[Document]) -> None:
+def _own_outputs(out: Path, manifest_name: str) -> set[str]:
+    try:
+        return set(json.loads((out / manifest_name).read_text(encoding="utf-8"))["outputs"])
+    except (OSError, ValueError, KeyError):
+        return set()
+
+
+def _unique_slugs(bases: list[str]) -> list[str]:
     seen: dict[str, int] = {}
-    for doc in docs:
-        base = doc.slug
-        count = seen.get(base, 0)
-        seen[base] = count + 1
-        if count:
-            doc.slug = f"{base}-{count + 1}"
+    slugs = []
+    for base in bases:
+        count = seen.get(base, 0) + 1
+        seen[base] = count
+        slugs.append(base if count == 1 else f"{base}-{count}")
+    return slugs
 
 
-def _render_document(doc: Document, docs: list[Document], index: int, out: Path,
-                     outputs: tuple[str, ...]) -> int:
-    written = 0
-    name = str(doc.source)
-    if "html" in outputs:
-        params = {"index-href": "index.html"}  # each document has a tree of its own
-        if index > 0:
-            params.update({"prev-href": f"{docs[index - 1].slug}.html",
-                           "prev-title": docs[index - 1].title})
-        if index + 1 < len(docs):
-            params.update({"next-href": f"{docs[index + 1].slug}.html",
-                           "next-title": docs[index + 1].title})
-        write_atomic(out / "html" / f"{doc.slug}.html", render_html(doc.tree, name, **params))
-        written += 1
-    if "text" in outputs:
-        write_atomic(out / "text" / f"{doc.slug}.txt",
-                     render_text(doc.tree, name))
-        written += 1
-    return written
+def _index_html(rows: list[dict], title: str, outputs: tuple[str, ...],
+                by_file: dict[str, list]) -> str:
+    from lxml import etree
 
-
-def _render_per_file_pdfs(docs: list[Document], out: Path) -> int:
-    written = 0
-    done: set[Path] = set()
-    for doc in docs:
-        if doc.source in done:
-            continue
-        done.add(doc.source)
-        slug = safe_slug(doc.source.stem, "document")
-        whole = doc.tree if not doc.split else parse_xml(read_bytes(doc.source), str(doc.source))
-        write_atomic(out / "print" / f"{slug}.pdf", render_pdf(whole, str(doc.source)))
-        written += 1
-    return written
-
-
-def _edition_tree(docs: list[Document], title: str) -> etree._ElementTree:
-    """All documents in one TEI tree, for the whole-edition PDF."""
-    tei = etree.Element(T + "TEI", nsmap={None: TEI_NS})
-    header = etree.SubElement(tei, T + "teiHeader")
-    file_desc = etree.SubElement(header, T + "fileDesc")
-    etree.SubElement(etree.SubElement(file_desc, T + "titleStmt"), T + "title").text = title
-    etree.SubElement(etree.SubElement(file_desc, T + "publicationStmt"), T + "p").text = title
-    etree.SubElement(etree.SubElement(file_desc, T + "sourceDesc"), T + "p").text = title
-    hand_notes = None
-    seen_hands: set[str] = set()
-    body = etree.SubElement(etree.SubElement(tei, T + "text"), T + "body")
-    for doc in docs:
-        for note in doc.tree.iter(T + "handNote"):
-            hid = note.get(XML_ID)
-            if hid and hid not in seen_hands:
-                if hand_notes is None:
-                    profile = etree.SubElement(header, T + "profileDesc")
-                    hand_notes = etree.SubElement(profile, T + "handNotes")
-                seen_hands.add(hid)
-                hand_notes.append(_copy(note))
-        if doc.doc_id:
-            div = doc.tree.xpath("//t:div[@xml:id=$id]", namespaces={"t": TEI_NS},
-                                 id=doc.doc_id)[0]
-            body.append(_copy(div))
-        else:
-            div = etree.SubElement(body, T + "div", {"type": "document", XML_ID: doc.slug})
-            for child in doc.tree.getroot().iterfind(f"{T}text/{T}body/*"):
-                div.append(_copy(child))
-    return etree.ElementTree(tei)
-
-
-def _copy(el: etree._Element) -> etree._Element:
-    clone = etree.fromstring(etree.tostring(el))
-    clone.tail = None
-    return clone
-
-
-def _index_html(docs: list[Document], title: str, outputs: tuple[str, ...]) -> str:
     edition = etree.Element("edition", title=title,
                             pdf="../print/edition.pdf" if "print" in outputs else "")
-    for doc in docs:
-        etree.SubElement(edition, "doc", n=doc.n, date=doc.date, title=doc.title,
-                         href=f"{doc.slug}.html",
-                         text=f"../text/{doc.slug}.txt" if "text" in outputs else "",
-                         pdf=f"../print/{safe_slug(doc.source.stem, 'document')}.pdf"
-                         if "print" in outputs else "")
+    for row in rows:
+        etree.SubElement(edition, "doc", n=row["n"], date=row["date"], title=row["title"],
+                         href=f"{row['slug']}.html",
+                         text=f"../text/{row['slug']}.txt" if "text" in outputs else "",
+                         volume=f"{row['volume']}.html" if row["volume"] else "")
     return transform("index.xsl", etree.ElementTree(edition), {"css": css()}, "index")
+
+
+def default_jobs() -> int:
+    return max(1, os.cpu_count() or 1)

@@ -1,0 +1,140 @@
+"""Edition builds: incremental, parallel, sharded, volumes, one bad file among many."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import FIXTURES, MEMOS
+
+from toolkit.build import build_edition
+from toolkit.convert import convert_text
+from toolkit.xmlio import serialize
+
+
+def corpus(folder: Path, copies: int = 1) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    memos = sorted(MEMOS.glob("*.txt"))
+    for i in range(copies):
+        for memo in memos:
+            text = memo.read_text(encoding="utf-8")
+            if not text.startswith("---\n"):
+                text = f"---\nid: {memo.stem.replace('-', '_')}_{i}\n---\n" + text
+            else:
+                text = text.replace("\nid: ", f"\nid: c{i}_", 1) if "\nid: " in text else \
+                    text.replace("---\n", f"---\nid: {memo.stem.replace('-', '_')}_{i}\n", 1)
+            tree, _ = convert_text(text.encode(), memo.name)
+            (folder / f"{memo.stem}-{i:04d}.xml").write_bytes(serialize(tree))
+    return folder
+
+
+def snapshot(out: Path) -> dict[str, bytes]:
+    return {p.relative_to(out).as_posix(): p.read_bytes() for p in sorted(out.rglob("*"))
+            if p.is_file()}
+
+
+def mtimes(out: Path) -> dict[str, int]:
+    return {p.relative_to(out).as_posix(): p.stat().st_mtime_ns for p in out.rglob("*")
+            if p.is_file() and not p.name.startswith(".")}
+
+
+@pytest.fixture
+def small(tmp_path):
+    return corpus(tmp_path / "tei")
+
+
+def test_second_build_does_nothing_and_says_so(small, tmp_path):
+    out = tmp_path / "out"
+    first = build_edition(small, out, ("html", "text"))
+    assert first.files_written == 2 * first.documents + 1 and first.errors == []
+    before = mtimes(out)
+    second = build_edition(small, out, ("html", "text"))
+    assert second.files_written == 0
+    assert second.summary().startswith(f"nothing to rebuild: {first.documents} documents")
+    assert mtimes(out) == before
+
+
+def test_changing_one_document_rebuilds_it_and_the_index(small, tmp_path):
+    out = tmp_path / "out"
+    build_edition(small, out, ("html", "text"))
+    before = mtimes(out)
+    target = sorted(small.glob("brackets-*.xml"))[0]
+    target.write_text(target.read_text().replace("The Central Intelligence Agency", "The CIA"))
+    again = build_edition(small, out, ("html", "text"))
+    changed = {k for k, v in mtimes(out).items() if before.get(k) != v}
+    assert changed == {"html/brackets_0.html", "text/brackets_0.txt"}  # index unchanged
+    assert again.files_written == 2
+    before = mtimes(out)
+    target.write_text(target.read_text().replace("Editorial Note", "Editorial Note on Camps"))
+    build_edition(small, out, ("html", "text"))
+    changed = {k for k, v in mtimes(out).items() if before.get(k) != v}
+    # its pages, the index, and the neighbours whose prev/next link shows its title
+    assert changed == {"html/brackets_0.html", "text/brackets_0.txt", "html/index.html",
+                       "html/bad_date_warning_0.html", "html/conversation_participants_0.html"}
+
+
+def test_parallel_output_is_identical(small, tmp_path):
+    one = tmp_path / "one"
+    two = tmp_path / "two"
+    build_edition(small, one, ("html", "text", "print"), jobs=1)
+    build_edition(small, two, ("html", "text", "print"), jobs=2)
+    assert snapshot(one) == snapshot(two)
+
+
+def test_shards_then_a_final_build_equal_one_build(small, tmp_path):
+    whole = tmp_path / "whole"
+    build_edition(small, whole, ("html", "text"))
+    split = tmp_path / "split"
+    a = build_edition(small, split, ("html", "text"), shard=(1, 2))
+    b = build_edition(small, split, ("html", "text"), shard=(2, 2))
+    assert a.documents + b.documents == 13 and a.notes and not (split / "html/index.html").exists()
+    final = build_edition(small, split, ("html", "text"))
+    # text is reused; pages get their prev/next links across shard boundaries, and the index
+    assert final.skipped >= final.documents and final.files_written <= final.documents + 1
+    strip = {k: v for k, v in snapshot(split).items() if not k.startswith(".")}
+    assert strip == {k: v for k, v in snapshot(whole).items() if not k.startswith(".")}
+
+
+def test_volume_gets_document_pages_a_volume_page_and_one_pdf(tmp_path):
+    src = tmp_path / "tei"
+    src.mkdir()
+    shutil.copy(FIXTURES / "tei" / "frus-volume.xml", src / "vol.xml")
+    out = tmp_path / "out"
+    report = build_edition(src, out, ("html", "text", "print"), pdf_per_document=True)
+    assert report.errors == [] and report.documents == 3
+    files = set(snapshot(out))
+    assert {"html/d1.html", "html/d2.html", "html/d3.html", "html/vol-volume.html",
+            "text/d1.txt", "print/vol.pdf", "print/d1.pdf", "print/edition.pdf"} <= files
+    volume = (out / "html/vol-volume.html").read_text()
+    assert 'href="d2.html"' in volume and "Abbreviations and Terms" in volume
+    assert "Acheson, Dean, 728–730." in volume  # back matter kept
+    assert 'href="vol-volume.html"' in (out / "html/index.html").read_text()
+
+
+def test_removed_source_removes_its_outputs(small, tmp_path):
+    out = tmp_path / "out"
+    build_edition(small, out, ("html", "text"))
+    victim = sorted(small.glob("plain-minimal-*.xml"))[0]
+    victim.unlink()
+    build_edition(small, out, ("html", "text"))
+    assert not (out / "text/plain_minimal_0.txt").exists()
+    assert len(list((out / "text").glob("*.txt"))) == 12
+
+
+def test_one_corrupt_document_in_a_thousand_fails_alone(tmp_path, cli_run):
+    src = corpus(tmp_path / "tei", copies=77)  # 13 memos x 77 = 1001 documents
+    bad = sorted(src.glob("*.xml"))[500]
+    bad.write_text(bad.read_text()[:300])  # truncated: not well-formed
+    out = tmp_path / "out"
+    result = cli_run("build", str(src), "-o", str(out), "--only", "text", "-j", "2", "-q")
+    assert result.exit_code == 1
+    errors = [line for line in result.stderr.splitlines() if ": error: " in line]
+    assert len(errors) == 1 and errors[0].startswith(str(bad))
+    assert "built 1000 documents" in result.stderr.splitlines()[-1]
+    assert len(list((out / "text").glob("*.txt"))) == 1000
+
+
+def test_bad_shard_is_usage_error(small, cli_run, tmp_path):
+    result = cli_run("build", str(small), "-o", str(tmp_path / "o"), "--shard", "3/2")
+    assert result.exit_code == 2
