@@ -21,6 +21,7 @@ import os
 import time
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -114,12 +115,22 @@ def _pool_map(fn, items: list, jobs: int, progress: Progress | None, phase: str)
                 progress(phase, done, total)
         return
     context = multiprocessing.get_context("spawn")  # Saxon must not be forked
-    with ProcessPoolExecutor(max_workers=min(jobs, total), mp_context=context) as pool:
-        chunk = max(1, min(32, total // (jobs * 4) or 1))
-        for done, result in enumerate(pool.map(fn, items, chunksize=chunk), start=1):
-            yield result
+    results: list = []
+    try:
+        with ProcessPoolExecutor(max_workers=min(jobs, total), mp_context=context) as pool:
+            chunk = max(1, min(32, total // (jobs * 4) or 1))
+            for done, result in enumerate(pool.map(fn, items, chunksize=chunk), start=1):
+                results.append(result)
+                if progress:
+                    progress(phase, done, total)
+    except (BrokenProcessPool, RuntimeError, OSError):
+        # workers could not start or died (an unguarded __main__, no memory): do it here
+        results = []
+        for done, item in enumerate(items, start=1):
+            results.append(fn(item))
             if progress:
                 progress(phase, done, total)
+    yield from results
 
 
 def build_edition(source: str | Path, out: str | Path, outputs: tuple[str, ...] = OUTPUTS,
