@@ -39,6 +39,7 @@ from .worker import check_file, render_file
 __all__ = ["build_edition", "BuildReport", "safe_slug", "OUTPUTS"]
 
 OUTPUTS = ("html", "print", "text")
+RENDER_CHUNK = 250  # documents of one file per render task
 Progress = Callable[[str, int, int], None]
 
 
@@ -246,8 +247,16 @@ def build_edition(source: str | Path, out: str | Path, outputs: tuple[str, ...] 
             for d, _ in members:
                 d["volume"] = volume_slug
 
-    # 3. render, in parallel
-    work = [t for t in tasks.values() if t["docs"] or t["file_pdf"] or t["volume"]]
+    # 3. render, in parallel; a big volume's documents are shared out in chunks
+    work = []
+    for task in tasks.values():
+        docs_of_file = task["docs"]
+        for start_at in range(0, max(len(docs_of_file), 1), RENDER_CHUNK):
+            part = dict(task, docs=docs_of_file[start_at:start_at + RENDER_CHUNK])
+            if start_at:
+                part.update(file_pdf=None, volume=None)
+            if part["docs"] or part["file_pdf"] or part["volume"]:
+                work.append(part)
     for result in _pool_map(render_file, work, jobs, progress, "rendering"):
         report.files_written += result["written"]
         report.errors += result["errors"]
