@@ -1,16 +1,19 @@
 """teikit benchmark: prints throughput figures; not part of the test run.
 
-    python tests/benchmarks/bench.py [--size-mb 5] [--print-kb 300]
+    python tests/benchmarks/bench.py [--size-mb 5] [--print-kb 300] [--build-docs 10000] [--jobs N]
 
 Generates a FRUS-style volume from the memo fixtures and times, in one process
 (stylesheets compiled once, as in a build): conversion of the fixtures, parsing,
 validation (schema + rules), HTML and text rendering of the volume, print (PDF)
-of a smaller volume, and a full `teikit build` of a folder of documents.
+of a smaller volume, and `build` (cold, then warm: nothing changed) of a folder of
+single-document files and of the volume.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
+import resource
 import shutil
 import sys
 import tempfile
@@ -20,7 +23,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from corpus import MEMOS, volume  # noqa: E402
+from corpus import MEMOS, document_files, volume  # noqa: E402
 from lxml import etree  # noqa: E402
 
 from toolkit.build import build_edition  # noqa: E402
@@ -44,7 +47,8 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--size-mb", type=float, default=5.0)
     ap.add_argument("--print-kb", type=float, default=300.0)
-    ap.add_argument("--build-docs", type=int, default=200)
+    ap.add_argument("--build-docs", type=int, default=10_000)
+    ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     args = ap.parse_args()
 
     memos = sorted(MEMOS.glob("*.txt"))
@@ -75,18 +79,21 @@ def main() -> None:
     work = Path(tempfile.mkdtemp(prefix="teikit-bench-"))
     try:
         src = work / "tei"
-        src.mkdir()
-        trees = [convert_text(p.read_bytes(), p.name)[0] for p in memos]
-        total = 0
-        for i in range(args.build_docs):
-            t = trees[i % len(trees)]
-            blob = serialize(t)
-            (src / f"doc{i:05d}.xml").write_bytes(blob)
-            total += len(blob)
-        timed("build html+text (cold)", lambda: build_edition(src, work / "out", ("html", "text")),
-              total, args.build_docs)
+        total = document_files(src, args.build_docs)
+        for label in ("cold", "warm"):
+            timed(f"build html+text, {label} (jobs {args.jobs})",
+                  lambda: build_edition(src, work / "out", ("html", "text"), jobs=args.jobs),
+                  total, args.build_docs)
+        vol_dir = work / "vol"
+        vol_dir.mkdir()
+        (vol_dir / "volume.xml").write_bytes(data)
+        timed(f"build html+text of the volume (jobs {args.jobs})",
+              lambda: build_edition(vol_dir, work / "vol-out", ("html", "text"), jobs=args.jobs),
+              len(data), docs)
     finally:
         shutil.rmtree(work, ignore_errors=True)
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
+    print(f"peak memory of the main process: {rss} MB")
     print(f"python {sys.version.split()[0]}, lxml {etree.__version__}")
 
 

@@ -69,3 +69,25 @@ def _renumber(div: etree._Element, n: int) -> None:
         value = el.get(XML_ID)
         if value and el is not div and value.startswith(old + "fn"):
             el.set(XML_ID, new + value[len(old):])
+
+
+def document_files(folder: Path, count: int) -> int:
+    """`count` single-document TEI files made from the memo fixtures; returns total bytes."""
+    from toolkit.xmlio import serialize
+
+    folder.mkdir(parents=True, exist_ok=True)
+    sources = [(p.stem, p.read_text(encoding="utf-8")) for p in sorted(MEMOS.glob("*.txt"))]
+    total = 0
+    for i in range(count):
+        stem, text = sources[i % len(sources)]
+        if text.startswith("---\n"):  # keep the front matter, give it a fresh id
+            head, body = text[4:].split("\n---\n", 1)
+            kept = [ln for ln in head.split("\n") if not ln.startswith(("id:", "n:"))]
+            text = "\n".join(["---", f"id: d{i}", *kept, "---", body])
+        else:
+            text = f"---\nid: d{i}\n---\n{text}"
+        tree, _ = convert_text(text.encode(), stem)
+        data = serialize(tree)
+        (folder / f"doc{i:05d}.xml").write_bytes(data)
+        total += len(data)
+    return total
