@@ -139,10 +139,14 @@ def test_failing_build_keeps_previous_outputs(tmp_path, monkeypatch):
 
     import toolkit.build.worker as worker
 
-    def boom(*args, **kwargs):
-        raise KeyboardInterrupt  # as if the user pressed Ctrl-C mid-render
+    real = worker.render_pages
 
-    monkeypatch.setattr(worker, "render_text", boom)
+    def boom(kind, *args, **kwargs):
+        if kind == "text":  # the HTML page is written, then the user presses Ctrl-C
+            raise KeyboardInterrupt
+        return real(kind, *args, **kwargs)
+
+    monkeypatch.setattr(worker, "render_pages", boom)
     (src / "a.xml").write_bytes((src / "a.xml").read_bytes() + b"<!-- edited -->\n")
     with pytest.raises(KeyboardInterrupt):
         build_edition(src, out, ("html", "text"))

@@ -9,6 +9,7 @@
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
     xmlns:tei="http://www.tei-c.org/ns/1.0"
     xmlns:tk="urn:teikit"
+    xmlns:map="http://www.w3.org/2005/xpath-functions/map"
     exclude-result-prefixes="#all">
 
   <!-- Page-image URL pattern; {facs} is replaced by pb/@facs, {n} by pb/@n. -->
@@ -47,10 +48,12 @@
                                [(ancestor::tei:div[@type = 'document'][1], ancestor::tei:text[1])[1] is $doc]) + 1"/>
   </xsl:function>
 
-  <!-- A stable id for anything: its xml:id, else a generated one (deterministic per input). -->
+  <!-- A stable id for anything: its xml:id, else its position in the tree (the same for
+       the same document, whichever process or pass renders it, unlike generate-id()). -->
   <xsl:function name="tk:id" as="xs:string">
     <xsl:param name="el" as="element()"/>
-    <xsl:sequence select="if ($el/@xml:id) then string($el/@xml:id) else 'tk-' || generate-id($el)"/>
+    <xsl:sequence select="if ($el/@xml:id) then string($el/@xml:id)
+        else 'tk-' || string-join($el/ancestor-or-self::* ! string(count(preceding-sibling::*) + 1), '-')"/>
   </xsl:function>
 
   <!-- The hand a node is written in: the closest @hand, else the last handShift
@@ -145,5 +148,171 @@
         tk:header($doc)/tei:profileDesc/tei:creation/tei:date[@when])[1]"/>
     <xsl:sequence select="string(($d/@when, $d/@from, $d/@notBefore, '')[1])"/>
   </xsl:function>
+
+  <!-- ==== Pages: what the edition build asks for, many pages from one file in one pass ====
+
+       The plan (a parameter, written by the build) lists the pages to make:
+         <plan>
+           <page href="d1.html" doc="d1" title="…" prev-href="…" …/>   one document of a volume
+           <page href="x.html" doc=""/>                                  the whole file
+           <page href="v-volume.html" kind="volume"/>                   the volume's own page
+           <link id="d7fn2" page="d7"/>                 where an id lives, for links across documents
+           <label doc="d1" page="d1" text="1. Memorandum…"/>           volume page entries
+         </plan>
+       Each page is rendered exactly as if its document were a file of its own (tk:split),
+       and all pages are serialised in one stream, each after a marker naming its href
+       (tk:page-start; page-marker is a random string, so no content can forge one). -->
+  <xsl:param name="plan" as="document-node()?" select="()"/>
+  <xsl:param name="page-marker" as="xs:string" select="'teikit-page'"/>
+
+  <xsl:template match="/" mode="tk:pages">
+    <xsl:variable name="root" select="."/>
+    <xsl:variable name="links" as="map(xs:string, xs:string)"
+        select="map:merge($plan/plan/link ! map {string(@id): string(@page)}, map {'duplicates': 'use-first'})"/>
+    <xsl:variable name="header" as="element()?">
+      <xsl:apply-templates select="tk:header(.)" mode="tk:split">
+        <xsl:with-param name="title" select="''" tunnel="yes"/>
+        <xsl:with-param name="links" select="map {}" tunnel="yes"/>
+      </xsl:apply-templates>
+    </xsl:variable>
+    <xsl:for-each select="$plan/plan/page">
+      <xsl:variable name="tree" as="document-node()" select="
+          if (@kind = 'volume') then tk:shell($root, map:merge($plan/plan/label ! map {string(@doc): .},
+              map {'duplicates': 'use-first'}))
+          else if (string(@doc) = '') then (if (map:size($links) = 0) then $root else tk:relink($root, $links))
+          else tk:split(key('id', string(@doc), $root)[1], $header, string(@title), $links)"/>
+      <xsl:variable name="nav" as="map(xs:string, xs:string)"
+          select="map:merge((@* except (@href, @doc, @title, @kind)) ! map {local-name(): string(.)})"/>
+      <xsl:call-template name="tk:page-start">
+        <xsl:with-param name="marker" select="$page-marker || ':' || @href || ':' || $page-marker"/>
+      </xsl:call-template>
+      <xsl:apply-templates select="$tree" mode="tk:page">
+        <xsl:with-param name="nav" select="$nav" tunnel="yes"/>
+      </xsl:apply-templates>
+    </xsl:for-each>
+  </xsl:template>
+
+  <!-- Where a page begins, in text output; stylesheets with markup output override this. -->
+  <xsl:template name="tk:page-start">
+    <xsl:param name="marker" as="xs:string"/>
+    <xsl:value-of select="$marker"/>
+  </xsl:template>
+
+  <!-- One document of a volume as a file of its own: the volume's header with the
+       document's title (and without the volume's page range), the page breaks just
+       before the document, and the document. -->
+  <xsl:function name="tk:split" as="document-node()">
+    <xsl:param name="div" as="element()"/>
+    <xsl:param name="header" as="element()?"/><!-- the volume's, made ready by tk:split-header -->
+    <xsl:param name="title" as="xs:string"/>
+    <xsl:param name="links" as="map(xs:string, xs:string)"/>
+    <xsl:document>
+      <TEI xmlns="http://www.tei-c.org/ns/1.0">
+        <xsl:copy-of select="root($div)/*/@xml:lang"/>
+        <xsl:apply-templates select="$header" mode="tk:title">
+          <xsl:with-param name="title" select="$title" tunnel="yes"/>
+        </xsl:apply-templates>
+        <text>
+          <body>
+            <xsl:choose>
+              <xsl:when test="map:size($links) = 0"><xsl:copy-of select="tk:pages-before($div), $div"/></xsl:when>
+              <xsl:otherwise>
+                <xsl:apply-templates select="tk:pages-before($div), $div" mode="tk:split">
+                  <xsl:with-param name="title" select="()" tunnel="yes"/>
+                  <xsl:with-param name="links" select="$links" tunnel="yes"/>
+                  <xsl:with-param name="home" select="$div" tunnel="yes"/>
+                </xsl:apply-templates>
+              </xsl:otherwise>
+            </xsl:choose>
+          </body>
+        </text>
+      </TEI>
+    </xsl:document>
+  </xsl:function>
+
+  <!-- The volume header once per volume without its titles and page range (mode tk:split
+       with title ''), then per document only the path down to the title is rebuilt. -->
+  <xsl:mode name="tk:title" on-no-match="deep-copy"/>
+  <xsl:template match="tei:teiHeader | tei:teiHeader/tei:fileDesc" mode="tk:title">
+    <xsl:copy>
+      <xsl:copy-of select="@*"/>
+      <xsl:apply-templates mode="tk:title"/>
+    </xsl:copy>
+  </xsl:template>
+  <xsl:template match="tei:fileDesc/tei:titleStmt" mode="tk:title">
+    <xsl:param name="title" as="xs:string" tunnel="yes"/>
+    <xsl:copy>
+      <xsl:copy-of select="@*"/>
+      <title xmlns="http://www.tei-c.org/ns/1.0"><xsl:value-of select="$title"/></title>
+      <xsl:copy-of select="node()"/>
+    </xsl:copy>
+  </xsl:template>
+
+  <!-- The page breaks that stand right before a document (the page it begins on). -->
+  <xsl:function name="tk:pages-before" as="element()*">
+    <xsl:param name="el" as="element()"/>
+    <xsl:variable name="prev" select="$el/preceding-sibling::node()[not(self::text())][1]"/>
+    <xsl:sequence select="if ($prev/self::tei:pb) then (tk:pages-before($prev), $prev) else ()"/>
+  </xsl:function>
+
+  <!-- The whole file, with links to other documents' pages. -->
+  <xsl:function name="tk:relink" as="document-node()">
+    <xsl:param name="root" as="document-node()"/>
+    <xsl:param name="links" as="map(xs:string, xs:string)"/>
+    <xsl:document>
+      <xsl:apply-templates select="$root/node()" mode="tk:split">
+        <xsl:with-param name="title" select="()" tunnel="yes"/>
+        <xsl:with-param name="links" select="$links" tunnel="yes"/>
+        <xsl:with-param name="home" select="$root" tunnel="yes"/>
+      </xsl:apply-templates>
+    </xsl:document>
+  </xsl:function>
+
+  <!-- The volume without its documents: front and back matter, compilation headings, and
+       where each document stood, a link to its page. -->
+  <xsl:function name="tk:shell" as="document-node()">
+    <xsl:param name="root" as="document-node()"/>
+    <xsl:param name="labels" as="map(xs:string, element())"/>
+    <xsl:document>
+      <xsl:apply-templates select="$root/node()" mode="tk:shell">
+        <xsl:with-param name="labels" select="$labels" tunnel="yes"/>
+      </xsl:apply-templates>
+    </xsl:document>
+  </xsl:function>
+
+  <xsl:mode name="tk:split" on-no-match="shallow-copy"/>
+  <xsl:mode name="tk:shell" on-no-match="shallow-copy"/>
+
+  <xsl:template match="tei:titleStmt" mode="tk:split">
+    <xsl:param name="title" as="xs:string?" tunnel="yes"/>
+    <xsl:copy>
+      <xsl:apply-templates select="@*" mode="tk:split"/>
+      <xsl:choose>
+        <xsl:when test="exists($title)">
+          <xsl:if test="$title != ''"><title xmlns="http://www.tei-c.org/ns/1.0"><xsl:value-of select="$title"/></title></xsl:if>
+          <xsl:apply-templates select="node() except tei:title" mode="tk:split"/>
+        </xsl:when>
+        <xsl:otherwise><xsl:apply-templates mode="tk:split"/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:copy>
+  </xsl:template>
+  <xsl:template match="tei:fileDesc/tei:sourceDesc//tei:biblScope" mode="tk:split">
+    <xsl:param name="title" as="xs:string?" tunnel="yes"/>
+    <xsl:if test="empty($title)"><xsl:next-match/></xsl:if>
+  </xsl:template>
+  <xsl:template match="tei:ref/@target[starts-with(., '#')] | tei:ptr/@target[starts-with(., '#')]"
+      mode="tk:split">
+    <xsl:param name="links" as="map(xs:string, xs:string)" tunnel="yes"/>
+    <xsl:param name="home" as="node()" tunnel="yes"/>
+    <xsl:variable name="id" select="substring(., 2)"/>
+    <xsl:attribute name="target" select="
+        if (map:contains($links, $id) and empty(key('id', $id, $home))) then $links($id) || '.html' || . else ."/>
+  </xsl:template>
+
+  <xsl:template match="tei:div[@type = 'document']" mode="tk:shell">
+    <xsl:param name="labels" as="map(xs:string, element())" tunnel="yes"/>
+    <xsl:variable name="label" select="$labels(string(@xml:id))"/>
+    <p xmlns="http://www.tei-c.org/ns/1.0"><ref target="{$label/@page}.html"><xsl:value-of select="$label/@text"/></ref></p>
+  </xsl:template>
 
 </xsl:stylesheet>

@@ -9,13 +9,16 @@
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
     xmlns:tei="http://www.tei-c.org/ns/1.0"
     xmlns:tk="urn:teikit"
+    xmlns:map="http://www.w3.org/2005/xpath-functions/map"
     exclude-result-prefixes="#all">
 
   <xsl:import href="common.xsl"/>
 
   <xsl:output method="html" html-version="5" encoding="UTF-8" indent="no"/>
 
+  <!-- The stylesheet inline (css), or linked (css-href: the edition build writes one file). -->
   <xsl:param name="css" as="xs:string" select="''"/>
+  <xsl:param name="css-href" as="xs:string" select="''"/>
   <xsl:param name="doc-id" as="xs:string" select="''"/>
   <xsl:param name="prev-href" as="xs:string" select="''"/>
   <xsl:param name="prev-title" as="xs:string" select="''"/>
@@ -23,29 +26,52 @@
   <xsl:param name="next-title" as="xs:string" select="''"/>
   <xsl:param name="index-href" as="xs:string" select="''"/>
 
-  <xsl:variable name="has-hands" as="xs:boolean"
-      select="exists(//tei:handShift | //tei:text//*[@hand])"/>
-
   <xsl:template match="/">
+    <xsl:apply-templates select="." mode="tk:page">
+      <xsl:with-param name="nav" tunnel="yes" select="map {'prev-href': $prev-href,
+          'prev-title': $prev-title, 'next-href': $next-href, 'next-title': $next-title,
+          'index-href': $index-href}"/>
+    </xsl:apply-templates>
+  </xsl:template>
+
+  <xsl:template name="tk:page-start">
+    <xsl:param name="marker" as="xs:string"/>
+    <xsl:comment select="$marker"/>
+  </xsl:template>
+
+  <xsl:template name="css">
+    <xsl:if test="$css-href != ''"><link rel="stylesheet" href="{tk:safe-url($css-href)}"/></xsl:if>
+    <xsl:if test="$css != ''"><style><xsl:value-of select="$css"/></style></xsl:if>
+  </xsl:template>
+
+  <xsl:template match="/" mode="tk:page">
     <xsl:variable name="all" select="tk:documents(.)"/>
     <xsl:variable name="docs" select="if ($doc-id != '') then $all[@xml:id = $doc-id] else $all"/>
     <xsl:variable name="title" select="if (count($docs) = 1) then tk:doc-title($docs)
         else tk:plain((//tei:titleStmt/tei:title)[1])"/>
     <html lang="{(/*/@xml:lang, 'en')[1]}">
       <head>
-        <meta charset="utf-8"/>
+        <meta charset="UTF-8"/>
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
         <meta name="generator" content="teikit"/>
         <title><xsl:value-of select="$title"/></title>
-        <xsl:if test="$css != ''"><style><xsl:value-of select="$css"/></style></xsl:if>
+        <xsl:call-template name="css"/>
       </head>
       <body>
         <xsl:call-template name="nav"/>
         <main>
           <xsl:choose>
             <!-- one document of a volume (the edition build), or the whole file with all its matter -->
-            <xsl:when test="$doc-id != ''"><xsl:apply-templates select="$docs" mode="document"/></xsl:when>
-            <xsl:otherwise><xsl:apply-templates select="(//tei:text)[1]" mode="whole"/></xsl:otherwise>
+            <xsl:when test="$doc-id != ''">
+              <xsl:apply-templates select="$docs" mode="document">
+                <xsl:with-param name="has-hands" select="tk:has-hands(.)" tunnel="yes"/>
+              </xsl:apply-templates>
+            </xsl:when>
+            <xsl:otherwise>
+              <xsl:apply-templates select="(//tei:text)[1]" mode="whole">
+                <xsl:with-param name="has-hands" select="tk:has-hands(.)" tunnel="yes"/>
+              </xsl:apply-templates>
+            </xsl:otherwise>
           </xsl:choose>
         </main>
         <xsl:call-template name="nav"/>
@@ -53,17 +79,24 @@
     </html>
   </xsl:template>
 
+  <!-- Are hands marked anywhere in this file (else text needs no hand lookups)? -->
+  <xsl:function name="tk:has-hands" as="xs:boolean">
+    <xsl:param name="root" as="node()"/>
+    <xsl:sequence select="exists(root($root)//tei:handShift | root($root)//tei:text//*[@hand])"/>
+  </xsl:function>
+
   <xsl:template name="nav">
-    <xsl:if test="$prev-href != '' or $next-href != '' or $index-href != ''">
+    <xsl:param name="nav" as="map(xs:string, xs:string)" tunnel="yes" select="map {}"/>
+    <xsl:if test="$nav?prev-href or $nav?next-href or $nav?index-href">
       <nav class="docnav" aria-label="Documents">
-        <xsl:if test="$prev-href != ''">
-          <a rel="prev" href="{tk:safe-url($prev-href)}" title="{$prev-title}">← Previous</a>
+        <xsl:if test="$nav?prev-href">
+          <a rel="prev" href="{tk:safe-url($nav?prev-href)}" title="{$nav?prev-title}">← Previous</a>
         </xsl:if>
-        <xsl:if test="$index-href != ''">
-          <a href="{tk:safe-url($index-href)}">Contents</a>
+        <xsl:if test="$nav?index-href">
+          <a href="{tk:safe-url($nav?index-href)}">Contents</a>
         </xsl:if>
-        <xsl:if test="$next-href != ''">
-          <a rel="next" href="{tk:safe-url($next-href)}" title="{$next-title}">Next →</a>
+        <xsl:if test="$nav?next-href">
+          <a rel="next" href="{tk:safe-url($nav?next-href)}" title="{$nav?next-title}">Next →</a>
         </xsl:if>
       </nav>
     </xsl:if>
@@ -269,6 +302,7 @@
   </xsl:template>
 
   <xsl:template match="text()">
+    <xsl:param name="has-hands" as="xs:boolean" tunnel="yes" select="true()"/>
     <xsl:choose>
       <xsl:when test="$has-hands and normalize-space(.) and not(parent::tei:add or parent::tei:del)">
         <xsl:variable name="h" select="tk:hand(.)"/>

@@ -8,14 +8,16 @@
   <xsl:import href="common.xsl"/>
   <xsl:output method="html" html-version="5" encoding="UTF-8"/>
   <xsl:param name="css" as="xs:string" select="''"/>
+  <xsl:param name="css-href" as="xs:string" select="''"/>
 
   <xsl:template match="/edition">
     <html lang="en">
       <head>
-        <meta charset="utf-8"/>
+        <meta charset="UTF-8"/>
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
         <meta name="generator" content="teikit"/>
         <title><xsl:value-of select="@title"/></title>
+        <xsl:if test="$css-href != ''"><link rel="stylesheet" href="{tk:safe-url($css-href)}"/></xsl:if>
         <xsl:if test="$css != ''"><style><xsl:value-of select="$css"/></style></xsl:if>
       </head>
       <body>

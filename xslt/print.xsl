@@ -16,16 +16,16 @@
 
   <xsl:param name="edition-title" as="xs:string" select="''"/>
 
-  <xsl:template match="/">
+  <xsl:template match="/" mode="tk:page">
     <xsl:variable name="all" select="tk:documents(.)"/>
     <xsl:variable name="docs" select="if ($doc-id != '') then $all[@xml:id = $doc-id] else $all"/>
     <xsl:variable name="title" select="if ($edition-title != '') then $edition-title
         else if (count($docs) = 1) then tk:doc-title($docs) else tk:plain((//tei:titleStmt/tei:title)[1])"/>
     <html lang="{(/*/@xml:lang, 'en')[1]}">
       <head>
-        <meta charset="utf-8"/>
+        <meta charset="UTF-8"/>
         <title><xsl:value-of select="$title"/></title>
-        <xsl:if test="$css != ''"><style><xsl:value-of select="$css"/></style></xsl:if>
+        <xsl:call-template name="css"/>
       </head>
       <body class="print">
         <xsl:if test="count($docs) gt 1 or $edition-title != ''">
@@ -44,8 +44,16 @@
           </nav>
         </xsl:if>
         <xsl:choose>
-          <xsl:when test="$doc-id != ''"><xsl:apply-templates select="$docs" mode="document"/></xsl:when>
-          <xsl:otherwise><xsl:apply-templates select="(//tei:text)[1]" mode="whole"/></xsl:otherwise>
+          <xsl:when test="$doc-id != ''">
+            <xsl:apply-templates select="$docs" mode="document">
+              <xsl:with-param name="has-hands" select="tk:has-hands(.)" tunnel="yes"/>
+            </xsl:apply-templates>
+          </xsl:when>
+          <xsl:otherwise>
+            <xsl:apply-templates select="(//tei:text)[1]" mode="whole">
+              <xsl:with-param name="has-hands" select="tk:has-hands(.)" tunnel="yes"/>
+            </xsl:apply-templates>
+          </xsl:otherwise>
         </xsl:choose>
       </body>
     </html>

@@ -32,6 +32,10 @@
   <xsl:variable name="tk:mark-after" select="'[\s.,;:)\]&quot;''”’»?!—–/\[&#xE000;&#xE003;-]'"/>
 
   <xsl:template match="/">
+    <xsl:apply-templates select="." mode="tk:page"/>
+  </xsl:template>
+
+  <xsl:template match="/" mode="tk:page">
     <xsl:variable name="all" select="tk:documents(.)"/>
     <xsl:variable name="docs" select="if ($doc-id != '') then $all[@xml:id = $doc-id] else $all"/>
     <xsl:variable name="texts" as="xs:string*" select="
@@ -163,8 +167,8 @@
         </xsl:choose>
       </xsl:for-each>
     </xsl:variable>
-    <xsl:sequence select="replace(string-join($chunks[. != ''], $sep), '^\n+|\n+$', '')
-        => replace('\n{3,}', $NL || $NL || $NL)"/>
+    <xsl:variable name="s" select="tk:trim-lines(string-join($chunks[. != ''], $sep))"/>
+    <xsl:sequence select="if (contains($s, $NL || $NL || $NL)) then replace($s, '\n\n\n+', $NL || $NL || $NL) else $s"/>
   </xsl:function>
 
   <xsl:function name="tk:block-any" as="xs:string">
@@ -198,46 +202,77 @@
     <xsl:variable name="pieces" as="xs:string*">
       <xsl:apply-templates select="$el/node()" mode="inline"/>
     </xsl:variable>
-    <xsl:sequence select="replace(string-join($pieces, ''), '\s*\n\s*', ' ')"/>
+    <xsl:sequence select="tk:join-lines(string-join($pieces, ''))"/>
   </xsl:function>
 
   <xsl:function name="tk:finish-block" as="xs:string">
     <xsl:param name="s" as="xs:string"/>
     <xsl:param name="count" as="xs:integer"/>
     <xsl:param name="kind" as="xs:string"/>
-    <xsl:variable name="s" select="normalize-space(replace($s, '\s+$', '')) ! (if ($width gt 0) then . else $s)"/>
-    <xsl:variable name="s" select="replace(replace($s, '^\s+', ''), '\s+$', '')"/>
+    <xsl:variable name="s" select="if ($width gt 0) then normalize-space($s) else tk:trim($s)"/>
     <xsl:variable name="s" select="if ($src) then tk:escape-digits($s, $count, $kind = 'heading') else $s"/>
-    <xsl:variable name="s" select="translate(tk:marks($s, $kind = 'heading'), '&#xE003;&#xE004;', '')"/>
+    <xsl:variable name="s" select="if (contains($s, $OPEN)) then tk:marks($s, $kind = 'heading') else $s"/>
+    <xsl:variable name="s" select="if (contains($s, '&#xE003;') or contains($s, '&#xE004;')) then translate($s, '&#xE003;&#xE004;', '') else $s"/>
     <xsl:sequence select="if ($width gt 0 and $kind = 'para') then tk:wrap($s, $width, '') else $s"/>
   </xsl:function>
 
-  <!-- Digits that the converter would take for a note mark are escaped with \ . -->
+  <!-- Digits that the converter would take for a note mark are escaped with \ .
+       Only a digit run inside a word can be taken for a mark, so words are looked at
+       one by one, and only those with such a run (Saxon's regex engine is slow on
+       patterns that can start anywhere; literal searches and translate() are fast). -->
   <xsl:function name="tk:escape-digits" as="xs:string">
     <xsl:param name="s" as="xs:string"/>
     <xsl:param name="count" as="xs:integer"/>
     <xsl:param name="heading" as="xs:boolean"/>
-    <xsl:variable name="out" select="string-join(
-        for $chunk in analyze-string($s, '&#xE003;[^&#xE004;]*&#xE004;')/* return
-        if ($chunk/self::fn:match) then string($chunk) else string-join(
-        for $part in analyze-string(string($chunk), '[0-9]+')/* return
-          if ($part/self::fn:match) then
-            let $before := string($part/preceding-sibling::*[1]),
-                $prev := substring($before, string-length($before)),
-                $prev2 := if (string-length($before) ge 2)
-                          then substring($before, string-length($before) - 1, 1)
-                          else if ($part/preceding-sibling::*[2]) then '0' else '',
-                $next := substring(string($part/following-sibling::*[1]), 1, 1),
-                $v := xs:integer($part)
-            return if (not(starts-with($part, '0')) and $v le $count + 1
-                       and (matches($prev, '\p{L}') or (matches($prev, $tk:mark-before)
-                            and not(matches($prev2, '[0-9\\]'))))
-                       and ($next = '' or matches($next, $tk:mark-after)))
-                   then '\' || $part else string($part)
-          else string($part), ''), '')"/>
+    <xsl:variable name="out" select="
+        if (translate($s, '0123456789', '') = $s) then $s
+        else if (not(contains($s, '&#xE003;'))) then tk:escape-chunk($s, $count)
+        else string-join(tokenize($s, '&#xE003;') ! (
+          if (position() = 1) then tk:escape-chunk(., $count)
+          else if (contains(., '&#xE004;')) then '&#xE003;' || substring-before(., '&#xE004;') || '&#xE004;'
+            || tk:escape-chunk(substring-after(., '&#xE004;'), $count)
+          else '&#xE003;' || tk:escape-chunk(., $count)), '')"/>
     <xsl:sequence select="if ($heading and matches($out, ' [1-9][0-9]*$')
         and xs:integer(replace($out, '^.* ([1-9][0-9]*)$', '$1')) le $count + 1)
         then replace($out, ' ([1-9][0-9]*)$', ' \\$1') else $out"/>
+  </xsl:function>
+
+  <!-- A chunk of text outside markup: escaped only when some digit run stands where
+       a mark could (after a letter or a mark-before character), which most do not. -->
+  <xsl:function name="tk:escape-chunk" as="xs:string">
+    <xsl:param name="s" as="xs:string"/>
+    <xsl:param name="count" as="xs:integer"/>
+    <xsl:variable name="before-runs" select="tokenize($s, '[0-9][0-9]*')"/>
+    <xsl:variable name="candidate" select="some $i in 1 to count($before-runs) - 1 satisfies
+        tk:mark-context($before-runs[$i], $i gt 1)"/>
+    <xsl:sequence select="if ($candidate) then tk:escape-word($s, $count) else $s"/>
+  </xsl:function>
+
+  <!-- Could a digit run that follows $before be read as a note mark? -->
+  <xsl:function name="tk:mark-context" as="xs:boolean">
+    <xsl:param name="before" as="xs:string"/>
+    <xsl:param name="after-digits" as="xs:boolean"/>
+    <xsl:variable name="prev" select="substring($before, string-length($before))"/>
+    <xsl:variable name="prev2" select="if (string-length($before) ge 2)
+        then substring($before, string-length($before) - 1, 1)
+        else if ($after-digits) then '0' else ''"/>
+    <xsl:sequence select="$prev != '' and (matches($prev, '\p{L}') or (matches($prev, $tk:mark-before)
+        and not(matches($prev2, '[0-9\\]'))))"/>
+  </xsl:function>
+
+  <xsl:function name="tk:escape-word" as="xs:string">
+    <xsl:param name="s" as="xs:string"/>
+    <xsl:param name="count" as="xs:integer"/>
+    <xsl:sequence select="string-join(
+        for $part in analyze-string($s, '[0-9][0-9]*')/* return
+          if ($part/self::fn:match) then
+            let $next := substring(string($part/following-sibling::*[1]), 1, 1)
+            return if (not(starts-with($part, '0')) and xs:integer($part) le $count + 1
+                       and tk:mark-context(string($part/preceding-sibling::*[1]),
+                                           exists($part/preceding-sibling::*[2]))
+                       and ($next = '' or matches($next, $tk:mark-after)))
+                   then '\' || $part else string($part)
+          else string($part), '')"/>
   </xsl:function>
 
   <!-- Note marks: bare digits where the converter will find them, else [^k]. -->
@@ -249,15 +284,10 @@
           if ($part/self::fn:match) then
             let $k := string($part/fn:group[1]),
                 $left := $part/preceding-sibling::*[1],
-                $before := if ($left/self::fn:non-match) then string($left) else '0',
-                $prev := substring($before, string-length($before)),
-                $prev2 := if (string-length($before) ge 2)
-                          then substring($before, string-length($before) - 1, 1)
-                          else if ($left/preceding-sibling::*) then '0' else '',
                 $right := $part/following-sibling::*[1],
                 $next := if ($right/self::fn:match) then '[' else substring(string($right), 1, 1),
-                $prev-ok := matches($prev, '\p{L}')
-                    or (matches($prev, $tk:mark-before) and not(matches($prev2, '[0-9\\]'))),
+                $prev-ok := tk:mark-context(if ($left/self::fn:non-match) then string($left) else '0',
+                                            exists($left/preceding-sibling::*)),
                 $next-ok := $next = '' or matches($next, $tk:mark-after)
             return if (not($src)) then $k
                    else if ($heading and empty($right) and $prev-ok) then ' ' || $k
@@ -310,6 +340,36 @@
     <xsl:sequence select="string-join((
         $first || (if ($width gt 0) then tk:wrap($texts[1], $width - string-length($first), $pad) else $texts[1]),
         subsequence($texts, 2) ! ((if ($width gt 0) then $NL else '') || $pad || (if ($width gt 0) then tk:wrap(., $width - 5, $pad) else .))), $NL)"/>
+  </xsl:function>
+
+  <!-- White-space helpers: \s in XPath is space, tab, CR and LF. They test the ends
+       first, so the common case costs no regular expression at all. -->
+  <xsl:variable name="tk:ws" select="(' ', '&#9;', '&#10;', '&#13;')"/>
+  <xsl:function name="tk:trim" as="xs:string">
+    <xsl:param name="s" as="xs:string"/>
+    <xsl:sequence select="tk:rtrim(if (substring($s, 1, 1) = $tk:ws) then replace($s, '^\s+', '') else $s)"/>
+  </xsl:function>
+  <xsl:function name="tk:rtrim" as="xs:string">
+    <xsl:param name="s" as="xs:string"/>
+    <xsl:sequence select="if (not(substring($s, string-length($s)) = $tk:ws)) then $s
+        else if (normalize-space($s) = '') then ''
+        else replace($s, '^(.*\S)\s+$', '$1', 's')"/>
+  </xsl:function>
+  <!-- Every run of white space that holds a line break becomes one space. -->
+  <xsl:function name="tk:join-lines" as="xs:string">
+    <xsl:param name="s" as="xs:string"/>
+    <xsl:sequence select="if (not(contains($s, $NL))) then $s else
+        let $lines := tokenize($s, '\n'), $last := count($lines)
+        return string-join((tk:rtrim($lines[1]),
+            $lines[position() gt 1 and position() lt $last] ! tk:trim(.)[. != ''],
+            replace($lines[$last], '^\s+', '')), ' ')"/>
+  </xsl:function>
+  <!-- Without line breaks at either end. -->
+  <xsl:function name="tk:trim-lines" as="xs:string">
+    <xsl:param name="s" as="xs:string"/>
+    <xsl:variable name="s" select="if (starts-with($s, $NL)) then replace($s, '^\n+', '') else $s"/>
+    <xsl:sequence select="if (ends-with($s, $NL)) then replace($s, '^(.*[^\n])\n+$', '$1', 's')
+        else $s"/>
   </xsl:function>
 
   <!-- Fence markup so that escaping never touches it (removed before output). -->

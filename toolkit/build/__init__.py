@@ -19,7 +19,7 @@ import json
 import multiprocessing
 import os
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
@@ -34,12 +34,13 @@ from ..resources import data_dir
 from ..validate import collect_xml
 from ..xmlio import parse_xml, read_bytes
 from .documents import document_divs, edition_tree, safe_slug
-from .worker import check_file, render_file
+from .worker import CSS_HREF, check_file, render_file, warm_up
 
 __all__ = ["build_edition", "BuildReport", "safe_slug", "OUTPUTS"]
 
 OUTPUTS = ("html", "print", "text")
-RENDER_CHUNK = 250  # documents of one file per render task
+SMALL_FILE = 64  # pages: up to this, a file's kinds are rendered in one task (one parse)
+MIN_PART = 500  # pages: a big file's kind is split for idle workers down to this
 Progress = Callable[[str, int, int], None]
 
 
@@ -107,31 +108,53 @@ def _load_manifests(out: Path, version: str, own: str) -> tuple[dict, dict, dict
     return files, own_outputs, own_files
 
 
-def _pool_map(fn, items: list, jobs: int, progress: Progress | None, phase: str) -> Iterable:
-    total = len(items)
-    if jobs <= 1 or total < 2:
-        for done, item in enumerate(items, start=1):
-            yield fn(item)
-            if progress:
-                progress(phase, done, total)
-        return
-    context = multiprocessing.get_context("spawn")  # Saxon must not be forked
-    results: list = []
-    try:
-        with ProcessPoolExecutor(max_workers=min(jobs, total), mp_context=context) as pool:
-            chunk = max(1, min(32, total // (jobs * 4) or 1))
-            for done, result in enumerate(pool.map(fn, items, chunksize=chunk), start=1):
-                results.append(result)
-                if progress:
-                    progress(phase, done, total)
-    except (BrokenProcessPool, RuntimeError, OSError):
-        # workers could not start or died (an unguarded __main__, no memory): do it here
+class Workers:
+    """A spawn process pool started on first need (Saxon must not be forked), its workers
+    compiling the stylesheets at once, while the main process is still checking. If
+    workers cannot start or die (an unguarded __main__, no memory), work is done here."""
+
+    def __init__(self, jobs: int):
+        self.jobs = jobs
+        self.pool: ProcessPoolExecutor | None = None
+
+    def start(self) -> None:
+        if self.jobs > 1 and self.pool is None:
+            try:
+                self.pool = ProcessPoolExecutor(max_workers=self.jobs,
+                                                mp_context=multiprocessing.get_context("spawn"))
+                for _ in range(self.jobs):
+                    self.pool.submit(warm_up)
+            except (RuntimeError, OSError):
+                self.pool = None
+                self.jobs = 1
+
+    def map(self, fn, items: list, progress: Progress | None, phase: str) -> list:
+        total = len(items)
+        if self.jobs > 1 and total > 1:
+            self.start()
+        if self.pool is not None and total > 1:
+            results: list = []
+            try:
+                chunk = max(1, min(32, total // (self.jobs * 4) or 1))
+                for done, result in enumerate(self.pool.map(fn, items, chunksize=chunk), start=1):
+                    results.append(result)
+                    if progress:
+                        progress(phase, done, total)
+                return results
+            except (BrokenProcessPool, RuntimeError, OSError):
+                self.close()
+                self.jobs = 1
         results = []
         for done, item in enumerate(items, start=1):
             results.append(fn(item))
             if progress:
                 progress(phase, done, total)
-    yield from results
+        return results
+
+    def close(self) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(wait=True, cancel_futures=True)
+            self.pool = None
 
 
 def build_edition(source: str | Path, out: str | Path, outputs: tuple[str, ...] = OUTPUTS,
@@ -154,6 +177,19 @@ def build_edition(source: str | Path, out: str | Path, outputs: tuple[str, ...] 
     files = [f for i, f in enumerate(files) if i % count == index - 1]
     report = BuildReport()
     version = version_key()
+    workers = Workers(jobs)
+    try:
+        return _build(source, out, files, outputs, title, progress, workers, shard,
+                      pdf_per_document, report, version, start)
+    finally:
+        workers.close()
+
+
+def _build(source: Path, out: Path, files: list[Path], outputs: tuple[str, ...], title: str,
+           progress: Progress | None, workers: Workers, shard: tuple[int, int],
+           pdf_per_document: bool, report: BuildReport, version: str, start: float
+           ) -> BuildReport:
+    index, count = shard
     manifest_name = _manifest_name(shard)
     cache, old_outputs, _ = _load_manifests(out, version, manifest_name)
 
@@ -174,8 +210,10 @@ def build_edition(source: str | Path, out: str | Path, outputs: tuple[str, ...] 
             entries[rel] = cached
         else:
             to_check.append(rel)
-    checked = _pool_map(check_file, [str(source / rel) for rel in to_check], jobs, progress,
-                        "checking")
+    if to_check:
+        workers.start()  # they warm up while a single big file is checked here
+    checked = workers.map(check_file, [str(source / rel) for rel in to_check], progress,
+                          "checking")
     for rel, result in zip(to_check, checked, strict=True):
         entries[rel] = {"hash": hashes[rel], **result}
     ordered = [rel for rel in (f.relative_to(source).as_posix() for f in files) if rel in entries]
@@ -192,72 +230,68 @@ def build_edition(source: str | Path, out: str | Path, outputs: tuple[str, ...] 
             home.setdefault(ident, slug)
     new_outputs: dict[str, str] = {}
     tasks: dict[str, dict] = {}
+
+    def wanted(name: str, key: str) -> bool:
+        new_outputs[name] = key
+        if old_outputs.get(name) == key and (out / name).is_file():
+            report.skipped += 1
+            return False
+        return True
+
+    if "html" in outputs and docs:
+        css_key = _digest(version, "css")
+        if wanted(f"html/{CSS_HREF}", css_key):
+            write_atomic(out / "html" / CSS_HREF, css())
+            report.files_written += 1
     for i, ((rel, doc), slug) in enumerate(zip(docs, slugs, strict=True)):
         nav = {"index-href": "index.html"} if "html" in outputs else {}
         if i > 0:
             nav.update({"prev-href": f"{slugs[i - 1]}.html", "prev-title": docs[i - 1][1]["title"]})
         if i + 1 < len(docs):
             nav.update({"next-href": f"{slugs[i + 1]}.html", "next-title": docs[i + 1][1]["title"]})
-        pages = {ident: home[ident] for ident in doc["refs"] if ident in home}
-        base = (version, entries[rel]["hash"], doc["doc_id"], slug, doc["title"], pages)
-        wanted = {"html": (f"html/{slug}.html", _digest(base, nav)),
-                  "text": (f"text/{slug}.txt", _digest(base, "text")),
-                  "pdf": (f"print/{slug}.pdf", _digest(base, "pdf"))}
+        links = {ident: home[ident] for ident in doc["refs"] if ident in home}
+        base = (version, doc.get("hash") or entries[rel]["hash"], doc["doc_id"], slug,
+                doc["title"], links)
+        page = {"doc": doc["doc_id"] if doc["split"] else "", "title": doc["title"]}
+        task = tasks.setdefault(rel, {"path": str(source / rel), "out": str(out), "links": {},
+                                      "labels": [], "groups": {}, "file_pdf": None})
         need = []
-        for kind, (name, key) in wanted.items():
-            if kind == "pdf" and not (pdf_per_document and "print" in outputs):
-                continue
-            if kind != "pdf" and kind not in outputs:
-                continue
-            new_outputs[name] = key
-            if old_outputs.get(name) == key and (out / name).is_file():
-                report.skipped += 1
-            else:
-                need.append(kind)
-        task = tasks.setdefault(rel, {"path": str(source / rel), "out": str(out), "docs": [],
-                                      "file_pdf": None, "volume": None})
+        if "html" in outputs and wanted(f"html/{slug}.html", _digest(base, nav, CSS_HREF)):
+            need.append(("html", {"href": f"html/{slug}.html", **page, **nav}))
+        if "text" in outputs and wanted(f"text/{slug}.txt", _digest(base, "text")):
+            need.append(("text", {"href": f"text/{slug}.txt", **page}))
+        if pdf_per_document and "print" in outputs and \
+                wanted(f"print/{slug}.pdf", _digest(base, "pdf")):
+            need.append(("print", {"href": f"print/{slug}.pdf", **page}))
+        for kind, item in need:
+            task["groups"].setdefault(kind, []).append(item)
         if need:
-            task["docs"].append({"doc_id": doc["doc_id"], "slug": slug, "split": doc["split"],
-                                 "title": doc["title"], "pages": pages, "nav": nav,
-                                 "outputs": need})
+            task["links"].update(links)
     by_file: dict[str, list[tuple[dict, str]]] = {}
     for (rel, doc), slug in zip(docs, slugs, strict=True):
         by_file.setdefault(rel, []).append((doc, slug))
     for rel, members in by_file.items():
         file_slug = safe_slug(Path(rel).with_suffix("").as_posix().replace("/", "-"), "document")
         if "print" in outputs and not (pdf_per_document and len(members) == 1):
-            name, key = f"print/{file_slug}.pdf", _digest(version, entries[rel]["hash"], "file")
-            new_outputs[name] = key
-            if old_outputs.get(name) == key and (out / name).is_file():
-                report.skipped += 1
-            else:
+            if wanted(f"print/{file_slug}.pdf", _digest(version, entries[rel]["hash"], "file")):
                 tasks[rel]["file_pdf"] = file_slug
         if "html" in outputs and len(members) > 1:
             volume_slug = f"{file_slug}-volume"
-            labels = {d["doc_id"]: (s, f"{d['n'] + '. ' if d['n'] else ''}{d['title']}")
-                      for d, s in members}
-            nav = {"index-href": "index.html"}
-            name = f"html/{volume_slug}.html"
-            key = _digest(version, entries[rel]["hash"], labels, "volume")
-            new_outputs[name] = key
-            if old_outputs.get(name) == key and (out / name).is_file():
-                report.skipped += 1
-            else:
-                tasks[rel]["volume"] = {"slug": volume_slug, "docs": labels, "nav": nav}
+            labels = [[d["doc_id"], s, f"{d['n'] + '. ' if d['n'] else ''}{d['title']}"]
+                      for d, s in members]
+            key = _digest(version, entries[rel]["hash"], labels, "volume", CSS_HREF)
+            if wanted(f"html/{volume_slug}.html", key):
+                tasks[rel]["labels"] = labels
+                tasks[rel]["groups"].setdefault("html", []).append(
+                    {"href": f"html/{volume_slug}.html", "kind": "volume",
+                     "index-href": "index.html"})
             for d, _ in members:
                 d["volume"] = volume_slug
 
-    # 3. render, in parallel; a big volume's documents are shared out in chunks
-    work = []
-    for task in tasks.values():
-        docs_of_file = task["docs"]
-        for start_at in range(0, max(len(docs_of_file), 1), RENDER_CHUNK):
-            part = dict(task, docs=docs_of_file[start_at:start_at + RENDER_CHUNK])
-            if start_at:
-                part.update(file_pdf=None, volume=None)
-            if part["docs"] or part["file_pdf"] or part["volume"]:
-                work.append(part)
-    for result in _pool_map(render_file, work, jobs, progress, "rendering"):
+    # 3. render, in parallel: a file's pages of one kind in one pass; big files are
+    #    shared out by kind and, when there are fewer tasks than workers, in parts
+    work = _work(tasks, workers.jobs)
+    for result in workers.map(render_file, work, progress, "rendering"):
         report.files_written += result["written"]
         report.errors += result["errors"]
 
@@ -315,6 +349,35 @@ def build_edition(source: str | Path, out: str | Path, outputs: tuple[str, ...] 
     return report
 
 
+def _work(tasks: dict[str, dict], jobs: int) -> list[dict]:
+    """Render tasks: one per file with all its kinds when small, one per kind when big,
+    and the biggest parts halved while there are fewer tasks than workers."""
+    work = []
+    for task in tasks.values():
+        groups = [(kind, pages) for kind, pages in task["groups"].items() if pages]
+        if not groups and not task["file_pdf"]:
+            continue
+        if sum(len(p) for _, p in groups) <= SMALL_FILE:
+            work.append(dict(task, groups=[{"kind": k, "pages": p} for k, p in groups]))
+            continue
+        for i, (kind, pages) in enumerate(groups):
+            work.append(dict(task, groups=[{"kind": kind, "pages": pages}],
+                             file_pdf=task["file_pdf"] if i == 0 else None))
+        if not groups:
+            work.append(dict(task, groups=[]))
+    while len(work) < jobs:
+        biggest = max(work, key=lambda t: sum(len(g["pages"]) for g in t["groups"]), default=None)
+        if biggest is None or len(biggest["groups"]) != 1 or \
+                len(biggest["groups"][0]["pages"]) < 2 * MIN_PART:
+            break
+        kind, pages = biggest["groups"][0]["kind"], biggest["groups"][0]["pages"]
+        half = len(pages) // 2
+        work.remove(biggest)
+        work.append(dict(biggest, groups=[{"kind": kind, "pages": pages[:half]}]))
+        work.append(dict(biggest, groups=[{"kind": kind, "pages": pages[half:]}], file_pdf=None))
+    return work
+
+
 def _own_outputs(out: Path, manifest_name: str) -> set[str]:
     try:
         return set(json.loads((out / manifest_name).read_text(encoding="utf-8"))["outputs"])
@@ -343,7 +406,7 @@ def _index_html(rows: list[dict], title: str, outputs: tuple[str, ...],
                          href=f"{row['slug']}.html",
                          text=f"../text/{row['slug']}.txt" if "text" in outputs else "",
                          volume=f"{row['volume']}.html" if row["volume"] else "")
-    return transform("index.xsl", etree.ElementTree(edition), {"css": css()}, "index")
+    return transform("index.xsl", etree.ElementTree(edition), {"css-href": CSS_HREF}, "index")
 
 
 def default_jobs() -> int:

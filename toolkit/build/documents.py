@@ -1,8 +1,9 @@
-"""What a build needs to know about the documents in a TEI file, and how to cut
-one document out of a volume so it renders on its own page."""
+"""What a build needs to know about the documents in a TEI file (cutting a document
+out of its volume is done by the stylesheets: tk:split in common.xsl)."""
 
 from __future__ import annotations
 
+import hashlib
 import re
 from pathlib import Path
 
@@ -14,6 +15,8 @@ T = "{" + TEI_NS + "}"
 XML_ID = "{" + XML_NS + "}id"
 SAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
 NS = {"t": TEI_NS}
+IDS = etree.XPath("./@xml:id | .//@xml:id")
+DATELINE_WHEN = etree.XPath("string((.//t:dateline//t:date/@when)[1])", namespaces=NS)
 
 
 def safe_slug(value: str, fallback: str) -> str:
@@ -55,25 +58,49 @@ def describe(source: Path, tree: etree._ElementTree) -> list[dict]:
         root = tree.getroot()
         return [{"doc_id": "", "base": safe_slug(source.stem, "document"), "n": "",
                  "date": created, "title": title or source.stem, "split": False,
-                 "ids": _ids(root), "refs": _refs(root)}]
+                 "ids": _ids(root), "refs": _refs(root, set(_ids(root)))}]
     docs = []
+    shared = _shared_hash(tree) if len(divs) > 1 else ""
     for div in divs:
         doc_id = div.get(XML_ID) or ""
-        when = div.xpath("string((.//t:dateline//t:date/@when)[1])", namespaces=NS)
+        when = DATELINE_WHEN(div)
+        own = _ids(div)
         base = safe_slug(doc_id, source.stem) if doc_id else safe_slug(source.stem, "document")
         docs.append({"doc_id": doc_id, "base": base, "n": div.get("n") or "",
                      "date": when or (created if len(divs) == 1 else ""),
                      "title": plain(div.find(T + "head")) or title or base,
-                     "split": len(divs) > 1, "ids": _ids(div), "refs": _refs(div)})
+                     "split": len(divs) > 1, "ids": own, "refs": _refs(div, set(own)),
+                     "hash": _own_hash(div, shared) if shared else ""})
     return docs
 
 
+def _shared_hash(tree: etree._ElementTree) -> str:
+    """What every document of a volume takes from the volume: its header and language."""
+    root = tree.getroot()
+    header = root.find(T + "teiHeader")
+    h = hashlib.sha256((root.get(f"{{{XML_NS}}}lang") or "").encode())
+    if header is not None:
+        h.update(etree.tostring(header))
+    return h.hexdigest()
+
+
+def _own_hash(div: etree._Element, shared: str) -> str:
+    """A document's own content (with the page breaks it begins after): when it is unchanged,
+    its pages need no rendering, whatever else changed in the volume."""
+    h = hashlib.sha256(shared.encode())
+    prev = div.getprevious()
+    while prev is not None and prev.tag == T + "pb":
+        h.update(etree.tostring(prev, with_tail=False))
+        prev = prev.getprevious()
+    h.update(etree.tostring(div, with_tail=False))
+    return h.hexdigest()
+
+
 def _ids(el: etree._Element) -> list[str]:
-    return [x.get(XML_ID) for x in el.iter() if isinstance(x.tag, str) and x.get(XML_ID)]
+    return [str(value) for value in IDS(el) if value]
 
 
-def _refs(el: etree._Element) -> list[str]:
-    own = set(_ids(el))
+def _refs(el: etree._Element, own: set[str]) -> list[str]:
     found = []
     for ref in el.iter(T + "ref", T + "ptr"):
         target = ref.get("target") or ""
@@ -86,60 +113,6 @@ def copy(el: etree._Element) -> etree._Element:
     clone = etree.fromstring(etree.tostring(el))
     clone.tail = None
     return clone
-
-
-def split(tree: etree._ElementTree, div: etree._Element, title: str) -> etree._ElementTree:
-    """One document of a volume as a TEI file of its own: the volume header (with the
-    document's title, without the volume's page range) and the page breaks just before it."""
-    root = etree.Element(T + "TEI", nsmap={None: TEI_NS})
-    lang = tree.getroot().get(f"{{{XML_NS}}}lang")
-    if lang:
-        root.set(f"{{{XML_NS}}}lang", lang)
-    header = tree.getroot().find(T + "teiHeader")
-    if header is not None:
-        header = copy(header)
-        stmt = header.find(f"{T}fileDesc/{T}titleStmt")
-        if stmt is not None:
-            for el in stmt.findall(T + "title"):
-                stmt.remove(el)
-            new = etree.Element(T + "title")
-            new.text = title
-            stmt.insert(0, new)
-        for scope in header.iterfind(f"{T}fileDesc/{T}sourceDesc//{T}biblScope"):
-            scope.getparent().remove(scope)
-        root.append(header)
-    body = etree.SubElement(etree.SubElement(root, T + "text"), T + "body")
-    before = []
-    prev = div.getprevious()
-    while prev is not None and prev.tag == T + "pb":
-        before.insert(0, prev)
-        prev = prev.getprevious()
-    for pb in before:
-        body.append(copy(pb))
-    body.append(copy(div))
-    return etree.ElementTree(root)
-
-
-def link_across(tree: etree._ElementTree, pages: dict[str, str]) -> None:
-    """A #pointer to another document becomes a link to that document's page."""
-    for el in tree.iter(T + "ref", T + "ptr"):
-        target = el.get("target") or ""
-        if target.startswith("#") and target[1:] in pages:
-            el.set("target", f"{pages[target[1:]]}.html{target}")
-
-
-def volume_shell(tree: etree._ElementTree, slugs: dict[str, tuple[str, str]]) -> etree._ElementTree:
-    """The volume without its documents: front and back matter, compilation headings, and a
-    link to each document's page where the document stood."""
-    shell = etree.ElementTree(copy(tree.getroot()))
-    for div in document_divs(shell):
-        slug, label = slugs.get(div.get(XML_ID) or "", ("", ""))
-        p = etree.Element(T + "p")
-        ref = etree.SubElement(p, T + "ref", {"target": f"{slug}.html"})
-        ref.text = label
-        p.tail = div.tail
-        div.getparent().replace(div, p)
-    return shell
 
 
 def edition_tree(parts: list[tuple[etree._ElementTree, etree._Element | None, str]],

@@ -1,8 +1,8 @@
-"""The two jobs a build hands to worker processes: check a file, render a file.
+"""The jobs a build hands to worker processes: check a file, render a file's pages.
 
-Both take and return plain data (so they cross process boundaries), never
-raise for a bad document (its errors come back as lines), and re-read the
-source themselves, so the main process never holds the corpus in memory.
+Each takes and returns plain data (so it crosses process boundaries), never
+raises for a bad document (its errors come back as lines), and re-reads the
+source itself, so the main process never holds the corpus in memory.
 """
 
 from __future__ import annotations
@@ -13,10 +13,20 @@ from lxml import etree
 
 from ..errors import TeikitError
 from ..files import write_atomic
-from ..render import render_html, render_pdf, render_text
+from ..render import render_pages, render_pdf
+from ..render.pdf import html_to_pdf
 from ..validate import ERROR, validate_tree
 from ..xmlio import parse_xml, read_bytes
-from .documents import XML_ID, describe, document_divs, link_across, split, volume_shell
+from .documents import describe
+
+CSS_HREF = "teikit.css"  # written once into html/ by the build
+
+
+def warm_up() -> None:
+    """Compile the stylesheets while the main process is still checking."""
+    from ..render.saxon import _all_compiled
+
+    _all_compiled()
 
 
 def check_file(path: str) -> dict:
@@ -36,47 +46,71 @@ def check_file(path: str) -> dict:
             "docs": [] if errors else describe(Path(path), tree)}
 
 
+def plan_element(pages: list[dict], links: dict[str, str], labels: list[list[str]]
+                 ) -> etree._Element:
+    """The plan the stylesheets' pages mode reads (documented in common.xsl)."""
+    plan = etree.Element("plan")
+    for page in pages:
+        etree.SubElement(plan, "page", {k: v for k, v in page.items() if v != ""})
+    for ident, page in sorted(links.items()):
+        etree.SubElement(plan, "link", id=ident, page=page)
+    for doc, page, text in labels:
+        etree.SubElement(plan, "label", doc=doc, page=page, text=text)
+    return plan
+
+
 def render_file(task: dict) -> dict:
-    """Write the outputs `task` asks for; return how many files were written and any errors."""
+    """Write the pages `task` asks for; return how many files were written and any errors.
+
+    task: path, out, links, labels, groups [{kind, pages}], file_pdf (a slug or None)."""
     path, out = task["path"], Path(task["out"])
     written, errors = 0, []
     try:
         tree = parse_xml(read_bytes(path), path)
     except TeikitError as exc:
         return {"written": 0, "errors": [str(exc)]}
-    divs = {div.get(XML_ID) or "": div for div in document_divs(tree)}
-    for doc in task["docs"]:
+    for group in task["groups"]:
+        done, failed = _render_group(tree, path, out, group["kind"], group["pages"], task)
+        written += done
+        errors += failed
+    if task.get("file_pdf"):
         try:
-            own = split(tree, divs[doc["doc_id"]], doc["title"]) if doc["split"] else tree
-            if doc["pages"]:
-                own = etree.ElementTree(etree.fromstring(etree.tostring(own))) if own is tree \
-                    else own
-                link_across(own, doc["pages"])
-            slug = doc["slug"]
-            if "html" in doc["outputs"]:
-                write_atomic(out / "html" / f"{slug}.html", render_html(own, path, **doc["nav"]))
-                written += 1
-            if "text" in doc["outputs"]:
-                write_atomic(out / "text" / f"{slug}.txt", render_text(own, path))
-                written += 1
-            if "pdf" in doc["outputs"]:
-                write_atomic(out / "print" / f"{slug}.pdf", render_pdf(own, path))
-                written += 1
-        except TeikitError as exc:
-            errors.append(str(exc))
-        except Exception as exc:  # a teikit bug must not take the whole build down
-            errors.append(f"{path}: error: internal error rendering {doc['slug']}: "
-                          f"{type(exc).__name__}: {exc}")
-    try:
-        if task.get("file_pdf"):
             write_atomic(out / "print" / f"{task['file_pdf']}.pdf", render_pdf(tree, path))
             written += 1
-        volume = task.get("volume")
-        if volume:
-            labels = {k: tuple(v) for k, v in volume["docs"].items()}
-            page = render_html(volume_shell(tree, labels), path, **volume["nav"])
-            write_atomic(out / "html" / f"{volume['slug']}.html", page)
-            written += 1
-    except TeikitError as exc:
-        errors.append(str(exc))
+        except TeikitError as exc:
+            errors.append(str(exc))
     return {"written": written, "errors": errors}
+
+
+def _render_group(tree: etree._ElementTree, path: str, out: Path, kind: str,
+                  pages: list[dict], task: dict) -> tuple[int, list[str]]:
+    """All pages of one kind in one pass; if that pass fails, page by page, so that one
+    document that cannot be rendered fails alone."""
+    params = {"css-href": CSS_HREF} if kind == "html" else {}
+    plan = plan_element(pages, task["links"], task["labels"])
+    try:
+        rendered = render_pages(kind, tree, plan, path, **params)
+    except TeikitError as exc:
+        if len(pages) == 1:
+            return 0, [f"{exc} (page {pages[0]['href']})"]
+        written, errors = 0, []
+        for page in pages:
+            done, failed = _render_group(tree, path, out, kind, [page], task)
+            written += done
+            errors += failed
+        return written, errors
+    written, errors = 0, []
+    allowed = {page["href"] for page in pages}
+    for href, content in rendered:
+        if href not in allowed:  # only names the build chose, inside the output folder
+            errors.append(f"{path}: error: rendering named an unexpected page {href!r}")
+            continue
+        try:
+            write_atomic(out / href, html_to_pdf(content, path) if kind == "print" else content)
+            written += 1
+        except TeikitError as exc:
+            errors.append(f"{exc} (page {href})")
+        except Exception as exc:  # a teikit bug must not take the whole build down
+            errors.append(f"{path}: error: internal error writing {href}: "
+                          f"{type(exc).__name__}: {exc}")
+    return written, errors

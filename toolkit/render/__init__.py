@@ -5,7 +5,7 @@ from __future__ import annotations
 from lxml import etree
 
 from ..resources import xslt_path
-from .saxon import transform
+from .saxon import transform, transform_pages
 
 FORMATS = ("html", "print", "text")
 
@@ -23,6 +23,20 @@ def render_text(tree: etree._ElementTree, name: str = "<input>", width: int = 0,
     return transform("text.xsl", tree, {"width": width, "reading": "yes" if reading else "no",
                                         "front-matter": "yes" if front_matter else "no",
                                         "doc-id": doc_id}, name)
+
+
+HTML5_DOCTYPE = "<!DOCTYPE HTML>"  # as Saxon writes it for html-version 5
+PAGE_STYLESHEETS = {"html": "html.xsl", "text": "text.xsl", "print": "print.xsl"}
+
+
+def render_pages(kind: str, tree: etree._ElementTree, plan: etree._Element,
+                 name: str = "<input>", **params: str) -> list[tuple[str, str]]:
+    """The pages a plan asks for (see common.xsl), each as (href, content); for "print"
+    the content is the paged HTML that html_to_pdf turns into a PDF."""
+    if kind == "print":
+        params = {"css": css("print.css"), **params}
+    return transform_pages(PAGE_STYLESHEETS[kind], tree, plan, params, name,
+                           doctype="" if kind == "text" else HTML5_DOCTYPE)
 
 
 def render_print_html(tree: etree._ElementTree, name: str = "<input>", **params: str) -> str:

@@ -8,6 +8,8 @@ entities or fetches DTDs from input.
 
 from __future__ import annotations
 
+import re
+import secrets
 import threading
 from functools import cache
 
@@ -49,31 +51,46 @@ def _all_compiled() -> dict:
             compiled[name] = xslt.compile_stylesheet(stylesheet_file=str(path))
         except Exception as exc:  # a broken stylesheet is our bug; say which one
             raise TeikitError(f"stylesheet {name} does not compile: {exc}", str(path)) from None
+        # the same stylesheet started in its pages mode, answering a sequence of strings
+        pages = compiled[name].clone()
+        pages.set_initial_mode(PAGES_MODE)
+        compiled[name + PAGES] = pages
     proc.set_configuration_property("http://saxon.sf.net/feature/allowedProtocols", "")
     return compiled
+
+
+PAGES = "#pages"
+PAGES_MODE = "Q{urn:teikit}pages"
 
 
 def _compiled(name: str):
     return _all_compiled()[name]
 
 
+def _parse(proc, tree: etree._ElementTree | etree._Element, source_name: str):
+    try:
+        return proc.parse_xml(xml_text=etree.tostring(tree, encoding="unicode"))
+    except Exception as exc:
+        raise TeikitError(f"cannot hand the document to the XSLT processor: {exc}",
+                          source_name) from None
+
+
+def _set_parameters(proc, executable, params: dict[str, str | int] | None) -> None:
+    executable.clear_parameters()
+    for key, value in (params or {}).items():
+        if isinstance(value, int):
+            executable.set_parameter(key, proc.make_integer_value(value))
+        else:
+            executable.set_parameter(key, proc.make_string_value(str(value)))
+
+
 def transform(name: str, tree: etree._ElementTree, params: dict[str, str | int] | None = None,
               source_name: str = "<input>") -> str:
     proc = processor()
     executable = _compiled(name)
-    xml_text = etree.tostring(tree, encoding="unicode")
     with _lock:
-        try:
-            node = proc.parse_xml(xml_text=xml_text)
-        except Exception as exc:
-            raise TeikitError(f"cannot hand the document to the XSLT processor: {exc}",
-                              source_name) from None
-        executable.clear_parameters()
-        for key, value in (params or {}).items():
-            if isinstance(value, int):
-                executable.set_parameter(key, proc.make_integer_value(value))
-            else:
-                executable.set_parameter(key, proc.make_string_value(str(value)))
+        node = _parse(proc, tree, source_name)
+        _set_parameters(proc, executable, params)
         try:
             result = executable.transform_to_string(xdm_node=node)
         except Exception as exc:
@@ -81,3 +98,34 @@ def transform(name: str, tree: etree._ElementTree, params: dict[str, str | int] 
     if result is None:
         raise TeikitError("rendering produced no output", source_name)
     return result
+
+
+def transform_pages(name: str, tree: etree._ElementTree, plan: etree._Element,
+                    params: dict[str, str | int] | None = None,
+                    source_name: str = "<input>", doctype: str = "") -> list[tuple[str, str]]:
+    """Many pages of one file in one pass (see the plan in common.xsl): [(href, content)].
+
+    One pass instead of one transformation per document: the file is handed to Saxon
+    once and all pages are serialised as one stream, cut at markers that carry a random
+    token (so no document content can forge a page boundary)."""
+    proc = processor()
+    executable = _compiled(name + PAGES)
+    marker = secrets.token_hex(16)
+    with _lock:
+        node = _parse(proc, tree, source_name)
+        _set_parameters(proc, executable, {**(params or {}), "page-marker": marker})
+        executable.set_parameter("plan", _parse(proc, plan, source_name))
+        try:
+            result = executable.apply_templates_returning_string(xdm_value=node) or ""
+        except Exception as exc:
+            raise TeikitError(f"rendering failed: {str(exc).strip()}", source_name) from None
+    parts = re.split(f"{marker}:(.*?):{marker}", result)  # a literal start: a fast search
+    if parts[0] not in ("", "<!--"):
+        raise TeikitError("rendering produced text outside any page", source_name)
+    pages = []
+    for href, content in zip(parts[1::2], parts[2::2], strict=True):
+        if doctype:  # markup output: the marker was a comment; the doctype is written once
+            content = content.removeprefix("-->").removesuffix("<!--")
+            content = doctype + content.removeprefix(doctype)
+        pages.append((href, content))
+    return pages
