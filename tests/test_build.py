@@ -139,3 +139,97 @@ def test_one_corrupt_document_in_a_thousand_fails_alone(tmp_path, cli_run):
 def test_bad_shard_is_usage_error(small, cli_run, tmp_path):
     result = cli_run("build", str(small), "-o", str(tmp_path / "o"), "--shard", "3/2")
     assert result.exit_code == 2
+
+
+# --- a volume's pages come from one XSLT pass; each must equal its document on its own ---
+
+TEI = "{http://www.tei-c.org/ns/1.0}"
+XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
+
+
+def own_file(volume, div_id: str, title: str, pages: dict[str, str]):
+    """The reference: one document cut out of a volume with lxml (header with the document's
+    title and no page range, the page breaks it begins after, links to other pages)."""
+    from copy import deepcopy
+
+    from lxml import etree
+
+    root = etree.Element(TEI + "TEI", nsmap={None: TEI[1:-1]})
+    header = deepcopy(volume.getroot().find(TEI + "teiHeader"))
+    stmt = header.find(f"{TEI}fileDesc/{TEI}titleStmt")
+    for old in stmt.findall(TEI + "title"):
+        stmt.remove(old)
+    etree.SubElement(stmt, TEI + "title").text = title
+    stmt.insert(0, stmt[-1])
+    for scope in header.iterfind(f"{TEI}fileDesc/{TEI}sourceDesc//{TEI}biblScope"):
+        scope.getparent().remove(scope)
+    root.append(header)
+    body = etree.SubElement(etree.SubElement(root, TEI + "text"), TEI + "body")
+    div = volume.getroot().find(f".//{TEI}div[@{XML_ID}='{div_id}']")
+    before, prev = [], div.getprevious()
+    while prev is not None and prev.tag == TEI + "pb":
+        before.insert(0, prev)
+        prev = prev.getprevious()
+    for el in [*before, div]:
+        body.append(deepcopy(el))
+        body[-1].tail = None
+    for ref in body.iter(TEI + "ref", TEI + "ptr"):
+        target = ref.get("target", "")
+        if target[1:] in pages and not body.xpath(f"//*[@xml:id='{target[1:]}']"):
+            ref.set("target", f"{pages[target[1:]]}.html{target}")
+    return etree.ElementTree(root)
+
+
+def test_volume_pages_equal_each_document_rendered_on_its_own(tmp_path):
+    from toolkit.render import css, render_html, render_text
+    from toolkit.xmlio import parse_xml
+
+    src = tmp_path / "tei"
+    src.mkdir()
+    shutil.copy(FIXTURES / "tei" / "frus-volume.xml", src / "vol.xml")
+    out = tmp_path / "out"
+    assert build_edition(src, out, ("html", "text")).errors == []
+    volume = parse_xml((src / "vol.xml").read_bytes(), "vol.xml")
+    for doc in ("d1", "d2", "d3"):
+        html = (out / f"html/{doc}.html").read_text()
+        title = html.split("<title>")[1].split("</title>")[0]
+        tree = own_file(volume, doc, title, {"d2": "d2"} if doc == "d1" else {})
+        reference = render_html(tree, "vol.xml", **{"css-href": "teikit.css"})
+        assert html.split("<main>")[1].split("</main>")[0] == \
+            reference.split("<main>")[1].split("</main>")[0]
+        assert (out / f"text/{doc}.txt").read_text() == render_text(tree, "vol.xml")
+    page = (out / "html/d1.html").read_text()
+    assert 'href="d2.html#d2"' in page  # the link to another document's page
+    assert 'href="index.html"' in page and 'rel="next" href="d2.html"' in page
+    assert '<link rel="stylesheet" href="teikit.css">' in page and "<style>" not in page
+    assert (out / "html/teikit.css").read_text() == css()
+    assert "728–733" not in page  # the volume's page range is not this document's
+
+
+def test_a_page_boundary_cannot_be_forged_by_content(tmp_path):
+    src = tmp_path / "tei"
+    src.mkdir()
+    text = (FIXTURES / "tei" / "frus-volume.xml").read_text()
+    forged = "teikit-page:html/evil.html:teikit-page &lt;!--teikit-page:text/evil.txt:teikit-page-->"
+    (src / "vol.xml").write_text(text.replace("Further figures follow.", forged))
+    out = tmp_path / "out"
+    assert build_edition(src, out, ("html", "text")).errors == []
+    assert not (out / "html/evil.html").exists() and not (out / "text/evil.txt").exists()
+    assert "teikit-page:html/evil.html:teikit-page" in (out / "html/d1.html").read_text()
+    assert "teikit-page:text/evil.txt:teikit-page" in (out / "text/d1.txt").read_text()
+
+
+def test_changing_one_document_of_a_volume_renders_only_its_pages(tmp_path):
+    src = tmp_path / "tei"
+    src.mkdir()
+    shutil.copy(FIXTURES / "tei" / "frus-volume.xml", src / "vol.xml")
+    out = tmp_path / "out"
+    build_edition(src, out, ("html", "text"))
+    before = mtimes(out)
+    vol = src / "vol.xml"
+    vol.write_text(vol.read_text().replace("The release would take", "The release might take"))
+    again = build_edition(src, out, ("html", "text"))
+    changed = {k for k, v in mtimes(out).items() if before.get(k) != v}
+    # d1's pages, and the volume page (it is made from the whole file); d2 and d3 untouched
+    assert changed == {"html/d1.html", "text/d1.txt", "html/vol-volume.html"}
+    assert again.files_written == 3 and "might take" in (out / "text/d1.txt").read_text()

@@ -216,8 +216,9 @@ def build(source: str, outdir: str, only: str, title: str, jobs: int | None, sha
           pdf_per_document: bool, quiet: bool, verbose: bool) -> int:
     """Build the edition: SOURCE (default tei/) → OUTPUT (default output/).
 
-    Writes output/html/ (a page per document, a page per volume, index.html),
-    output/print/*.pdf (a PDF per file and edition.pdf) and output/text/*.txt.
+    Writes output/html/ (a page per document, a page per volume, index.html,
+    teikit.css), output/print/*.pdf (a PDF per file and edition.pdf) and
+    output/text/*.txt.
     Only what changed since the last build is redone. A document with errors
     is reported and skipped; the rest still build, and the exit status is 1.
     """
@@ -235,6 +236,8 @@ def build(source: str, outdir: str, only: str, title: str, jobs: int | None, sha
         for line in report.warnings + report.notes:
             click.echo(line, err=True)
     click.echo(report.summary(), err=True)
+    if verbose and report.memory_mb:
+        click.echo(f"peak memory of a build process: {report.memory_mb} MB", err=True)
     return 1 if report.errors else 0
 
 

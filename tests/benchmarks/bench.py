@@ -15,6 +15,7 @@ import argparse
 import os
 import resource
 import shutil
+import subprocess
 import sys
 import tempfile
 import time
@@ -27,8 +28,10 @@ from corpus import MEMOS, document_files, volume  # noqa: E402
 from lxml import etree  # noqa: E402
 
 from toolkit.build import build_edition  # noqa: E402
+from toolkit.build.documents import describe  # noqa: E402
+from toolkit.build.worker import plan_element  # noqa: E402
 from toolkit.convert import convert_text  # noqa: E402
-from toolkit.render import render_html, render_pdf, render_text  # noqa: E402
+from toolkit.render import render_html, render_pages, render_pdf, render_text  # noqa: E402
 from toolkit.validate import validate_tree  # noqa: E402
 from toolkit.xmlio import parse_xml, serialize  # noqa: E402
 
@@ -68,6 +71,13 @@ def main() -> None:
     render_html(parse_xml(serialize(volume(10_000)), "warm.xml"))
     timed("render HTML (whole volume)", lambda: render_html(tree, "vol.xml"), len(data), docs)
     timed("render text (whole volume)", lambda: render_text(tree, "vol.xml"), len(data), docs)
+    plan = {kind: plan_element([{"href": f"{kind}/{d['doc_id']}", "doc": d["doc_id"],
+                                 "title": d["title"]} for d in describe(Path("vol.xml"), tree)],
+                               {}, []) for kind in ("html", "text")}
+    timed("render HTML pages (one per document)",
+          lambda: render_pages("html", tree, plan["html"], "vol.xml"), len(data), docs)
+    timed("render text pages (one per document)",
+          lambda: render_pages("text", tree, plan["text"], "vol.xml"), len(data), docs)
 
     small = volume(int(args.print_kb * 1e3))
     small_data = serialize(small)
@@ -87,13 +97,26 @@ def main() -> None:
         vol_dir = work / "vol"
         vol_dir.mkdir()
         (vol_dir / "volume.xml").write_bytes(data)
-        timed(f"build html+text of the volume (jobs {args.jobs})",
-              lambda: build_edition(vol_dir, work / "vol-out", ("html", "text"), jobs=args.jobs),
-              len(data), docs)
+        for label in ("cold", "warm"):
+            timed(f"build html+text of the volume, {label}",
+                  lambda: build_edition(vol_dir, work / "vol-out", ("html", "text"),
+                                        jobs=args.jobs), len(data), docs)
+        text = data.decode()
+        at = text.index("<p>", text.index('xml:id="d2"')) + 3
+        (vol_dir / "volume.xml").write_text(text[:at] + "Edited. " + text[at:])
+        report = timed("build it again, one document edited",
+                       lambda: build_edition(vol_dir, work / "vol-out", ("html", "text"),
+                                             jobs=args.jobs), len(data), docs)
+        print(f"{'':34} (wrote {report.files_written} files)")
+        run = timed("the volume cold, as `teikit build`", lambda: subprocess.run(
+            [sys.executable, "-m", "toolkit.cli", "build", str(vol_dir), "-o",
+             str(work / "cli-out"), "--only", "html,text", "-v", "-j", str(args.jobs)],
+            check=True, capture_output=True, text=True), len(data), docs)
+        print(f"{'':34} ({run.stderr.strip().splitlines()[-1]})")
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
-    print(f"peak memory of the main process: {rss} MB")
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
+    print(f"peak memory of this benchmark process (it holds the test volumes): {own} MB")
     print(f"python {sys.version.split()[0]}, lxml {etree.__version__}")
 
 

@@ -34,7 +34,7 @@ from ..resources import data_dir
 from ..validate import collect_xml
 from ..xmlio import parse_xml, read_bytes
 from .documents import document_divs, edition_tree, safe_slug
-from .worker import CSS_HREF, check_file, render_file, warm_up
+from .worker import CSS_HREF, check_file, peak_memory_mb, render_file, warm_up
 
 __all__ = ["build_edition", "BuildReport", "safe_slug", "OUTPUTS"]
 
@@ -53,6 +53,7 @@ class BuildReport:
     warnings: list[str] = field(default_factory=list)
     seconds: float = 0.0
     notes: list[str] = field(default_factory=list)
+    memory_mb: int = 0  # the peak resident memory of the process that needed most
 
     def summary(self) -> str:
         if self.files_written == 0 and not self.errors:
@@ -215,6 +216,7 @@ def _build(source: Path, out: Path, files: list[Path], outputs: tuple[str, ...],
     checked = workers.map(check_file, [str(source / rel) for rel in to_check], progress,
                           "checking")
     for rel, result in zip(to_check, checked, strict=True):
+        report.memory_mb = max(report.memory_mb, result.pop("memory", 0))
         entries[rel] = {"hash": hashes[rel], **result}
     ordered = [rel for rel in (f.relative_to(source).as_posix() for f in files) if rel in entries]
     for rel in ordered:
@@ -294,6 +296,7 @@ def _build(source: Path, out: Path, files: list[Path], outputs: tuple[str, ...],
     for result in workers.map(render_file, work, progress, "rendering"):
         report.files_written += result["written"]
         report.errors += result["errors"]
+        report.memory_mb = max(report.memory_mb, result.get("memory", 0))
 
     # 4. the indexes and the whole-edition PDF (need every document: not in a shard)
     edition_title = title or "Edition"
@@ -346,6 +349,7 @@ def _build(source: Path, out: Path, files: list[Path], outputs: tuple[str, ...],
              "outputs": new_outputs}, sort_keys=True))
     report.documents = len(docs)
     report.seconds = time.monotonic() - start
+    report.memory_mb = max(report.memory_mb, peak_memory_mb())
     return report
 
 

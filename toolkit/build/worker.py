@@ -7,6 +7,7 @@ source itself, so the main process never holds the corpus in memory.
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 from lxml import etree
@@ -22,6 +23,37 @@ from .documents import describe
 CSS_HREF = "teikit.css"  # written once into html/ by the build
 
 
+def contained(empty: dict):
+    """A bug in teikit while working on one file becomes an error line for that file,
+    never the end of the whole build (and never a traceback)."""
+    def wrap(fn):
+        @functools.wraps(fn)
+        def run(arg):
+            try:
+                return fn(arg)
+            except TeikitError as exc:
+                return {**empty, "errors": [str(exc)]}
+            except Exception as exc:
+                path = arg["path"] if isinstance(arg, dict) else arg
+                return {**empty, "errors": [f"{path}: error: internal error: "
+                                            f"{type(exc).__name__}: {exc}"]}
+        return run
+    return wrap
+
+
+def peak_memory_mb() -> int:
+    """This process's peak resident memory (Linux VmHWM; 0 where unknown). Unlike
+    ru_maxrss it is not inherited from the process that started this one."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) // 1024
+    except (OSError, ValueError):
+        pass
+    return 0
+
+
 def warm_up() -> None:
     """Compile the stylesheets while the main process is still checking."""
     from ..render.saxon import _all_compiled
@@ -29,6 +61,7 @@ def warm_up() -> None:
     _all_compiled()
 
 
+@contained({"warnings": [], "docs": []})
 def check_file(path: str) -> dict:
     """Parse, validate and describe one source file."""
     try:
@@ -43,7 +76,7 @@ def check_file(path: str) -> dict:
     errors = [d.text() for d in problems if d.severity == ERROR]
     warnings = [d.text() for d in problems if d.severity != ERROR]
     return {"errors": errors, "warnings": warnings,
-            "docs": [] if errors else describe(Path(path), tree)}
+            "docs": [] if errors else describe(Path(path), tree), "memory": peak_memory_mb()}
 
 
 def plan_element(pages: list[dict], links: dict[str, str], labels: list[list[str]]
@@ -59,6 +92,7 @@ def plan_element(pages: list[dict], links: dict[str, str], labels: list[list[str
     return plan
 
 
+@contained({"written": 0})
 def render_file(task: dict) -> dict:
     """Write the pages `task` asks for; return how many files were written and any errors.
 
@@ -79,7 +113,7 @@ def render_file(task: dict) -> dict:
             written += 1
         except TeikitError as exc:
             errors.append(str(exc))
-    return {"written": written, "errors": errors}
+    return {"written": written, "errors": errors, "memory": peak_memory_mb()}
 
 
 def _render_group(tree: etree._ElementTree, path: str, out: Path, kind: str,
