@@ -233,3 +233,16 @@ def test_changing_one_document_of_a_volume_renders_only_its_pages(tmp_path):
     # d1's pages, and the volume page (it is made from the whole file); d2 and d3 untouched
     assert changed == {"html/d1.html", "text/d1.txt", "html/vol-volume.html"}
     assert again.files_written == 3 and "might take" in (out / "text/d1.txt").read_text()
+
+
+def test_a_build_from_a_script_on_stdin_runs_in_one_process(small, tmp_path):
+    import subprocess
+    import sys
+
+    script = (f"from toolkit.build import build_edition\n"
+              f"r = build_edition({str(small)!r}, {str(tmp_path / 'out')!r}, ('text',), jobs=2)\n"
+              f"print(r.documents, len(r.errors))\n")
+    run = subprocess.run([sys.executable, "-"], input=script, capture_output=True, text=True,
+                         timeout=120)
+    assert run.returncode == 0 and run.stdout.split() == ["13", "0"]
+    assert "Traceback" not in run.stderr

@@ -18,6 +18,7 @@ import hashlib
 import json
 import multiprocessing
 import os
+import sys
 import time
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
@@ -109,6 +110,13 @@ def _load_manifests(out: Path, version: str, own: str) -> tuple[dict, dict, dict
     return files, own_outputs, own_files
 
 
+def _spawnable() -> bool:
+    """Can a spawned worker start? It re-imports the main script, which must be a file."""
+    main = sys.modules.get("__main__")
+    path = getattr(main, "__file__", None)
+    return path is None or os.path.isfile(path)
+
+
 class Workers:
     """A spawn process pool started on first need (Saxon must not be forked), its workers
     compiling the stylesheets at once, while the main process is still checking. If
@@ -119,6 +127,8 @@ class Workers:
         self.pool: ProcessPoolExecutor | None = None
 
     def start(self) -> None:
+        if self.jobs > 1 and self.pool is None and not _spawnable():
+            self.jobs = 1  # e.g. a script read from stdin: workers could not import it
         if self.jobs > 1 and self.pool is None:
             try:
                 self.pool = ProcessPoolExecutor(max_workers=self.jobs,
