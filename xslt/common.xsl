@@ -171,8 +171,7 @@
         select="map:merge($plan/plan/link ! map {string(@id): string(@page)}, map {'duplicates': 'use-first'})"/>
     <xsl:variable name="header" as="element()?">
       <xsl:apply-templates select="tk:header(.)" mode="tk:split">
-        <xsl:with-param name="title" select="''" tunnel="yes"/>
-        <xsl:with-param name="links" select="map {}" tunnel="yes"/>
+        <xsl:with-param name="cut" select="true()" tunnel="yes"/>
       </xsl:apply-templates>
     </xsl:variable>
     <xsl:for-each select="$plan/plan/page">
@@ -218,7 +217,6 @@
               <xsl:when test="map:size($links) = 0"><xsl:copy-of select="tk:pages-before($div), $div"/></xsl:when>
               <xsl:otherwise>
                 <xsl:apply-templates select="tk:pages-before($div), $div" mode="tk:split">
-                  <xsl:with-param name="title" select="()" tunnel="yes"/>
                   <xsl:with-param name="links" select="$links" tunnel="yes"/>
                   <xsl:with-param name="home" select="$div" tunnel="yes"/>
                 </xsl:apply-templates>
@@ -231,7 +229,7 @@
   </xsl:function>
 
   <!-- The volume header once per volume without its titles and page range (mode tk:split
-       with title ''), then per document only the path down to the title is rebuilt. -->
+       with cut), then per document only the path down to the title is rebuilt. -->
   <xsl:mode name="tk:title" on-no-match="deep-copy"/>
   <xsl:template match="tei:teiHeader | tei:teiHeader/tei:fileDesc" mode="tk:title">
     <xsl:copy>
@@ -261,7 +259,6 @@
     <xsl:param name="links" as="map(xs:string, xs:string)"/>
     <xsl:document>
       <xsl:apply-templates select="$root/node()" mode="tk:split">
-        <xsl:with-param name="title" select="()" tunnel="yes"/>
         <xsl:with-param name="links" select="$links" tunnel="yes"/>
         <xsl:with-param name="home" select="$root" tunnel="yes"/>
       </xsl:apply-templates>
@@ -283,30 +280,20 @@
   <xsl:mode name="tk:split" on-no-match="shallow-copy"/>
   <xsl:mode name="tk:shell" on-no-match="shallow-copy"/>
 
-  <xsl:template match="tei:titleStmt" mode="tk:split">
-    <xsl:param name="title" as="xs:string?" tunnel="yes"/>
-    <xsl:copy>
-      <xsl:apply-templates select="@*" mode="tk:split"/>
-      <xsl:choose>
-        <xsl:when test="exists($title)">
-          <xsl:if test="$title != ''"><title xmlns="http://www.tei-c.org/ns/1.0"><xsl:value-of select="$title"/></title></xsl:if>
-          <xsl:apply-templates select="node() except tei:title" mode="tk:split"/>
-        </xsl:when>
-        <xsl:otherwise><xsl:apply-templates mode="tk:split"/></xsl:otherwise>
-      </xsl:choose>
-    </xsl:copy>
-  </xsl:template>
-  <xsl:template match="tei:fileDesc/tei:sourceDesc//tei:biblScope" mode="tk:split">
-    <xsl:param name="title" as="xs:string?" tunnel="yes"/>
-    <xsl:if test="empty($title)"><xsl:next-match/></xsl:if>
+  <!-- With cut: the volume header made ready for its documents (tk:title adds each one's). -->
+  <xsl:template match="tei:fileDesc/tei:titleStmt/tei:title | tei:fileDesc/tei:sourceDesc//tei:biblScope"
+      mode="tk:split">
+    <xsl:param name="cut" as="xs:boolean" tunnel="yes" select="false()"/>
+    <xsl:if test="not($cut)"><xsl:next-match/></xsl:if>
   </xsl:template>
   <xsl:template match="tei:ref/@target[starts-with(., '#')] | tei:ptr/@target[starts-with(., '#')]"
       mode="tk:split">
-    <xsl:param name="links" as="map(xs:string, xs:string)" tunnel="yes"/>
-    <xsl:param name="home" as="node()" tunnel="yes"/>
+    <xsl:param name="links" as="map(xs:string, xs:string)" tunnel="yes" select="map {}"/>
+    <xsl:param name="home" as="node()?" tunnel="yes" select="()"/>
     <xsl:variable name="id" select="substring(., 2)"/>
     <xsl:attribute name="target" select="
-        if (map:contains($links, $id) and empty(key('id', $id, $home))) then $links($id) || '.html' || . else ."/>
+        if (exists($home) and map:contains($links, $id) and empty(key('id', $id, $home)))
+        then $links($id) || '.html' || . else ."/>
   </xsl:template>
 
   <xsl:template match="tei:div[@type = 'document']" mode="tk:shell">

@@ -77,9 +77,9 @@
       <xsl:sequence select="string-join($lead ! tk:head-lines(., count($notes)), $NL)"/>
       <xsl:sequence select="tk:body($rest, count($notes))"/>
     </xsl:variable>
-    <xsl:variable name="note-lines" select="for $n in $notes return tk:note-lines($n, index-of($notes ! generate-id(.), generate-id($n)), count($notes))"/>
-    <xsl:sequence select="tk:finish(string-join($parts[. != ''], $NL || $NL)
-        || (if (exists($notes)) then $NL || $NL || string-join($note-lines, $NL) else ''), $notes)
+    <xsl:variable name="note-lines" select="for $i in 1 to count($notes) return tk:note-lines($notes[$i], $i, count($notes))"/>
+    <xsl:sequence select="string-join($parts[. != ''], $NL || $NL)
+        || (if (exists($notes)) then $NL || $NL || string-join($note-lines, $NL) else '')
         || $NL"/>
   </xsl:function>
 
@@ -376,12 +376,6 @@
   <xsl:function name="tk:m" as="xs:string">
     <xsl:param name="markup" as="xs:string"/>
     <xsl:sequence select="'&#xE003;' || $markup || '&#xE004;'"/>
-  </xsl:function>
-
-  <xsl:function name="tk:finish" as="xs:string">
-    <xsl:param name="s" as="xs:string"/>
-    <xsl:param name="notes" as="element()*"/>
-    <xsl:sequence select="$s"/>
   </xsl:function>
 
   <!-- Inline content -->
