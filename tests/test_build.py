@@ -246,3 +246,17 @@ def test_a_build_from_a_script_on_stdin_runs_in_one_process(small, tmp_path):
                          timeout=120)
     assert run.returncode == 0 and run.stdout.split() == ["13", "0"]
     assert "Traceback" not in run.stderr
+
+
+def test_a_page_the_stylesheet_did_not_return_is_an_error(tmp_path, monkeypatch):
+    import toolkit.build.worker as worker
+
+    src = tmp_path / "tei"
+    src.mkdir()
+    shutil.copy(FIXTURES / "tei" / "frus-volume.xml", src / "vol.xml")
+    real = worker.render_pages
+    monkeypatch.setattr(worker, "render_pages",
+                        lambda kind, *a, **k: [p for p in real(kind, *a, **k)
+                                               if p[0] != "text/d2.txt"])
+    report = build_edition(src, tmp_path / "out", ("text",), jobs=1)
+    assert [e for e in report.errors if "produced no page text/d2.txt" in e]

@@ -318,22 +318,14 @@ def _build(source: Path, out: Path, files: list[Path], outputs: tuple[str, ...],
                  "volume": doc.get("volume", "")} for (_, doc), slug in zip(docs, slugs,
                                                                             strict=True)]
         if "html" in outputs:
-            key = _digest(version, edition_title, rows, outputs)
-            new_outputs["html/index.html"] = key
-            if old_outputs.get("html/index.html") == key and (out / "html/index.html").is_file():
-                report.skipped += 1
-            else:
+            if wanted("html/index.html", _digest(version, edition_title, rows, outputs)):
                 write_atomic(out / "html" / "index.html", _index_html(rows, edition_title,
                                                                         outputs, by_file))
                 report.files_written += 1
         if "print" in outputs:
             key = _digest(version, edition_title, [(r, entries[r]["hash"]) for r in by_file],
                           slugs)
-            new_outputs["print/edition.pdf"] = key
-            if old_outputs.get("print/edition.pdf") == key and \
-                    (out / "print/edition.pdf").is_file():
-                report.skipped += 1
-            else:
+            if wanted("print/edition.pdf", key):
                 parts = []
                 for rel, members in by_file.items():
                     tree = parse_xml(read_bytes(source / rel), str(source / rel))
@@ -347,8 +339,9 @@ def _build(source: Path, out: Path, files: list[Path], outputs: tuple[str, ...],
                 report.files_written += 1
 
     # 5. forget outputs that no longer have a source, and save the manifest
+    own = _own_outputs(out, manifest_name)
     for name in set(old_outputs) - set(new_outputs):
-        if name in _own_outputs(out, manifest_name):
+        if name in own:
             try:
                 (out / name).unlink()
             except OSError:
@@ -377,8 +370,6 @@ def _work(tasks: dict[str, dict], jobs: int) -> list[dict]:
         for i, (kind, pages) in enumerate(groups):
             work.append(dict(task, groups=[{"kind": kind, "pages": pages}],
                              file_pdf=task["file_pdf"] if i == 0 else None))
-        if not groups:
-            work.append(dict(task, groups=[]))
     while len(work) < jobs:
         biggest = max(work, key=lambda t: sum(len(g["pages"]) for g in t["groups"]), default=None)
         if biggest is None or len(biggest["groups"]) != 1 or \

@@ -147,4 +147,6 @@ def _render_group(tree: etree._ElementTree, path: str, out: Path, kind: str,
         except Exception as exc:  # a teikit bug must not take the whole build down
             errors.append(f"{path}: error: internal error writing {href}: "
                           f"{type(exc).__name__}: {exc}")
+    for href in sorted(allowed - {href for href, _ in rendered}):  # never a silent gap
+        errors.append(f"{path}: error: rendering produced no page {href}")
     return written, errors
