@@ -260,3 +260,131 @@ def test_a_page_the_stylesheet_did_not_return_is_an_error(tmp_path, monkeypatch)
                                                if p[0] != "text/d2.txt"])
     report = build_edition(src, tmp_path / "out", ("text",), jobs=1)
     assert [e for e in report.errors if "produced no page text/d2.txt" in e]
+
+
+def big_volume(folder: Path, documents: int = 260) -> Path:
+    """A FRUS-style volume of many documents (from the memo fixtures), the last one
+    linking to the first, so that it is shared out among workers in runs of documents."""
+    import sys
+
+    from lxml import etree
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent / "benchmarks"))
+    from corpus import volume
+
+    tree = volume(documents * 1_100)
+    divs = tree.xpath("//t:div[@type='document']", namespaces={"t": TEI[1:-1]})
+    last = divs[-1].find(TEI + "p") if divs[-1].find(TEI + "p") is not None else divs[-1][-1]
+    etree.SubElement(last, TEI + "ref", target="#d1").text = "the first document"
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "volume.xml").write_bytes(serialize(tree))
+    return folder
+
+
+def test_a_volume_shared_out_in_runs_of_documents_builds_as_in_one_process(tmp_path):
+    from toolkit.build import MIN_PART, _work
+
+    src = big_volume(tmp_path / "tei")
+    one, two = tmp_path / "one", tmp_path / "two"
+    first = build_edition(src, one, ("html", "text"), jobs=1)
+    assert first.errors == [] and first.documents >= 2 * MIN_PART
+    assert build_edition(src, two, ("html", "text"), jobs=2).errors == []
+    assert snapshot(one) == snapshot(two)
+    last = (two / f"html/d{first.documents}.html").read_text()
+    assert 'href="d1.html#d1"' in last  # a link into the other worker's run of documents
+
+    pages = [{"href": f"html/d{i}.html", "doc": f"d{i}"} for i in range(1, 2 * MIN_PART + 1)]
+    task = {"path": "v.xml", "docs": [p["doc"] for p in pages], "file_pdf": "v",
+            "groups": {"html": pages + [{"href": "html/v-volume.html", "kind": "volume"}],
+                       "text": [dict(p, href=p["href"] + ".txt") for p in pages]}}
+    first_run, second_run = _work({"v.xml": task}, 2)
+    assert first_run["keep"] == task["docs"][:MIN_PART] and first_run["file_pdf"] == "v"
+    assert second_run["keep"] == task["docs"][MIN_PART:] and second_run["file_pdf"] is None
+    assert [len(g["pages"]) for g in first_run["groups"]] == [MIN_PART + 1, MIN_PART]
+    assert [len(g["pages"]) for g in second_run["groups"]] == [MIN_PART, MIN_PART]
+
+
+def test_a_file_that_fails_its_checks_while_others_render_publishes_nothing(small, tmp_path):
+    """With one changed file and two workers, the file is validated while the pages are
+    rendered into a staging folder; when it fails, the edition is planned again without
+    it, exactly as a build that checked it first."""
+    shutil.copy(FIXTURES / "tei" / "frus-volume.xml", small / "vol.xml")
+    one, two = tmp_path / "one", tmp_path / "two"
+    for out, jobs in ((one, 1), (two, 2)):
+        assert build_edition(small, out, ("html", "text"), jobs=jobs).errors == []
+    assert (two / "html/d2.html").is_file()
+    vol = small / "vol.xml"
+    vol.write_text(vol.read_text().replace('xml:id="d2"', 'xml:id="d1"'))  # a duplicate id
+    reports = [build_edition(small, out, ("html", "text"), jobs=jobs)
+               for out, jobs in ((one, 1), (two, 2))]
+    assert reports[1].errors and reports[1].errors == reports[0].errors
+    assert all("vol.xml" in e for e in reports[1].errors)
+    assert snapshot(one) == snapshot(two)
+    assert not (two / "html/d2.html").exists() and "d2.html" not in \
+        (two / "html/index.html").read_text()
+    assert not list(two.glob(".teikit-staging-*"))
+
+
+def test_what_an_interrupted_build_left_in_staging_is_never_published(small, tmp_path):
+    out = tmp_path / "out"
+    left = out / ".teikit-staging-999999999" / "html" / "stale.html"
+    left.parent.mkdir(parents=True)
+    left.write_text("half a page")
+    assert build_edition(small, out, ("html",), jobs=1).errors == []
+    assert not left.parent.parent.exists() and not (out / "html/stale.html").exists()
+
+
+def test_pages_rendered_before_their_source_has_passed_wait_in_staging(small, tmp_path,
+                                                                      monkeypatch):
+    """The verdict comes late (validation held until a worker has staged a page): staged
+    pages are moved into place, and the edition equals one checked first."""
+    import time
+
+    import toolkit.build as build
+
+    shutil.copy(FIXTURES / "tei" / "frus-volume.xml", small / "vol.xml")
+    one, two = tmp_path / "one", tmp_path / "two"
+    build_edition(small, one, ("html", "text"), jobs=1)
+    real = build.verdict
+    seen = []
+
+    def late(*args):
+        deadline = time.monotonic() + 60
+        while not seen and time.monotonic() < deadline:
+            seen.extend(p for p in two.glob(".teikit-staging-*/*/*") if p.is_file())
+            time.sleep(0.01)
+        return real(*args)
+
+    monkeypatch.setattr(build, "verdict", late)
+    # vol.xml new beside files built before: fewer new files than workers, so it is
+    # described here and validated while its pages render
+    (small / "vol.xml").rename(small / "vol.xml.aside")
+    build_edition(small, two, ("html", "text"), jobs=1)
+    (small / "vol.xml.aside").rename(small / "vol.xml")
+    report = build_edition(small, two, ("html", "text"), jobs=2)
+    assert seen and report.errors == []
+    assert snapshot(one) == snapshot(two) and not list(two.glob(".teikit-staging-*"))
+
+
+def test_output_places_stages_or_drops_a_page_by_the_verdict(tmp_path):
+    import multiprocessing
+
+    from toolkit.build import worker
+
+    verdict = multiprocessing.get_context("spawn").Value("b", worker.UNKNOWN, lock=False)
+    worker.share_checks(verdict)
+    try:
+        out, staging = tmp_path / "out", tmp_path / "staging"
+        for state, name in ((worker.UNKNOWN, "a"), (worker.PASSED, "b"), (worker.FAILED, "c")):
+            verdict.value = state
+            target = worker.Output(str(out), str(staging))
+            target.write(f"html/{name}.html", lambda n=name: n, "src")
+            assert target.errors == []
+            if state == worker.UNKNOWN:
+                assert target.staged == ["html/a.html"] and (staging / "html/a.html").is_file()
+            elif state == worker.PASSED:
+                assert target.staged == [] and (out / "html/b.html").read_text() == "b"
+            else:
+                assert target.files == [] and not (out / "html/c.html").exists()
+    finally:
+        worker.share_checks(None)

@@ -27,9 +27,7 @@ def write_atomic(path: str | Path, data: bytes | str) -> None:
     folder, name = os.path.split(target)
     folder = folder or "."
     try:
-        if folder not in _folders:
-            os.makedirs(folder, exist_ok=True)
-            _folders.add(folder)
+        _make_folder(folder)
         fd, tmp = _create(folder, name)
     except OSError as exc:
         raise TeikitError(f"cannot write here: {exc.strerror}", target) from None
@@ -43,6 +41,51 @@ def write_atomic(path: str | Path, data: bytes | str) -> None:
         except OSError:
             pass
         raise
+
+
+def write_new(path: str | Path, data: bytes | str) -> None:
+    """Write a file in a folder no reader looks at (a build's staging folder): plainly,
+    because it only becomes output when `move_into` renames it into place."""
+    target = os.fspath(path)
+    if isinstance(data, str):
+        data = data.encode("utf-8")
+    try:
+        fd = _again_in_new_folder(target, os.open, target,
+                                  os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_CLOEXEC, 0o666)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+    except OSError as exc:
+        raise TeikitError(f"cannot write here: {exc.strerror}", target) from None
+
+
+def move_into(staging: str | Path, out: str | Path, names: list[str]) -> None:
+    """Rename staged files into the output folder: each one appears whole, at once."""
+    for name in names:
+        target = os.path.join(out, name)
+        try:
+            _again_in_new_folder(target, os.replace, os.path.join(staging, name), target)
+        except OSError as exc:
+            raise TeikitError(f"cannot write here: {exc.strerror}", target) from None
+
+
+def _again_in_new_folder(target: str, action, *args):
+    """Run action(*args); if the target's folder is missing (new, or removed since this
+    process made it), make it and run the action again."""
+    folder = os.path.dirname(target) or "."
+    if folder not in _folders:
+        _make_folder(folder)
+    try:
+        return action(*args)
+    except FileNotFoundError:
+        _folders.discard(folder)
+        _make_folder(folder)
+        return action(*args)
+
+
+def _make_folder(folder: str) -> None:
+    if folder not in _folders:
+        os.makedirs(folder, exist_ok=True)
+        _folders.add(folder)
 
 
 def _create(folder: str, name: str) -> tuple[int, str]:

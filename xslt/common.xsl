@@ -76,11 +76,20 @@
     <xsl:sequence select="replace(normalize-space(($ref, '')[1]), '^#', '')"/>
   </xsl:function>
 
+  <!-- The declaration of a hand: looked up in the header first (a key would be indexed
+       again for every page of a volume, each page being a document of its own). -->
+  <xsl:function name="tk:hand-note" as="element(tei:handNote)?">
+    <xsl:param name="context" as="node()"/>
+    <xsl:param name="id" as="xs:string"/>
+    <xsl:variable name="declared" select="(tk:header($context)//tei:handNote[@xml:id = $id])[1]"/>
+    <xsl:sequence select="if ($declared) then $declared else key('hand', $id, root($context))[1]"/>
+  </xsl:function>
+
   <!-- Human description of a hand: "Dean Acheson (pencil)", or its id when undeclared. -->
   <xsl:function name="tk:hand-label" as="xs:string">
     <xsl:param name="context" as="node()"/>
     <xsl:param name="id" as="xs:string"/>
-    <xsl:variable name="note" select="key('hand', $id, root($context))[1]"/>
+    <xsl:variable name="note" select="tk:hand-note($context, $id)"/>
     <xsl:sequence select="if ($note)
         then normalize-space(string($note)) || (if ($note/@medium) then ' (' || $note/@medium || ')' else '')
         else $id"/>
@@ -90,7 +99,7 @@
   <xsl:function name="tk:hand-index" as="xs:integer">
     <xsl:param name="context" as="node()"/>
     <xsl:param name="id" as="xs:string"/>
-    <xsl:variable name="note" select="key('hand', $id, root($context))[1]"/>
+    <xsl:variable name="note" select="tk:hand-note($context, $id)"/>
     <xsl:sequence select="if ($note) then (count($note/preceding::tei:handNote) mod 6) + 1 else 6"/>
   </xsl:function>
 

@@ -82,7 +82,7 @@
   <!-- Are hands marked anywhere in this file (else text needs no hand lookups)? -->
   <xsl:function name="tk:has-hands" as="xs:boolean">
     <xsl:param name="root" as="node()"/>
-    <xsl:sequence select="exists(root($root)//tei:handShift | root($root)//tei:text//*[@hand])"/>
+    <xsl:sequence select="exists(root($root)//tei:handShift) or exists(root($root)//tei:text//*[@hand])"/>
   </xsl:function>
 
   <xsl:template name="nav">
@@ -231,8 +231,9 @@
   <!-- Notes: a mark where the note stands, the text at the end of the document. -->
   <xsl:template match="tei:note">
     <xsl:variable name="id" select="tk:id(.)"/>
+    <xsl:variable name="label" select="tk:note-label(.)"/>
     <sup class="note-mark"><a href="#{$id}" id="{$id}-ref" role="doc-noteref"
-        aria-label="Note {tk:note-label(.)}"><xsl:value-of select="tk:note-label(.)"/></a></sup>
+        aria-label="Note {$label}"><xsl:value-of select="$label"/></a></sup>
   </xsl:template>
   <xsl:template match="tei:note[@place = 'inline' or @rend = 'inline']">
     <span class="note-inline"><xsl:apply-templates/></span>
@@ -246,8 +247,9 @@
         <ol>
           <xsl:for-each select="$notes">
             <xsl:variable name="id" select="tk:id(.)"/>
+            <xsl:variable name="label" select="tk:note-label(.)"/>
             <li id="{$id}" class="note {@type}" role="doc-endnote">
-              <span class="note-label"><xsl:value-of select="tk:note-label(.)"/><xsl:if test="not(@type = 'source' and tk:note-label(.) = 'Source')">.</xsl:if></span>
+              <span class="note-label"><xsl:value-of select="$label"/><xsl:if test="not(@type = 'source' and $label = 'Source')">.</xsl:if></span>
               <xsl:text> </xsl:text>
               <div class="note-body"><xsl:apply-templates mode="note-body"/></div>
               <xsl:text> </xsl:text>

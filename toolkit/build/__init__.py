@@ -18,6 +18,7 @@ import hashlib
 import json
 import multiprocessing
 import os
+import shutil
 import sys
 import time
 from collections.abc import Callable
@@ -28,20 +29,33 @@ from pathlib import Path
 
 from .. import __version__
 from ..errors import TeikitError, UsageError
-from ..files import write_atomic
+from ..files import move_into, write_atomic
 from ..render import css, render_pdf
 from ..render.saxon import transform
 from ..resources import data_dir
 from ..validate import collect_xml
 from ..xmlio import parse_xml, read_bytes
 from .documents import document_divs, edition_tree, safe_slug
-from .worker import CSS_HREF, check_file, peak_memory_mb, render_file, warm_up
+from .worker import (
+    CSS_HREF,
+    FAILED,
+    PASSED,
+    UNKNOWN,
+    Output,
+    check_file,
+    describe_file,
+    peak_memory_mb,
+    render_file,
+    share_checks,
+    verdict,
+    warm_up,
+)
 
 __all__ = ["build_edition", "BuildReport", "safe_slug", "OUTPUTS"]
 
 OUTPUTS = ("html", "print", "text")
-SMALL_FILE = 64  # pages: up to this, a file's kinds are rendered in one task (one parse)
-MIN_PART = 500  # pages: a big file's kind is split for idle workers down to this
+MIN_PART = 100  # pages: a file is cut into runs of documents for idle workers down to this
+STAGING = ".teikit-staging-"  # + pid: pages of a source not yet validated wait here
 Progress = Callable[[str, int, int], None]
 
 
@@ -125,29 +139,45 @@ class Workers:
     def __init__(self, jobs: int):
         self.jobs = jobs
         self.pool: ProcessPoolExecutor | None = None
+        self.checks = None  # the verdict on sources validated while their pages render
+
+    def say(self, state: int) -> None:
+        """Tell the workers whether the sources being validated meanwhile passed."""
+        if self.checks is not None:
+            self.checks.value = state
 
     def start(self) -> None:
         if self.jobs > 1 and self.pool is None and not _spawnable():
             self.jobs = 1  # e.g. a script read from stdin: workers could not import it
         if self.jobs > 1 and self.pool is None:
             try:
-                self.pool = ProcessPoolExecutor(max_workers=self.jobs,
-                                                mp_context=multiprocessing.get_context("spawn"))
+                context = multiprocessing.get_context("spawn")
+                self.checks = context.Value("b", UNKNOWN, lock=False)
+                self.pool = ProcessPoolExecutor(max_workers=self.jobs, mp_context=context,
+                                                initializer=share_checks,
+                                                initargs=(self.checks,))
                 for _ in range(self.jobs):
                     self.pool.submit(warm_up)
             except (RuntimeError, OSError):
-                self.pool = None
+                self.pool = self.checks = None
                 self.jobs = 1
 
-    def map(self, fn, items: list, progress: Progress | None, phase: str) -> list:
+    def map(self, fn, items: list, progress: Progress | None, phase: str,
+            meanwhile: Callable[[], None] | None = None) -> list:
+        """fn over items in the workers (here when there are none); `meanwhile` runs in
+        this process while they work."""
         total = len(items)
-        if self.jobs > 1 and total > 1:
+        if self.jobs > 1 and (total > 1 or meanwhile and total):
             self.start()
-        if self.pool is not None and total > 1:
+        if self.pool is not None and (total > 1 or meanwhile and total):
             results: list = []
             try:
                 chunk = max(1, min(32, total // (self.jobs * 4) or 1))
-                for done, result in enumerate(self.pool.map(fn, items, chunksize=chunk), start=1):
+                running = self.pool.map(fn, items, chunksize=chunk)  # all submitted now
+                if meanwhile:
+                    meanwhile()
+                    meanwhile = None
+                for done, result in enumerate(running, start=1):
                     results.append(result)
                     if progress:
                         progress(phase, done, total)
@@ -155,6 +185,8 @@ class Workers:
             except (BrokenProcessPool, RuntimeError, OSError):
                 self.close()
                 self.jobs = 1
+        if meanwhile:
+            meanwhile()
         results = []
         for done, item in enumerate(items, start=1):
             results.append(fn(item))
@@ -200,11 +232,13 @@ def _build(source: Path, out: Path, files: list[Path], outputs: tuple[str, ...],
            progress: Progress | None, workers: Workers, shard: tuple[int, int],
            pdf_per_document: bool, report: BuildReport, version: str, start: float
            ) -> BuildReport:
-    index, count = shard
     manifest_name = _manifest_name(shard)
     cache, old_outputs, _ = _load_manifests(out, version, manifest_name)
+    staging = out / f"{STAGING}{os.getpid()}"
+    _clear_staging(out)
 
-    # 1. check: parse and validate changed files only
+    # 1. check changed files: in the workers; or, when there are too few to share out,
+    #    parse and describe them here and validate them while the workers render
     entries: dict[str, dict] = {}
     hashes: dict[str, str] = {}
     to_check: list[str] = []
@@ -222,39 +256,146 @@ def _build(source: Path, out: Path, files: list[Path], outputs: tuple[str, ...],
         else:
             to_check.append(rel)
     if to_check:
-        workers.start()  # they warm up while a single big file is checked here
-    checked = workers.map(check_file, [str(source / rel) for rel in to_check], progress,
-                          "checking")
-    for rel, result in zip(to_check, checked, strict=True):
-        report.memory_mb = max(report.memory_mb, result.pop("memory", 0))
-        entries[rel] = {"hash": hashes[rel], **result}
+        workers.start()  # they warm up while the main process reads
+    deferred: dict[str, tuple] = {}  # rel -> (tree, bytes) still to validate
+    if 1 < workers.jobs and len(to_check) < workers.jobs:
+        for rel in to_check:
+            found, parsed = describe_file(str(source / rel))
+            entries[rel] = {"hash": hashes[rel], **found}
+            if parsed is not None:
+                deferred[rel] = parsed
+    else:
+        checked = workers.map(check_file, [str(source / rel) for rel in to_check], progress,
+                              "checking")
+        for rel, result in zip(to_check, checked, strict=True):
+            report.memory_mb = max(report.memory_mb, result.pop("memory", 0))
+            entries[rel] = {"hash": hashes[rel], **result}
     ordered = [rel for rel in (f.relative_to(source).as_posix() for f in files) if rel in entries]
+
+    # 2. plan and render; a source validated meanwhile that fails its checks is dropped
+    #    and the edition planned again without it (its pages were only staged)
+    while True:
+        plan = _plan(source, out, entries, ordered, outputs, title, shard, old_outputs,
+                     version, pdf_per_document)
+        workers.say(UNKNOWN if deferred else PASSED)
+        failed: list[str] = []
+
+        def meanwhile(plan: Plan = plan, failed: list[str] = failed) -> None:
+            for rel, (tree, data) in deferred.items():
+                found = verdict(str(source / rel), tree, data)
+                entries[rel].update(found)
+                if found["errors"]:
+                    entries[rel]["docs"] = []
+                    failed.append(rel)
+            deferred.clear()
+            workers.say(FAILED if failed else PASSED)
+            if not failed and plan.index:
+                main = Output(str(out))
+                main.write("html/index.html", lambda: _index_html(*plan.index), "index")
+                plan.results.append({"files": main.files, "staged": [], "errors": main.errors})
+
+        work = [dict(task, out=str(out), staging=str(staging) if deferred else None)
+                for task in _work(plan.tasks, workers.jobs)]
+        plan.results += workers.map(render_file, work, progress, "rendering", meanwhile)
+        if not failed:
+            break
+        shutil.rmtree(staging, ignore_errors=True)
+
+    if plan.css:
+        write_atomic(out / "html" / CSS_HREF, css())
+        report.files_written += 1
+    for result in plan.results:
+        move_into(staging, out, result["staged"])
+        report.files_written += len(result["files"])
+        report.errors += result["errors"]
+        report.memory_mb = max(report.memory_mb, result.get("memory", 0))
+    shutil.rmtree(staging, ignore_errors=True)
     for rel in ordered:
         report.errors += entries[rel]["errors"]
         report.warnings += entries[rel]["warnings"]
 
-    # 2. plan: slugs, navigation, cross-document links, and the key of every output
-    docs = [(rel, doc) for rel in ordered for doc in entries[rel]["docs"]]
-    slugs = _unique_slugs([doc["base"] for _, doc in docs])
+    # 3. the whole-edition PDF (needs every document: not in a shard)
+    index, count = shard
+    if count > 1:
+        report.notes.append(f"shard {index}/{count}: index and edition PDF are left to a build "
+                            "without --shard over the same output folder")
+    elif plan.docs and "print" in outputs:
+        key = _digest(version, plan.title, [(r, entries[r]["hash"]) for r in plan.by_file],
+                      plan.slugs)
+        if plan.wanted("print/edition.pdf", key):
+            parts = []
+            for rel, members in plan.by_file.items():
+                tree = parse_xml(read_bytes(source / rel), str(source / rel))
+                divs = {d.get("{http://www.w3.org/XML/1998/namespace}id") or "": d
+                        for d in document_divs(tree)}
+                parts += [(tree, divs.get(doc["doc_id"]) if doc["doc_id"] else None, slug)
+                          for doc, slug in members]
+            write_atomic(out / "print" / "edition.pdf",
+                         render_pdf(edition_tree(parts, plan.title), "edition",
+                                    **{"edition-title": plan.title}))
+            report.files_written += 1
+
+    # 4. forget outputs that no longer have a source, and save the manifest
+    own = _own_outputs(out, manifest_name)
+    for name in set(old_outputs) - set(plan.outputs):
+        if name in own:
+            try:
+                (out / name).unlink()
+            except OSError:
+                pass
+    if plan.docs or out.exists():
+        write_atomic(out / manifest_name, json.dumps(
+            {"version": version, "files": {rel: entries[rel] for rel in ordered},
+             "outputs": plan.outputs}, sort_keys=True))
+    report.skipped = plan.skipped
+    report.documents = len(plan.docs)
+    report.seconds = time.monotonic() - start
+    report.memory_mb = max(report.memory_mb, peak_memory_mb())
+    return report
+
+
+@dataclass
+class Plan:
+    """What a build will make: render tasks per file, the key of every output (new ones
+    and up-to-date ones), and what the index and edition PDF need."""
+    old: dict
+    outputs: dict[str, str] = field(default_factory=dict)  # name -> key, for the manifest
+    exists: Callable[[str], bool] = lambda name: False
+    skipped: int = 0
+    tasks: dict[str, dict] = field(default_factory=dict)
+    docs: list = field(default_factory=list)
+    slugs: list[str] = field(default_factory=list)
+    by_file: dict[str, list] = field(default_factory=dict)
+    title: str = ""
+    css: bool = False
+    index: tuple | None = None  # the arguments of _index_html, when it needs writing
+    results: list[dict] = field(default_factory=list)
+
+    def wanted(self, name: str, key: str) -> bool:
+        """Record an output's key; does it need making (new key, or the file is gone)?"""
+        self.outputs[name] = key
+        if self.old.get(name) == key and self.exists(name):
+            self.skipped += 1
+            return False
+        return True
+
+
+def _plan(source: Path, out: Path, entries: dict[str, dict], ordered: list[str],
+          outputs: tuple[str, ...], title: str, shard: tuple[int, int], old_outputs: dict,
+          version: str, pdf_per_document: bool) -> Plan:
+    """Slugs, navigation, cross-document links, and which outputs need rendering."""
+    plan = Plan(old=old_outputs, exists=lambda name: (out / name).is_file(),
+                title=title or "Edition")
+    docs = plan.docs = [(rel, doc) for rel in ordered for doc in entries[rel]["docs"]]
+    slugs = plan.slugs = _unique_slugs([doc["base"] for _, doc in docs])
     home = {}
     for (_, doc), slug in zip(docs, slugs, strict=True):
         for ident in doc["ids"]:
             home.setdefault(ident, slug)
-    new_outputs: dict[str, str] = {}
-    tasks: dict[str, dict] = {}
-
-    def wanted(name: str, key: str) -> bool:
-        new_outputs[name] = key
-        if old_outputs.get(name) == key and (out / name).is_file():
-            report.skipped += 1
-            return False
-        return True
-
+    tasks = plan.tasks
+    wanted = plan.wanted
     if "html" in outputs and docs:
-        css_key = _digest(version, "css")
-        if wanted(f"html/{CSS_HREF}", css_key):
-            write_atomic(out / "html" / CSS_HREF, css())
-            report.files_written += 1
+        plan.css = wanted(f"html/{CSS_HREF}", _digest(version, "css"))
     for i, ((rel, doc), slug) in enumerate(zip(docs, slugs, strict=True)):
         nav = {"index-href": "index.html"} if "html" in outputs else {}
         if i > 0:
@@ -265,8 +406,9 @@ def _build(source: Path, out: Path, files: list[Path], outputs: tuple[str, ...],
         base = (version, doc.get("hash") or entries[rel]["hash"], doc["doc_id"], slug,
                 doc["title"], links)
         page = {"doc": doc["doc_id"] if doc["split"] else "", "title": doc["title"]}
-        task = tasks.setdefault(rel, {"path": str(source / rel), "out": str(out), "links": {},
-                                      "labels": [], "groups": {}, "file_pdf": None})
+        task = tasks.setdefault(rel, {"path": str(source / rel), "links": {}, "labels": [],
+                                      "groups": {}, "file_pdf": None, "docs": []})
+        task["docs"].append(doc["doc_id"])
         need = []
         if "html" in outputs and wanted(f"html/{slug}.html", _digest(base, nav, CSS_HREF)):
             need.append(("html", {"href": f"html/{slug}.html", **page, **nav}))
@@ -279,7 +421,7 @@ def _build(source: Path, out: Path, files: list[Path], outputs: tuple[str, ...],
             task["groups"].setdefault(kind, []).append(item)
         if need:
             task["links"].update(links)
-    by_file: dict[str, list[tuple[dict, str]]] = {}
+    by_file = plan.by_file
     for (rel, doc), slug in zip(docs, slugs, strict=True):
         by_file.setdefault(rel, []).append((doc, slug))
     for rel, members in by_file.items():
@@ -299,88 +441,64 @@ def _build(source: Path, out: Path, files: list[Path], outputs: tuple[str, ...],
                      "index-href": "index.html"})
             for d, _ in members:
                 d["volume"] = volume_slug
-
-    # 3. render, in parallel: a file's pages of one kind in one pass; big files are
-    #    shared out by kind and, when there are fewer tasks than workers, in parts
-    work = _work(tasks, workers.jobs)
-    for result in workers.map(render_file, work, progress, "rendering"):
-        report.files_written += result["written"]
-        report.errors += result["errors"]
-        report.memory_mb = max(report.memory_mb, result.get("memory", 0))
-
-    # 4. the indexes and the whole-edition PDF (need every document: not in a shard)
-    edition_title = title or "Edition"
-    if count > 1:
-        report.notes.append(f"shard {index}/{count}: index and edition PDF are left to a build "
-                            "without --shard over the same output folder")
-    elif docs:
+    if shard[1] == 1 and docs and "html" in outputs:
         rows = [{"n": doc["n"], "date": doc["date"], "title": doc["title"], "slug": slug,
                  "volume": doc.get("volume", "")} for (_, doc), slug in zip(docs, slugs,
                                                                             strict=True)]
-        if "html" in outputs:
-            if wanted("html/index.html", _digest(version, edition_title, rows, outputs)):
-                write_atomic(out / "html" / "index.html", _index_html(rows, edition_title,
-                                                                        outputs, by_file))
-                report.files_written += 1
-        if "print" in outputs:
-            key = _digest(version, edition_title, [(r, entries[r]["hash"]) for r in by_file],
-                          slugs)
-            if wanted("print/edition.pdf", key):
-                parts = []
-                for rel, members in by_file.items():
-                    tree = parse_xml(read_bytes(source / rel), str(source / rel))
-                    divs = {d.get("{http://www.w3.org/XML/1998/namespace}id") or "": d
-                            for d in document_divs(tree)}
-                    parts += [(tree, divs.get(doc["doc_id"]) if doc["doc_id"] else None, slug)
-                              for doc, slug in members]
-                write_atomic(out / "print" / "edition.pdf",
-                             render_pdf(edition_tree(parts, edition_title), "edition",
-                                        **{"edition-title": edition_title}))
-                report.files_written += 1
-
-    # 5. forget outputs that no longer have a source, and save the manifest
-    own = _own_outputs(out, manifest_name)
-    for name in set(old_outputs) - set(new_outputs):
-        if name in own:
-            try:
-                (out / name).unlink()
-            except OSError:
-                pass
-    if docs or out.exists():
-        write_atomic(out / manifest_name, json.dumps(
-            {"version": version, "files": {rel: entries[rel] for rel in ordered},
-             "outputs": new_outputs}, sort_keys=True))
-    report.documents = len(docs)
-    report.seconds = time.monotonic() - start
-    report.memory_mb = max(report.memory_mb, peak_memory_mb())
-    return report
+        if wanted("html/index.html", _digest(version, plan.title, rows, outputs)):
+            plan.index = (rows, plan.title, outputs)
+    return plan
 
 
 def _work(tasks: dict[str, dict], jobs: int) -> list[dict]:
-    """Render tasks: one per file with all its kinds when small, one per kind when big,
-    and the biggest parts halved while there are fewer tasks than workers."""
+    """Render tasks: one per file, all its kinds together (one parse); while there are
+    fewer tasks than workers, the biggest is cut into two runs of documents, each
+    rendered from the volume with the other documents emptied out."""
     work = []
     for task in tasks.values():
-        groups = [(kind, pages) for kind, pages in task["groups"].items() if pages]
-        if not groups and not task["file_pdf"]:
-            continue
-        if sum(len(p) for _, p in groups) <= SMALL_FILE:
-            work.append(dict(task, groups=[{"kind": k, "pages": p} for k, p in groups]))
-            continue
-        for i, (kind, pages) in enumerate(groups):
-            work.append(dict(task, groups=[{"kind": kind, "pages": pages}],
-                             file_pdf=task["file_pdf"] if i == 0 else None))
+        groups = [{"kind": kind, "pages": pages} for kind, pages in task["groups"].items()
+                  if pages]
+        if groups or task["file_pdf"]:
+            work.append(dict(task, groups=groups, keep=None))
     while len(work) < jobs:
-        biggest = max(work, key=lambda t: sum(len(g["pages"]) for g in t["groups"]), default=None)
-        if biggest is None or len(biggest["groups"]) != 1 or \
-                len(biggest["groups"][0]["pages"]) < 2 * MIN_PART:
+        biggest = max(work, key=_pages, default=None)
+        docs = [d for d in biggest["docs"] if d] if biggest else []
+        if biggest is None or _pages(biggest) < 2 * MIN_PART or len(docs) != len(biggest["docs"]) \
+                or biggest["keep"] is not None and len(biggest["keep"]) < 2:
             break
-        kind, pages = biggest["groups"][0]["kind"], biggest["groups"][0]["pages"]
-        half = len(pages) // 2
+        keep = biggest["keep"] if biggest["keep"] is not None else docs
         work.remove(biggest)
-        work.append(dict(biggest, groups=[{"kind": kind, "pages": pages[:half]}]))
-        work.append(dict(biggest, groups=[{"kind": kind, "pages": pages[half:]}], file_pdf=None))
+        for half, first in ((keep[:len(keep) // 2], True), (keep[len(keep) // 2:], False)):
+            mine = set(half)
+            groups = [{"kind": g["kind"], "pages": [p for p in g["pages"] if p.get("doc") in mine
+                                                    or first and p.get("kind") == "volume"]}
+                      for g in biggest["groups"]]
+            work.append(dict(biggest, keep=half, file_pdf=biggest["file_pdf"] if first else None,
+                             groups=[g for g in groups if g["pages"]]))
     return work
+
+
+def _pages(task: dict) -> int:
+    return sum(len(g["pages"]) for g in task["groups"])
+
+
+def _clear_staging(out: Path) -> None:
+    """Remove what an interrupted build left in its staging folder (never published)."""
+    for folder in out.glob(f"{STAGING}*"):
+        pid = folder.name[len(STAGING):]
+        if pid.isdigit() and _alive(int(pid)) and int(pid) != os.getpid():
+            continue  # another build is writing into this output folder now
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True
+    return True
 
 
 def _own_outputs(out: Path, manifest_name: str) -> set[str]:
@@ -400,8 +518,7 @@ def _unique_slugs(bases: list[str]) -> list[str]:
     return slugs
 
 
-def _index_html(rows: list[dict], title: str, outputs: tuple[str, ...],
-                by_file: dict[str, list]) -> str:
+def _index_html(rows: list[dict], title: str, outputs: tuple[str, ...]) -> str:
     from lxml import etree
 
     edition = etree.Element("edition", title=title,

@@ -13,12 +13,12 @@ from pathlib import Path
 from lxml import etree
 
 from ..errors import TeikitError
-from ..files import write_atomic
+from ..files import write_atomic, write_new
 from ..render import render_pages, render_pdf
 from ..render.pdf import html_to_pdf
 from ..validate import ERROR, validate_tree
 from ..xmlio import parse_xml, read_bytes
-from .documents import describe
+from .documents import XML_ID, describe, document_divs
 
 CSS_HREF = "teikit.css"  # written once into html/ by the build
 
@@ -69,14 +69,30 @@ def check_file(path: str) -> dict:
         tree = parse_xml(data, path)
     except TeikitError as exc:
         return {"errors": [str(exc)], "warnings": [], "docs": []}
+    found = verdict(path, tree, data)
+    return {**found, "docs": [] if found["errors"] else describe(Path(path), tree),
+            "memory": peak_memory_mb()}
+
+
+def describe_file(path: str) -> tuple[dict, tuple[etree._ElementTree, bytes] | None]:
+    """Parse and describe one source file, leaving validation for later: (what check_file
+    would answer, with no errors yet; the parsed tree and its bytes for `verdict`)."""
+    try:
+        data = read_bytes(path)
+        tree = parse_xml(data, path)
+    except TeikitError as exc:
+        return {"errors": [str(exc)], "warnings": [], "docs": []}, None
+    return {"errors": [], "warnings": [], "docs": describe(Path(path), tree)}, (tree, data)
+
+
+def verdict(path: str, tree: etree._ElementTree, data: bytes) -> dict:
+    """What validation says about a parsed file: its error and warning lines."""
     try:
         problems = validate_tree(tree, path, data.decode("utf-8", "replace"))
     except TeikitError as exc:
-        return {"errors": [str(exc)], "warnings": [], "docs": []}
-    errors = [d.text() for d in problems if d.severity == ERROR]
-    warnings = [d.text() for d in problems if d.severity != ERROR]
-    return {"errors": errors, "warnings": warnings,
-            "docs": [] if errors else describe(Path(path), tree), "memory": peak_memory_mb()}
+        return {"errors": [str(exc)], "warnings": []}
+    return {"errors": [d.text() for d in problems if d.severity == ERROR],
+            "warnings": [d.text() for d in problems if d.severity != ERROR]}
 
 
 def plan_element(pages: list[dict], links: dict[str, str], labels: list[list[str]]
@@ -92,32 +108,92 @@ def plan_element(pages: list[dict], links: dict[str, str], labels: list[list[str
     return plan
 
 
-@contained({"written": 0})
+@contained({"files": [], "staged": []})
 def render_file(task: dict) -> dict:
-    """Write the pages `task` asks for; return how many files were written and any errors.
+    """Write the pages `task` asks for; return the files written (and of those, the ones
+    staged) and any errors.
 
-    task: path, out, links, labels, groups [{kind, pages}], file_pdf (a slug or None)."""
-    path, out = task["path"], Path(task["out"])
-    written, errors = 0, []
+    task: path, out, staging (a folder, for a source still being validated), links,
+    labels, groups [{kind, pages}], file_pdf (a slug or None), keep (the ids of the
+    documents this task renders, or None for all)."""
+    path = task["path"]
     try:
         tree = parse_xml(read_bytes(path), path)
     except TeikitError as exc:
-        return {"written": 0, "errors": [str(exc)]}
+        return {"files": [], "staged": [], "errors": [str(exc)]}
+    if task.get("keep") is not None:
+        _only(tree, set(task["keep"]))
+    out = Output(task["out"], task.get("staging"))
     for group in task["groups"]:
-        done, failed = _render_group(tree, path, out, group["kind"], group["pages"], task)
-        written += done
-        errors += failed
+        _render_group(tree, path, out, group["kind"], group["pages"], task)
     if task.get("file_pdf"):
+        out.write(f"print/{task['file_pdf']}.pdf", lambda: render_pdf(tree, path), path)
+    return {"files": out.files, "staged": out.staged, "errors": out.errors,
+            "memory": peak_memory_mb()}
+
+
+def _only(tree: etree._ElementTree, keep: set[str]) -> None:
+    """Empty every document of a volume but those this task renders: a smaller tree to
+    hand to Saxon, and pages identical to those from the whole volume (each page is cut
+    from its own document; the emptied ones keep their place, ids and page breaks)."""
+    for div in document_divs(tree):
+        if div.get(XML_ID) not in keep:
+            for child in list(div):
+                div.remove(child)
+            div.text = None
+
+
+# Have the sources validated while their pages render passed their checks? The main
+# process decides and says so through a value shared with every worker of the build.
+UNKNOWN, PASSED, FAILED = 0, 1, 2
+_checks = None
+
+
+def share_checks(value) -> None:
+    """Pool initializer: keep the build's shared verdict."""
+    global _checks
+    _checks = value
+
+
+def checks() -> int:
+    return _checks.value if _checks is not None else UNKNOWN
+
+
+class Output:
+    """Where a task's files go. Pages of sources still being validated are staged: they
+    go into place at once when the checks have passed by the time a page is written,
+    into the build's staging folder while the verdict is unknown (the build moves them
+    into place when it is known), and nowhere once the checks have failed (the build is
+    planned again without the failed source)."""
+
+    def __init__(self, out: str, staging: str | None = None):
+        self.out = Path(out)
+        self.staging = Path(staging) if staging else None
+        self.files: list[str] = []  # written: in place, or staged
+        self.staged: list[str] = []  # of those, the ones waiting in the staging folder
+        self.errors: list[str] = []
+
+    def write(self, href: str, make, source: str) -> None:
+        state = PASSED if self.staging is None else checks()
+        if state == FAILED:
+            return
         try:
-            write_atomic(out / "print" / f"{task['file_pdf']}.pdf", render_pdf(tree, path))
-            written += 1
+            content = make()
+            if state == PASSED:
+                write_atomic(self.out / href, content)
+            else:
+                write_new(self.staging / href, content)
+                self.staged.append(href)
+            self.files.append(href)
         except TeikitError as exc:
-            errors.append(str(exc))
-    return {"written": written, "errors": errors, "memory": peak_memory_mb()}
+            self.errors.append(f"{exc} (page {href})")
+        except Exception as exc:  # a teikit bug must not take the whole build down
+            self.errors.append(f"{source}: error: internal error writing {href}: "
+                               f"{type(exc).__name__}: {exc}")
 
 
-def _render_group(tree: etree._ElementTree, path: str, out: Path, kind: str,
-                  pages: list[dict], task: dict) -> tuple[int, list[str]]:
+def _render_group(tree: etree._ElementTree, path: str, out: Output, kind: str,
+                  pages: list[dict], task: dict) -> None:
     """All pages of one kind in one pass; if that pass fails, page by page, so that one
     document that cannot be rendered fails alone."""
     params = {"css-href": CSS_HREF} if kind == "html" else {}
@@ -126,27 +202,17 @@ def _render_group(tree: etree._ElementTree, path: str, out: Path, kind: str,
         rendered = render_pages(kind, tree, plan, path, **params)
     except TeikitError as exc:
         if len(pages) == 1:
-            return 0, [f"{exc} (page {pages[0]['href']})"]
-        written, errors = 0, []
+            out.errors.append(f"{exc} (page {pages[0]['href']})")
+            return
         for page in pages:
-            done, failed = _render_group(tree, path, out, kind, [page], task)
-            written += done
-            errors += failed
-        return written, errors
-    written, errors = 0, []
+            _render_group(tree, path, out, kind, [page], task)
+        return
     allowed = {page["href"] for page in pages}
     for href, content in rendered:
         if href not in allowed:  # only names the build chose, inside the output folder
-            errors.append(f"{path}: error: rendering named an unexpected page {href!r}")
+            out.errors.append(f"{path}: error: rendering named an unexpected page {href!r}")
             continue
-        try:
-            write_atomic(out / href, html_to_pdf(content, path) if kind == "print" else content)
-            written += 1
-        except TeikitError as exc:
-            errors.append(f"{exc} (page {href})")
-        except Exception as exc:  # a teikit bug must not take the whole build down
-            errors.append(f"{path}: error: internal error writing {href}: "
-                          f"{type(exc).__name__}: {exc}")
+        out.write(href, (lambda c=content: html_to_pdf(c, path)) if kind == "print"
+                  else (lambda c=content: c), path)
     for href in sorted(allowed - {href for href, _ in rendered}):  # never a silent gap
-        errors.append(f"{path}: error: rendering produced no page {href}")
-    return written, errors
+        out.errors.append(f"{path}: error: rendering produced no page {href}")
