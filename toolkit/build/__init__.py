@@ -8,8 +8,13 @@ changed; with nothing changed it renders nothing and says so.
 
 Parallel: checking and rendering run in a process pool (`jobs`); each worker
 re-reads its own source, so the main process holds metadata, not the corpus.
-A file with errors is reported and skipped while the rest still build, and
-every output is written atomically.
+A big file is shared out in runs of documents. When fewer files changed than
+there are workers (one volume edited, say), the main process validates them
+while the workers already render their pages; those pages wait in a staging
+folder until the verdict, and if it fails the edition is planned again without
+the file. A file with errors is reported and skipped while the rest still
+build, and every output appears whole (written atomically, or renamed from
+staging).
 """
 
 from __future__ import annotations
@@ -225,7 +230,8 @@ def build_edition(source: str | Path, out: str | Path, outputs: tuple[str, ...] 
         return _build(source, out, files, outputs, title, progress, workers, shard,
                       pdf_per_document, report, version, start)
     finally:
-        workers.close()
+        workers.close()  # first: a worker stopped by Ctrl-C may still be writing
+        shutil.rmtree(out / f"{STAGING}{os.getpid()}", ignore_errors=True)
 
 
 def _build(source: Path, out: Path, files: list[Path], outputs: tuple[str, ...], title: str,

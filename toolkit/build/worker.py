@@ -80,9 +80,13 @@ def describe_file(path: str) -> tuple[dict, tuple[etree._ElementTree, bytes] | N
     try:
         data = read_bytes(path)
         tree = parse_xml(data, path)
+        docs = describe(Path(path), tree)
     except TeikitError as exc:
         return {"errors": [str(exc)], "warnings": [], "docs": []}, None
-    return {"errors": [], "warnings": [], "docs": describe(Path(path), tree)}, (tree, data)
+    except Exception as exc:  # as `contained` does for the other jobs
+        return {"errors": [f"{path}: error: internal error: {type(exc).__name__}: {exc}"],
+                "warnings": [], "docs": []}, None
+    return {"errors": [], "warnings": [], "docs": docs}, (tree, data)
 
 
 def verdict(path: str, tree: etree._ElementTree, data: bytes) -> dict:
@@ -91,6 +95,9 @@ def verdict(path: str, tree: etree._ElementTree, data: bytes) -> dict:
         problems = validate_tree(tree, path, data.decode("utf-8", "replace"))
     except TeikitError as exc:
         return {"errors": [str(exc)], "warnings": []}
+    except Exception as exc:  # a bug in a check: this file's error, not the build's end
+        return {"errors": [f"{path}: error: internal error: {type(exc).__name__}: {exc}"],
+                "warnings": []}
     return {"errors": [d.text() for d in problems if d.severity == ERROR],
             "warnings": [d.text() for d in problems if d.severity != ERROR]}
 
