@@ -13,7 +13,7 @@ from helpers import convert, long_memo
 from lxml import html
 
 from toolkit.render import render_html, render_pdf, render_print_html, render_text
-from toolkit.xmlio import parse_xml
+from toolkit.xmlio import parse_xml, serialize
 
 T = "{http://www.tei-c.org/ns/1.0}"
 
@@ -369,3 +369,22 @@ def test_volume_documents_render_alone_with_links_between_pages(cli_run, tmp_pat
     text = (out / "text" / "d2.txt").read_text()
     assert "title: Telegram From the Embassy in Korea to the Department of State" in text
     assert "page: 728–733" not in text  # the volume's range is not this document's
+
+
+def test_text_keeps_private_use_characters_and_refuses_noncharacters(cli_run, tmp_path):
+    """text.xsl marks things internally with Unicode noncharacters: private-use characters
+    (MUFI fonts use them) come through untouched, and a document holding a noncharacter is
+    refused with its line, never rendered with text lost."""
+    private = "".join(chr(c) for c in range(0xE000, 0xE006))
+    tree = convert(f"MEMO\n\nSigla {private} here, and a note mark 1 after.\n")
+    assert f"Sigla {private} here" in render_text(tree)
+    assert serialize(convert(render_text(tree))) == serialize(tree)  # and back, unchanged
+    assert f"Sigla {private} here" in render_text(tree, reading=True)
+    bad = tmp_path / "bad.xml"
+    bad.write_text('<?xml version="1.0"?>\n<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader>'
+                   "<fileDesc><titleStmt><title>T</title></titleStmt><publicationStmt><p>P</p>"
+                   "</publicationStmt><sourceDesc><p>S</p></sourceDesc></fileDesc></teiHeader>\n"
+                   "<text><body>\n<p>a \ufdd0 b</p>\n</body></text></TEI>\n", encoding="utf-8")
+    result = cli_run("render", str(bad), "--to", "text", "-o", str(tmp_path / "bad.txt"))
+    assert result.exit_code == 1 and one_line(result).startswith(f"{bad}:4:")
+    assert "U+FDD0" in one_line(result) and not (tmp_path / "bad.txt").exists()

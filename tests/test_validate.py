@@ -78,6 +78,7 @@ BROKEN: dict[str, tuple[str, int]] = {
                '<div type="document"><head>H</head></div></div>', 5),
     "not-empty": ('<div type="document" xml:id="d1"><head>H</head>\n<p/></div>', 5),
     "hi-rend": ('<div type="document" xml:id="d1"><head>H</head>\n<p><hi>x</hi></p></div>', 5),
+    "noncharacter": ('<div type="document" xml:id="d1"><head>H</head>\n<p>a \ufdd3 b</p></div>', 5),
 }
 FRUS_ONLY = {
     "source-note": ('<div type="document" subtype="historical-document" xml:id="d1">\n<head>H</head>'

@@ -24,12 +24,15 @@
 
   <xsl:variable name="src" as="xs:boolean" select="$reading != 'yes'"/>
   <xsl:variable name="NL" select="'&#10;'"/>
-  <xsl:variable name="OPEN" select="'&#xE000;'"/>
-  <xsl:variable name="CLOSE" select="'&#xE001;'"/>
+  <!-- Internal markers are Unicode noncharacters U+FDD0–U+FDD4 (reserved for a program's
+       own use, never text: the validator rejects them and render_text refuses input that
+       has them), so no character of a document can be taken for one. -->
+  <xsl:variable name="OPEN" select="'&#xFDD0;'"/>
+  <xsl:variable name="CLOSE" select="'&#xFDD1;'"/>
   <xsl:variable name="head-kinds" select="('head', 'opener', 'list', 'pb')"/>
   <!-- What may stand before and after a bare note mark (kept in step with markers.py). -->
   <xsl:variable name="tk:mark-before" select="'[\p{L}.,;:)\]&quot;''”’»?!]'"/>
-  <xsl:variable name="tk:mark-after" select="'[\s.,;:)\]&quot;''”’»?!—–/\[&#xE000;&#xE003;-]'"/>
+  <xsl:variable name="tk:mark-after" select="'[\s.,;:)\]&quot;''”’»?!—–/\[&#xFDD0;&#xFDD3;-]'"/>
 
   <xsl:template match="/">
     <xsl:apply-templates select="." mode="tk:page"/>
@@ -184,7 +187,7 @@
     <xsl:param name="signed" as="element()"/>
     <xsl:param name="count" as="xs:integer"/>
     <xsl:variable name="raw" select="tk:inline-string($signed, $count)"/>
-    <xsl:sequence select="string-join(tokenize($raw, '&#xE002;') ! tk:finish-block(., $count, 'line'),
+    <xsl:sequence select="string-join(tokenize($raw, '&#xFDD2;') ! tk:finish-block(., $count, 'line'),
         if ($width gt 0) then $NL || $NL else $NL)"/>
   </xsl:function>
 
@@ -212,7 +215,7 @@
     <xsl:variable name="s" select="if ($width gt 0) then normalize-space($s) else tk:trim($s)"/>
     <xsl:variable name="s" select="if ($src) then tk:escape-digits($s, $count, $kind = 'heading') else $s"/>
     <xsl:variable name="s" select="if (contains($s, $OPEN)) then tk:marks($s, $kind = 'heading') else $s"/>
-    <xsl:variable name="s" select="if (contains($s, '&#xE003;') or contains($s, '&#xE004;')) then translate($s, '&#xE003;&#xE004;', '') else $s"/>
+    <xsl:variable name="s" select="if (contains($s, '&#xFDD3;') or contains($s, '&#xFDD4;')) then translate($s, '&#xFDD3;&#xFDD4;', '') else $s"/>
     <xsl:sequence select="if ($width gt 0 and $kind = 'para') then tk:wrap($s, $width, '') else $s"/>
   </xsl:function>
 
@@ -226,12 +229,12 @@
     <xsl:param name="heading" as="xs:boolean"/>
     <xsl:variable name="out" select="
         if (translate($s, '0123456789', '') = $s) then $s
-        else if (not(contains($s, '&#xE003;'))) then tk:escape-chunk($s, $count)
-        else string-join(tokenize($s, '&#xE003;') ! (
+        else if (not(contains($s, '&#xFDD3;'))) then tk:escape-chunk($s, $count)
+        else string-join(tokenize($s, '&#xFDD3;') ! (
           if (position() = 1) then tk:escape-chunk(., $count)
-          else if (contains(., '&#xE004;')) then '&#xE003;' || substring-before(., '&#xE004;') || '&#xE004;'
-            || tk:escape-chunk(substring-after(., '&#xE004;'), $count)
-          else '&#xE003;' || tk:escape-chunk(., $count)), '')"/>
+          else if (contains(., '&#xFDD4;')) then '&#xFDD3;' || substring-before(., '&#xFDD4;') || '&#xFDD4;'
+            || tk:escape-chunk(substring-after(., '&#xFDD4;'), $count)
+          else '&#xFDD3;' || tk:escape-chunk(., $count)), '')"/>
     <xsl:sequence select="if ($heading and matches($out, ' [1-9][0-9]*$')
         and xs:integer(replace($out, '^.* ([1-9][0-9]*)$', '$1')) le $count + 1)
         then replace($out, ' ([1-9][0-9]*)$', ' \\$1') else $out"/>
@@ -280,7 +283,7 @@
     <xsl:param name="s" as="xs:string"/>
     <xsl:param name="heading" as="xs:boolean"/>
     <xsl:sequence select="string-join(
-        for $part in analyze-string($s, '&#xE000;([0-9]+)&#xE001;')/* return
+        for $part in analyze-string($s, '&#xFDD0;([0-9]+)&#xFDD1;')/* return
           if ($part/self::fn:match) then
             let $k := string($part/fn:group[1]),
                 $left := $part/preceding-sibling::*[1],
@@ -375,7 +378,7 @@
   <!-- Fence markup so that escaping never touches it (removed before output). -->
   <xsl:function name="tk:m" as="xs:string">
     <xsl:param name="markup" as="xs:string"/>
-    <xsl:sequence select="'&#xE003;' || $markup || '&#xE004;'"/>
+    <xsl:sequence select="'&#xFDD3;' || $markup || '&#xFDD4;'"/>
   </xsl:function>
 
   <!-- Inline content -->
@@ -389,7 +392,7 @@
   </xsl:template>
   <xsl:template match="tei:pb" mode="inline"><xsl:sequence select="tk:m(tk:page-line(.))"/></xsl:template>
   <xsl:template match="tei:lb" mode="inline">
-    <xsl:sequence select="if (parent::tei:signed) then '&#xE002;' else ' '"/>
+    <xsl:sequence select="if (parent::tei:signed) then '&#xFDD2;' else ' '"/>
   </xsl:template>
   <xsl:template match="tei:handShift" mode="inline">
     <xsl:if test="$src"><xsl:sequence select="tk:m('{@' || tk:ref-id(@new) || '}')"/></xsl:if>

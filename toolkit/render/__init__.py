@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from lxml import etree
 
+from ..errors import TeikitError
 from ..resources import xslt_path
+from ..validate.rules import NONCHARACTER_FIX, first_noncharacter, has_noncharacter
 from .saxon import transform, transform_pages
 
 FORMATS = ("html", "print", "text")
@@ -18,11 +20,24 @@ def render_html(tree: etree._ElementTree, name: str = "<input>", **params: str) 
     return transform("html.xsl", tree, {"css": css(), **params}, name)
 
 
+def _text_check(tree: etree._ElementTree, name: str):
+    """text.xsl marks things with Unicode noncharacters: a document holding one is refused
+    (the validator's rule `noncharacter` says the same), never rendered with text lost."""
+    def check(text: str) -> None:
+        if has_noncharacter(text):
+            found = first_noncharacter(tree)
+            el, char = found if found else (None, "\ufdd0")
+            raise TeikitError(f"U+{ord(char):04X} is a Unicode noncharacter, which text output "
+                              f"uses internally and is {NONCHARACTER_FIX}", name,
+                              el.sourceline or 0 if el is not None else 0, 1)
+    return check
+
+
 def render_text(tree: etree._ElementTree, name: str = "<input>", width: int = 0,
                 reading: bool = False, front_matter: bool = True, doc_id: str = "") -> str:
     return transform("text.xsl", tree, {"width": width, "reading": "yes" if reading else "no",
                                         "front-matter": "yes" if front_matter else "no",
-                                        "doc-id": doc_id}, name)
+                                        "doc-id": doc_id}, name, check=_text_check(tree, name))
 
 
 HTML5_DOCTYPE = "<!DOCTYPE HTML>"  # as Saxon writes it for html-version 5
@@ -36,7 +51,8 @@ def render_pages(kind: str, tree: etree._ElementTree, plan: etree._Element,
     if kind == "print":
         params = {"css": css("print.css"), **params}
     return transform_pages(PAGE_STYLESHEETS[kind], tree, plan, params, name,
-                           doctype="" if kind == "text" else HTML5_DOCTYPE)
+                           doctype="" if kind == "text" else HTML5_DOCTYPE,
+                           check=_text_check(tree, name) if kind == "text" else None)
 
 
 def render_print_html(tree: etree._ElementTree, name: str = "<input>", **params: str) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import secrets
 import threading
+from collections.abc import Callable
 from functools import cache
 
 from lxml import etree
@@ -67,9 +68,14 @@ def _compiled(name: str):
     return _all_compiled()[name]
 
 
-def _parse(proc, tree: etree._ElementTree | etree._Element, source_name: str):
+def _parse(proc, tree: etree._ElementTree | etree._Element, source_name: str,
+           check: Callable[[str], None] | None = None):
+    """The document as Saxon's tree; `check` may refuse its text (raising TeikitError)."""
+    text = etree.tostring(tree, encoding="unicode")
+    if check is not None:
+        check(text)
     try:
-        return proc.parse_xml(xml_text=etree.tostring(tree, encoding="unicode"))
+        return proc.parse_xml(xml_text=text)
     except Exception as exc:
         raise TeikitError(f"cannot hand the document to the XSLT processor: {exc}",
                           source_name) from None
@@ -85,11 +91,11 @@ def _set_parameters(proc, executable, params: dict[str, str | int] | None) -> No
 
 
 def transform(name: str, tree: etree._ElementTree, params: dict[str, str | int] | None = None,
-              source_name: str = "<input>") -> str:
+              source_name: str = "<input>", check: Callable[[str], None] | None = None) -> str:
     proc = processor()
     executable = _compiled(name)
     with _lock:
-        node = _parse(proc, tree, source_name)
+        node = _parse(proc, tree, source_name, check)
         _set_parameters(proc, executable, params)
         try:
             result = executable.transform_to_string(xdm_node=node)
@@ -102,7 +108,8 @@ def transform(name: str, tree: etree._ElementTree, params: dict[str, str | int] 
 
 def transform_pages(name: str, tree: etree._ElementTree, plan: etree._Element,
                     params: dict[str, str | int] | None = None,
-                    source_name: str = "<input>", doctype: str = "") -> list[tuple[str, str]]:
+                    source_name: str = "<input>", doctype: str = "",
+                    check: Callable[[str], None] | None = None) -> list[tuple[str, str]]:
     """Many pages of one file in one pass (see the plan in common.xsl): [(href, content)].
 
     One pass instead of one transformation per document: the file is handed to Saxon
@@ -112,7 +119,7 @@ def transform_pages(name: str, tree: etree._ElementTree, plan: etree._Element,
     executable = _compiled(name + PAGES)
     marker = secrets.token_hex(16)
     with _lock:
-        node = _parse(proc, tree, source_name)
+        node = _parse(proc, tree, source_name, check)
         _set_parameters(proc, executable, {**(params or {}), "page-marker": marker})
         executable.set_parameter("plan", _parse(proc, plan, source_name))
         try:

@@ -34,6 +34,7 @@ class Locator:
 
     def __init__(self, tree: etree._ElementTree, source: str, name: str):
         self.tree = tree
+        self.source = source
         self.lines = source.split("\n")
         self.name = name
         self._cols: dict[int, int] = {}

@@ -405,6 +405,47 @@ def _hi_rend(tree, loc, ctx):
             yield el, "hi without @rend; say how it looks, e.g. rend=\"italic\""
 
 
+# U+FDD0–U+FDEF and the last two code points of every plane: reserved for programs' own
+# use (teikit's text output uses some as markers), never text.
+NONCHARACTERS = "".join(map(chr, range(0xFDD0, 0xFDF0))) + "".join(
+    chr(plane * 0x10000 + last) for plane in range(1, 17) for last in (0xFFFE, 0xFFFF))
+NONCHARACTER_RE = re.compile(f"[{NONCHARACTERS}]")
+
+
+def has_noncharacter(text: str) -> bool:
+    """On a whole file, a search per character is ~3x faster than a character class
+    (and a text without astral characters answers for those at once)."""
+    return any(ch in text for ch in NONCHARACTERS)
+
+
+def first_noncharacter(tree: etree._ElementTree | etree._Element
+                       ) -> tuple[etree._Element, str] | None:
+    """The first element whose text, tail or attributes hold a noncharacter, and that one."""
+    root = tree.getroot() if isinstance(tree, etree._ElementTree) else tree
+    for el in root.iter(etree.Element):
+        for value in (el.text, el.tail, *el.attrib.values()):
+            found = NONCHARACTER_RE.search(value or "")
+            if found:
+                return el, found.group()
+    return None
+
+
+NONCHARACTER_FIX = "never text; delete it or write the character meant"
+
+
+@rule("noncharacter", ERROR, "no Unicode noncharacters (U+FDD0–U+FDEF, U+nFFFE, U+nFFFF)")
+def _noncharacters(tree, loc, ctx):
+    if not has_noncharacter(loc.source):
+        return
+    for el in tree.iter(etree.Element):
+        for value in (el.text, el.tail, *el.attrib.values()):
+            found = NONCHARACTER_RE.search(value or "")
+            if found:
+                yield el, (f"U+{ord(found.group()):04X} is a Unicode noncharacter, reserved "
+                           f"for programs' internal use and {NONCHARACTER_FIX}")
+                break
+
+
 def run_rules(tree: etree._ElementTree, loc: Locator, profile: str = "teikit"
               ) -> list[Diagnostic]:
     found = attributed(tree)
