@@ -80,12 +80,14 @@ def describe_file(path: str) -> tuple[dict, tuple[etree._ElementTree, bytes] | N
     try:
         data = read_bytes(path)
         tree = parse_xml(data, path)
-        docs = describe(Path(path), tree)
     except TeikitError as exc:
         return {"errors": [str(exc)], "warnings": [], "docs": []}, None
-    except Exception as exc:  # as `contained` does for the other jobs
-        return {"errors": [f"{path}: error: internal error: {type(exc).__name__}: {exc}"],
-                "warnings": [], "docs": []}, None
+    try:
+        docs = describe(Path(path), tree)
+    except Exception as exc:  # a file odd enough for this usually fails its checks: say those
+        found = verdict(path, tree, data)
+        return {**found, "docs": [], "errors": found["errors"] or [
+            f"{path}: error: internal error: {type(exc).__name__}: {exc}"]}, None
     return {"errors": [], "warnings": [], "docs": docs}, (tree, data)
 
 
