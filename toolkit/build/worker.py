@@ -14,7 +14,7 @@ from lxml import etree
 
 from ..errors import TeikitError
 from ..files import write_atomic, write_new
-from ..render import render_pages, render_pdf
+from ..render import prepare_pages, render_pages, render_pdf
 from ..render.pdf import html_to_pdf
 from ..validate import ERROR, validate_tree
 from ..xmlio import parse_xml, read_bytes
@@ -133,6 +133,11 @@ def render_file(task: dict) -> dict:
     if task.get("keep") is not None:
         _only(tree, set(task["keep"]))
     out = Output(task["out"], task.get("staging"))
+    kinds = {group["kind"] for group in task["groups"]}
+    try:  # once for all kinds; if it fails, each page says why (below)
+        task = dict(task, document=prepare_pages(tree, path, kinds) if len(kinds) > 1 else None)
+    except TeikitError:
+        task = dict(task, document=None)
     for group in task["groups"]:
         _render_group(tree, path, out, group["kind"], group["pages"], task)
     if task.get("file_pdf"):
@@ -208,7 +213,7 @@ def _render_group(tree: etree._ElementTree, path: str, out: Output, kind: str,
     params = {"css-href": CSS_HREF} if kind == "html" else {}
     plan = plan_element(pages, task["links"], task["labels"])
     try:
-        rendered = render_pages(kind, tree, plan, path, **params)
+        rendered = render_pages(kind, tree, plan, path, task.get("document"), **params)
     except TeikitError as exc:
         if len(pages) == 1:
             out.errors.append(f"{exc} (page {pages[0]['href']})")

@@ -7,6 +7,7 @@ from lxml import etree
 from ..errors import TeikitError
 from ..resources import xslt_path
 from ..validate.rules import NONCHARACTER_FIX, first_noncharacter, has_noncharacter
+from .saxon import document as saxon_document
 from .saxon import transform, transform_pages
 
 FORMATS = ("html", "print", "text")
@@ -45,14 +46,20 @@ PAGE_STYLESHEETS = {"html": "html.xsl", "text": "text.xsl", "print": "print.xsl"
 
 
 def render_pages(kind: str, tree: etree._ElementTree, plan: etree._Element,
-                 name: str = "<input>", **params: str) -> list[tuple[str, str]]:
+                 name: str = "<input>", document=None, **params: str) -> list[tuple[str, str]]:
     """The pages a plan asks for (see common.xsl), each as (href, content); for "print"
-    the content is the paged HTML that html_to_pdf turns into a PDF."""
+    the content is the paged HTML that html_to_pdf turns into a PDF. `document`: the tree
+    as prepare_pages made it, when one file is rendered to several kinds."""
     if kind == "print":
         params = {"css": css("print.css"), **params}
-    return transform_pages(PAGE_STYLESHEETS[kind], tree, plan, params, name,
+    return transform_pages(PAGE_STYLESHEETS[kind], document or tree, plan, params, name,
                            doctype="" if kind == "text" else HTML5_DOCTYPE,
                            check=_text_check(tree, name) if kind == "text" else None)
+
+
+def prepare_pages(tree: etree._ElementTree, name: str, kinds: set[str]):
+    """One file handed to the XSLT processor once, for render_pages of all these kinds."""
+    return saxon_document(tree, name, _text_check(tree, name) if "text" in kinds else None)
 
 
 def render_print_html(tree: etree._ElementTree, name: str = "<input>", **params: str) -> str:

@@ -8,7 +8,6 @@ entities or fetches DTDs from input.
 
 from __future__ import annotations
 
-import re
 import secrets
 import threading
 from collections.abc import Callable
@@ -106,11 +105,20 @@ def transform(name: str, tree: etree._ElementTree, params: dict[str, str | int] 
     return result
 
 
-def transform_pages(name: str, tree: etree._ElementTree, plan: etree._Element,
+def document(tree: etree._ElementTree, source_name: str = "<input>",
+             check: Callable[[str], None] | None = None):
+    """The document as Saxon's tree, for several transformations of one file (parsed once)."""
+    proc = processor()
+    with _lock:
+        return _parse(proc, tree, source_name, check)
+
+
+def transform_pages(name: str, tree, plan: etree._Element,
                     params: dict[str, str | int] | None = None,
                     source_name: str = "<input>", doctype: str = "",
                     check: Callable[[str], None] | None = None) -> list[tuple[str, str]]:
     """Many pages of one file in one pass (see the plan in common.xsl): [(href, content)].
+    `tree`: an lxml tree, or what `document` made of one.
 
     One pass instead of one transformation per document: the file is handed to Saxon
     once and all pages are serialised as one stream, cut at markers that carry a random
@@ -119,18 +127,22 @@ def transform_pages(name: str, tree: etree._ElementTree, plan: etree._Element,
     executable = _compiled(name + PAGES)
     marker = secrets.token_hex(16)
     with _lock:
-        node = _parse(proc, tree, source_name, check)
+        node = _parse(proc, tree, source_name, check) \
+            if isinstance(tree, etree._ElementTree | etree._Element) else tree
         _set_parameters(proc, executable, {**(params or {}), "page-marker": marker})
         executable.set_parameter("plan", _parse(proc, plan, source_name))
         try:
             result = executable.apply_templates_returning_string(xdm_value=node) or ""
         except Exception as exc:
             raise TeikitError(f"rendering failed: {str(exc).strip()}", source_name) from None
-    parts = re.split(f"{marker}:(.*?):{marker}", result)  # a literal start: a fast search
-    if parts[0] not in ("", "<!--"):
+    parts = result.split(marker)  # [before, ":href:", page, ":href:", page, …]
+    if parts[0] not in ("", "<!--") or len(parts) % 2 == 0:
         raise TeikitError("rendering produced text outside any page", source_name)
     pages = []
-    for href, content in zip(parts[1::2], parts[2::2], strict=True):
+    for label, content in zip(parts[1::2], parts[2::2], strict=True):
+        if len(label) < 2 or not (label.startswith(":") and label.endswith(":")):
+            raise TeikitError("rendering produced a malformed page marker", source_name)
+        href = label[1:-1]
         if doctype:  # markup output: the marker was a comment; the doctype is written once
             content = content.removeprefix("-->").removesuffix("<!--")
             content = doctype + content.removeprefix(doctype)
