@@ -6,7 +6,7 @@ from lxml import etree
 
 from ..errors import TeikitError
 from ..resources import xslt_path
-from ..validate.rules import NONCHARACTER_FIX, first_noncharacter, has_noncharacter
+from ..validate.rules import has_noncharacter, noncharacter_message, noncharacters
 from .saxon import document as saxon_document
 from .saxon import transform, transform_pages
 
@@ -26,11 +26,9 @@ def _text_check(tree: etree._ElementTree, name: str):
     (the validator's rule `noncharacter` says the same), never rendered with text lost."""
     def check(text: str) -> None:
         if has_noncharacter(text):
-            found = first_noncharacter(tree)
-            el, char = found if found else (None, "\ufdd0")
-            raise TeikitError(f"U+{ord(char):04X} is a Unicode noncharacter, which text output "
-                              f"uses internally and is {NONCHARACTER_FIX}", name,
-                              el.sourceline or 0 if el is not None else 0, 1)
+            el, char = next(noncharacters(tree), (None, "\ufdd0"))
+            raise TeikitError(noncharacter_message(char, "which text output uses internally"),
+                              name, (el.sourceline or 0) if el is not None else 0, 1)
     return check
 
 

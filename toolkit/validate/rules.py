@@ -418,32 +418,28 @@ def has_noncharacter(text: str) -> bool:
     return any(ch in text for ch in NONCHARACTERS)
 
 
-def first_noncharacter(tree: etree._ElementTree | etree._Element
-                       ) -> tuple[etree._Element, str] | None:
-    """The first element whose text, tail or attributes hold a noncharacter, and that one."""
+def noncharacters(tree: etree._ElementTree | etree._Element
+                  ) -> Iterator[tuple[etree._Element, str]]:
+    """Each element whose text, tail or attributes hold a noncharacter, and the first one."""
     root = tree.getroot() if isinstance(tree, etree._ElementTree) else tree
     for el in root.iter(etree.Element):
         for value in (el.text, el.tail, *el.attrib.values()):
             found = NONCHARACTER_RE.search(value or "")
             if found:
-                return el, found.group()
-    return None
+                yield el, found.group()
+                break
 
 
-NONCHARACTER_FIX = "never text; delete it or write the character meant"
+def noncharacter_message(char: str, why: str) -> str:
+    return (f"U+{ord(char):04X} is a Unicode noncharacter, {why}; it is never text: delete "
+            "it or write the character meant")
 
 
 @rule("noncharacter", ERROR, "no Unicode noncharacters (U+FDD0–U+FDEF, U+nFFFE, U+nFFFF)")
 def _noncharacters(tree, loc, ctx):
-    if not has_noncharacter(loc.source):
-        return
-    for el in tree.iter(etree.Element):
-        for value in (el.text, el.tail, *el.attrib.values()):
-            found = NONCHARACTER_RE.search(value or "")
-            if found:
-                yield el, (f"U+{ord(found.group()):04X} is a Unicode noncharacter, reserved "
-                           f"for programs' internal use and {NONCHARACTER_FIX}")
-                break
+    if has_noncharacter(loc.source):
+        for el, char in noncharacters(tree):
+            yield el, noncharacter_message(char, "reserved for programs' internal use")
 
 
 def run_rules(tree: etree._ElementTree, loc: Locator, profile: str = "teikit"
