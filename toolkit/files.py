@@ -25,10 +25,8 @@ def write_atomic(path: str | Path, data: bytes | str) -> None:
     if isinstance(data, str):
         data = data.encode("utf-8")
     folder, name = os.path.split(target)
-    folder = folder or "."
     try:
-        _make_folder(folder)
-        fd, tmp = _create(folder, name)
+        fd, tmp = _again_in_new_folder(target, _create, folder or ".", name)
     except OSError as exc:
         raise TeikitError(f"cannot write here: {exc.strerror}", target) from None
     try:
@@ -72,8 +70,7 @@ def _again_in_new_folder(target: str, action, *args):
     """Run action(*args); if the target's folder is missing (new, or removed since this
     process made it), make it and run the action again."""
     folder = os.path.dirname(target) or "."
-    if folder not in _folders:
-        _make_folder(folder)
+    _make_folder(folder)
     try:
         return action(*args)
     except FileNotFoundError:
@@ -96,8 +93,6 @@ def _create(folder: str, name: str) -> tuple[int, str]:
         except FileExistsError:  # left by a crashed process that had our pid: next number
             if attempt == 3:
                 raise
-        except FileNotFoundError:  # the folder went away since it was made: make it again
-            os.makedirs(folder, exist_ok=True)
     raise FileExistsError(folder)
 
 
