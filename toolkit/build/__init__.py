@@ -107,11 +107,12 @@ def _manifest_name(shard: tuple[int, int]) -> str:
         f".teikit-build.{shard[0]}-of-{shard[1]}.json"
 
 
-def _load_manifests(out: Path, version: str, own: str) -> tuple[dict, dict, dict]:
-    """(file cache from every manifest, this manifest's output keys, its file list)."""
+def _load_manifests(out: Path, version: str, own: str) -> tuple[dict, dict, set[str]]:
+    """(file cache from every manifest, the output keys of all of them, this manifest's
+    own output names: the only outputs this build may remove)."""
     files: dict = {}
-    own_outputs: dict = {}
-    own_files: dict = {}
+    outputs: dict = {}
+    own_names: set[str] = set()
     for path in sorted(out.glob(".teikit-build*.json")):
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
@@ -121,12 +122,12 @@ def _load_manifests(out: Path, version: str, own: str) -> tuple[dict, dict, dict
             continue
         files.update(data.get("files", {}))
         if path.name == own:
-            own_outputs = data.get("outputs", {})
-            own_files = data.get("files", {})
+            outputs = dict(data.get("outputs", {}))
+            own_names = set(outputs)
         else:
-            own_outputs.update({k: v for k, v in data.get("outputs", {}).items()
-                                if k not in own_outputs})
-    return files, own_outputs, own_files
+            outputs.update({k: v for k, v in data.get("outputs", {}).items()
+                            if k not in outputs})
+    return files, outputs, own_names
 
 
 def _spawnable() -> bool:
@@ -172,9 +173,10 @@ class Workers:
         """fn over items in the workers (here when there are none); `meanwhile` runs in
         this process while they work."""
         total = len(items)
-        if self.jobs > 1 and (total > 1 or meanwhile and total):
+        shared = total > 1 or (meanwhile is not None and total > 0)  # else no gain in it
+        if self.jobs > 1 and shared:
             self.start()
-        if self.pool is not None and (total > 1 or meanwhile and total):
+        if self.pool is not None and shared:
             results: list = []
             try:
                 chunk = max(1, min(32, total // (self.jobs * 4) or 1))
@@ -231,7 +233,7 @@ def build_edition(source: str | Path, out: str | Path, outputs: tuple[str, ...] 
                       pdf_per_document, report, version, start)
     finally:
         workers.close()  # first: a worker stopped by Ctrl-C may still be writing
-        shutil.rmtree(out / f"{STAGING}{os.getpid()}", ignore_errors=True)
+        shutil.rmtree(_staging(out), ignore_errors=True)
 
 
 def _build(source: Path, out: Path, files: list[Path], outputs: tuple[str, ...], title: str,
@@ -239,8 +241,8 @@ def _build(source: Path, out: Path, files: list[Path], outputs: tuple[str, ...],
            pdf_per_document: bool, report: BuildReport, version: str, start: float
            ) -> BuildReport:
     manifest_name = _manifest_name(shard)
-    cache, old_outputs, _ = _load_manifests(out, version, manifest_name)
-    staging = out / f"{STAGING}{os.getpid()}"
+    cache, old_outputs, own = _load_manifests(out, version, manifest_name)
+    staging = _staging(out)
     _clear_staging(out)
 
     # 1. check changed files: in the workers; or, when there are too few to share out,
@@ -315,7 +317,6 @@ def _build(source: Path, out: Path, files: list[Path], outputs: tuple[str, ...],
         report.files_written += len(result["files"])
         report.errors += result["errors"]
         report.memory_mb = max(report.memory_mb, result.get("memory", 0))
-    shutil.rmtree(staging, ignore_errors=True)
     for rel in ordered:
         report.errors += entries[rel]["errors"]
         report.warnings += entries[rel]["warnings"]
@@ -342,7 +343,6 @@ def _build(source: Path, out: Path, files: list[Path], outputs: tuple[str, ...],
             report.files_written += 1
 
     # 4. forget outputs that no longer have a source, and save the manifest
-    own = _own_outputs(out, manifest_name)
     for name in set(old_outputs) - set(plan.outputs):
         if name in own:
             try:
@@ -488,6 +488,10 @@ def _pages(task: dict) -> int:
     return sum(len(g["pages"]) for g in task["groups"])
 
 
+def _staging(out: Path) -> Path:
+    return out / f"{STAGING}{os.getpid()}"
+
+
 def _clear_staging(out: Path) -> None:
     """Remove what an interrupted build left in its staging folder (never published)."""
     for folder in out.glob(f"{STAGING}*"):
@@ -505,13 +509,6 @@ def _alive(pid: int) -> bool:
     except OSError:
         return True
     return True
-
-
-def _own_outputs(out: Path, manifest_name: str) -> set[str]:
-    try:
-        return set(json.loads((out / manifest_name).read_text(encoding="utf-8"))["outputs"])
-    except (OSError, ValueError, KeyError):
-        return set()
 
 
 def _unique_slugs(bases: list[str]) -> list[str]:
