@@ -388,3 +388,18 @@ def test_output_places_stages_or_drops_a_page_by_the_verdict(tmp_path):
                 assert target.files == [] and not (out / "html/c.html").exists()
     finally:
         worker.share_checks(None)
+
+
+def test_emptying_other_runs_never_empties_a_document_holding_one_of_this_run():
+    """Emptying the documents another worker renders never takes one of this run's with it."""
+    from toolkit.build.worker import _only
+    from toolkit.xmlio import parse_xml
+
+    tree = parse_xml(b'<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body>'
+                     b'<div type="document" xml:id="d1"><head>One</head>'
+                     b'<div type="document" xml:id="d2"><head>Two</head><p>Kept.</p></div></div>'
+                     b'<div type="document" xml:id="d3"><head>Three</head><p>Gone.</p></div>'
+                     b'</body></text></TEI>', "v.xml")
+    _only(tree, {"d2"})
+    text = "".join(tree.getroot().itertext())
+    assert "Kept." in text and "Two" in text and "Gone." not in text

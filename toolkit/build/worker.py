@@ -150,8 +150,11 @@ def _only(tree: etree._ElementTree, keep: set[str]) -> None:
     """Empty every document of a volume but those this task renders: a smaller tree to
     hand to Saxon, and pages identical to those from the whole volume (each page is cut
     from its own document; the emptied ones keep their place, ids and page breaks)."""
-    for div in document_divs(tree):
-        if div.get(XML_ID) not in keep:
+    divs = document_divs(tree)
+    kept = [div for div in divs if div.get(XML_ID) in keep]
+    around = {anc for div in kept for anc in div.iterancestors()}  # a document in a document
+    for div in divs:
+        if div.get(XML_ID) not in keep and div not in around:
             for child in list(div):
                 div.remove(child)
             div.text = None
