@@ -50,8 +50,8 @@ def render_pages(kind: str, tree: etree._ElementTree, plan: etree._Element,
     as prepare_pages made it, when one file is rendered to several kinds."""
     if kind == "print":
         params = {"css": css("print.css"), **params}
-    return transform_pages(PAGE_STYLESHEETS[kind], document or tree, plan, params, name,
-                           doctype="" if kind == "text" else HTML5_DOCTYPE,
+    return transform_pages(PAGE_STYLESHEETS[kind], tree if document is None else document,
+                           plan, params, name, doctype="" if kind == "text" else HTML5_DOCTYPE,
                            check=_text_check(tree, name) if kind == "text" else None)
 
 
