@@ -60,23 +60,31 @@
       <body>
         <xsl:call-template name="nav"/>
         <main>
-          <xsl:choose>
-            <!-- one document of a volume (the edition build), or the whole file with all its matter -->
-            <xsl:when test="$doc-id != ''">
-              <xsl:apply-templates select="$docs" mode="document">
-                <xsl:with-param name="has-hands" select="tk:has-hands(.)" tunnel="yes"/>
-              </xsl:apply-templates>
-            </xsl:when>
-            <xsl:otherwise>
-              <xsl:apply-templates select="(//tei:text)[1]" mode="whole">
-                <xsl:with-param name="has-hands" select="tk:has-hands(.)" tunnel="yes"/>
-              </xsl:apply-templates>
-            </xsl:otherwise>
-          </xsl:choose>
+          <xsl:call-template name="content">
+            <xsl:with-param name="docs" select="$docs"/>
+          </xsl:call-template>
         </main>
         <xsl:call-template name="nav"/>
       </body>
     </html>
+  </xsl:template>
+
+  <!-- The page's text: one document of a volume (doc-id), or the whole file with all its
+       matter; hands are looked up only when the file marks any. Context: the root. -->
+  <xsl:template name="content">
+    <xsl:param name="docs" as="element()*"/>
+    <xsl:choose>
+      <xsl:when test="$doc-id != ''">
+        <xsl:apply-templates select="$docs" mode="document">
+          <xsl:with-param name="has-hands" select="tk:has-hands(.)" tunnel="yes"/>
+        </xsl:apply-templates>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:apply-templates select="(//tei:text)[1]" mode="whole">
+          <xsl:with-param name="has-hands" select="tk:has-hands(.)" tunnel="yes"/>
+        </xsl:apply-templates>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- Are hands marked anywhere in this file (else text needs no hand lookups)? -->

@@ -43,18 +43,9 @@
             </ol>
           </nav>
         </xsl:if>
-        <xsl:choose>
-          <xsl:when test="$doc-id != ''">
-            <xsl:apply-templates select="$docs" mode="document">
-              <xsl:with-param name="has-hands" select="tk:has-hands(.)" tunnel="yes"/>
-            </xsl:apply-templates>
-          </xsl:when>
-          <xsl:otherwise>
-            <xsl:apply-templates select="(//tei:text)[1]" mode="whole">
-              <xsl:with-param name="has-hands" select="tk:has-hands(.)" tunnel="yes"/>
-            </xsl:apply-templates>
-          </xsl:otherwise>
-        </xsl:choose>
+        <xsl:call-template name="content">
+          <xsl:with-param name="docs" select="$docs"/>
+        </xsl:call-template>
       </body>
     </html>
   </xsl:template>
