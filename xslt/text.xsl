@@ -29,10 +29,13 @@
        has them), so no character of a document can be taken for one. -->
   <xsl:variable name="OPEN" select="'&#xFDD0;'"/>
   <xsl:variable name="CLOSE" select="'&#xFDD1;'"/>
+  <xsl:variable name="LINE" select="'&#xFDD2;'"/><!-- a line break inside a signature -->
+  <xsl:variable name="FENCE" select="'&#xFDD3;'"/><!-- markup begins: never escaped -->
+  <xsl:variable name="UNFENCE" select="'&#xFDD4;'"/>
   <xsl:variable name="head-kinds" select="('head', 'opener', 'list', 'pb')"/>
   <!-- What may stand before and after a bare note mark (kept in step with markers.py). -->
   <xsl:variable name="tk:mark-before" select="'[\p{L}.,;:)\]&quot;''”’»?!]'"/>
-  <xsl:variable name="tk:mark-after" select="'[\s.,;:)\]&quot;''”’»?!—–/\[&#xFDD0;&#xFDD3;-]'"/>
+  <xsl:variable name="tk:mark-after" select="'[\s.,;:)\]&quot;''”’»?!—–/\[' || $OPEN || $FENCE || '-]'"/>
 
   <xsl:template match="/">
     <xsl:apply-templates select="." mode="tk:page"/>
@@ -187,7 +190,7 @@
     <xsl:param name="signed" as="element()"/>
     <xsl:param name="count" as="xs:integer"/>
     <xsl:variable name="raw" select="tk:inline-string($signed, $count)"/>
-    <xsl:sequence select="string-join(tokenize($raw, '&#xFDD2;') ! tk:finish-block(., $count, 'line'),
+    <xsl:sequence select="string-join(tokenize($raw, $LINE) ! tk:finish-block(., $count, 'line'),
         if ($width gt 0) then $NL || $NL else $NL)"/>
   </xsl:function>
 
@@ -215,7 +218,7 @@
     <xsl:variable name="s" select="if ($width gt 0) then normalize-space($s) else tk:trim($s)"/>
     <xsl:variable name="s" select="if ($src) then tk:escape-digits($s, $count, $kind = 'heading') else $s"/>
     <xsl:variable name="s" select="if (contains($s, $OPEN)) then tk:marks($s, $kind = 'heading') else $s"/>
-    <xsl:variable name="s" select="if (contains($s, '&#xFDD3;') or contains($s, '&#xFDD4;')) then translate($s, '&#xFDD3;&#xFDD4;', '') else $s"/>
+    <xsl:variable name="s" select="if (contains($s, $FENCE) or contains($s, $UNFENCE)) then translate($s, $FENCE || $UNFENCE, '') else $s"/>
     <xsl:sequence select="if ($width gt 0 and $kind = 'para') then tk:wrap($s, $width, '') else $s"/>
   </xsl:function>
 
@@ -229,12 +232,12 @@
     <xsl:param name="heading" as="xs:boolean"/>
     <xsl:variable name="out" select="
         if (translate($s, '0123456789', '') = $s) then $s
-        else if (not(contains($s, '&#xFDD3;'))) then tk:escape-chunk($s, $count)
-        else string-join(tokenize($s, '&#xFDD3;') ! (
+        else if (not(contains($s, $FENCE))) then tk:escape-chunk($s, $count)
+        else string-join(tokenize($s, $FENCE) ! (
           if (position() = 1) then tk:escape-chunk(., $count)
-          else if (contains(., '&#xFDD4;')) then '&#xFDD3;' || substring-before(., '&#xFDD4;') || '&#xFDD4;'
-            || tk:escape-chunk(substring-after(., '&#xFDD4;'), $count)
-          else '&#xFDD3;' || tk:escape-chunk(., $count)), '')"/>
+          else if (contains(., $UNFENCE)) then $FENCE || substring-before(., $UNFENCE) || $UNFENCE
+            || tk:escape-chunk(substring-after(., $UNFENCE), $count)
+          else $FENCE || tk:escape-chunk(., $count)), '')"/>
     <xsl:sequence select="if ($heading and matches($out, ' [1-9][0-9]*$')
         and xs:integer(replace($out, '^.* ([1-9][0-9]*)$', '$1')) le $count + 1)
         then replace($out, ' ([1-9][0-9]*)$', ' \\$1') else $out"/>
@@ -283,7 +286,7 @@
     <xsl:param name="s" as="xs:string"/>
     <xsl:param name="heading" as="xs:boolean"/>
     <xsl:sequence select="string-join(
-        for $part in analyze-string($s, '&#xFDD0;([0-9]+)&#xFDD1;')/* return
+        for $part in analyze-string($s, $OPEN || '([0-9]+)' || $CLOSE)/* return
           if ($part/self::fn:match) then
             let $k := string($part/fn:group[1]),
                 $left := $part/preceding-sibling::*[1],
@@ -378,7 +381,7 @@
   <!-- Fence markup so that escaping never touches it (removed before output). -->
   <xsl:function name="tk:m" as="xs:string">
     <xsl:param name="markup" as="xs:string"/>
-    <xsl:sequence select="'&#xFDD3;' || $markup || '&#xFDD4;'"/>
+    <xsl:sequence select="$FENCE || $markup || $UNFENCE"/>
   </xsl:function>
 
   <!-- Inline content -->
@@ -392,7 +395,7 @@
   </xsl:template>
   <xsl:template match="tei:pb" mode="inline"><xsl:sequence select="tk:m(tk:page-line(.))"/></xsl:template>
   <xsl:template match="tei:lb" mode="inline">
-    <xsl:sequence select="if (parent::tei:signed) then '&#xFDD2;' else ' '"/>
+    <xsl:sequence select="if (parent::tei:signed) then $LINE else ' '"/>
   </xsl:template>
   <xsl:template match="tei:handShift" mode="inline">
     <xsl:if test="$src"><xsl:sequence select="tk:m('{@' || tk:ref-id(@new) || '}')"/></xsl:if>
