@@ -56,9 +56,10 @@ def describe(source: Path, tree: etree._ElementTree) -> list[dict]:
     created = tree.xpath("string(//t:profileDesc/t:creation/t:date/@when)", namespaces=NS)
     if not divs:
         root = tree.getroot()
+        own = _ids(root)
         return [{"doc_id": "", "base": safe_slug(source.stem, "document"), "n": "",
                  "date": created, "title": title or source.stem, "split": False,
-                 "ids": _ids(root), "refs": _refs(root, set(_ids(root)))}]
+                 "ids": own, "refs": _refs(root, set(own))}]
     docs = []
     shared = _shared_hash(tree) if len(divs) > 1 else ""
     for div in divs:

@@ -79,10 +79,10 @@ SCHEME_RE = re.compile(r"^\s*([A-Za-z][A-Za-z0-9+.-]*):")
 
 
 def documents(tree: etree._ElementTree) -> list[etree._Element]:
-    docs = tree.xpath("//t:div[@type='document']", namespaces={"t": TEI_NS})
+    docs = tree.xpath("//t:div[@type='document']", namespaces=NS)
     if docs:
         return docs
-    return tree.xpath("//t:text/t:body", namespaces={"t": TEI_NS})[:1]
+    return tree.xpath("//t:text/t:body", namespaces=NS)[:1]
 
 
 def ids(attributed: list[tuple[etree._Element, dict[str, str]]]) -> dict[str, etree._Element]:
