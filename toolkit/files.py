@@ -1,44 +1,68 @@
-"""Atomic output: a reader never sees a half-written file.
+"""Writing outputs: whole files only, and only inside the folder they belong to.
 
 Outputs are written to a temporary file in the destination folder and renamed
-into place, so an error or an interrupt leaves the previous output intact.
+into place, so an error or an interrupt leaves the previous output intact. A
+build's output names come partly from its manifest, which anyone can edit, so
+`OutputFolder` re-checks every name it is given: a name that could leave the
+folder (`..`, an absolute path, a symbolic link to elsewhere) is refused, never
+written or deleted.
 """
 
 from __future__ import annotations
 
 import itertools
 import os
+import re
+import stat
 from pathlib import Path
 
 from .errors import TeikitError
 
 _folders: set[str] = set()  # made in this process: skip the mkdir call for every file
 _serial = itertools.count()
+SAFE_PART = re.compile(r"[A-Za-z0-9._-]+")
+TEMPORARY = re.compile(r"\..+\.(?P<pid>\d+)\.\d+\.tmp")  # what write_atomic names its temp files
 
 
 def write_atomic(path: str | Path, data: bytes | str) -> None:
     """Write to a new temporary file beside the target, then rename it into place.
 
     The temporary name (dot, target name, process id, serial number) is created with
-    O_EXCL, so two writers never share one; mode 0o666 is narrowed by the umask."""
+    O_EXCL, so two writers never share one; mode 0o666 is narrowed by the umask. A target
+    that exists and is not a regular file (a device, a FIFO, a folder) is refused: renaming
+    over it would replace the device itself."""
     target = os.fspath(path)
     if isinstance(data, str):
         data = data.encode("utf-8")
+    refuse_special_output(target)
     folder, name = os.path.split(target)
+    tmp = ""
     try:
         fd, tmp = _again_in_new_folder(target, _create, folder or ".", name)
-    except OSError as exc:
-        raise TeikitError(f"cannot write here: {exc.strerror}", target) from None
-    try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
         os.replace(tmp, target)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
+    except BaseException as exc:
+        if tmp:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
+        if isinstance(exc, OSError):
+            raise TeikitError(f"cannot write here: {exc.strerror or exc}", target) from None
         raise
+
+
+def refuse_special_output(target: str) -> None:
+    """An output may replace a regular file, never a device, FIFO, socket or folder."""
+    try:
+        mode = os.stat(target).st_mode
+    except OSError:
+        return  # nothing there (or nothing we can see): writing will say what is wrong
+    if not stat.S_ISREG(mode):
+        kind = "a folder" if stat.S_ISDIR(mode) else "not a regular file (a device, FIFO or socket)"
+        raise TeikitError(f"{kind}; teikit writes only regular files (use '-o -' for standard "
+                          "output)", target)
 
 
 def write_new(path: str | Path, data: bytes | str) -> None:
@@ -53,17 +77,7 @@ def write_new(path: str | Path, data: bytes | str) -> None:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
     except OSError as exc:
-        raise TeikitError(f"cannot write here: {exc.strerror}", target) from None
-
-
-def move_into(staging: str | Path, out: str | Path, names: list[str]) -> None:
-    """Rename staged files into the output folder: each one appears whole, at once."""
-    for name in names:
-        target = os.path.join(out, name)
-        try:
-            _again_in_new_folder(target, os.replace, os.path.join(staging, name), target)
-        except OSError as exc:
-            raise TeikitError(f"cannot write here: {exc.strerror}", target) from None
+        raise TeikitError(f"cannot write here: {exc.strerror or exc}", target) from None
 
 
 def _again_in_new_folder(target: str, action, *args):
@@ -94,6 +108,78 @@ def _create(folder: str, name: str) -> tuple[int, str]:
             if attempt == 3:
                 raise
     raise FileExistsError(folder)
+
+
+class OutputFolder:
+    """The one folder a build may write into and delete from.
+
+    Every name is a relative path of safe parts (letters, digits, `.`, `_`, `-`; no `..`),
+    and the folder it lands in must really be inside this one: a folder on the way that is
+    a symbolic link to somewhere else is refused. Checked once per folder per process."""
+
+    def __init__(self, root: str | Path):
+        self.root = os.fspath(root)
+        self.real = os.path.realpath(self.root)
+        self._inside: set[str] = set()
+
+    def path(self, name: str) -> str:
+        """Where output `name` goes; TeikitError if it would be outside this folder."""
+        parts = name.split("/")
+        if not all(SAFE_PART.fullmatch(p) and p not in (".", "..") for p in parts):
+            raise TeikitError(f"refused output name {name!r}: it could leave the output folder",
+                              self.root)
+        target = os.path.join(self.root, *parts)
+        folder = os.path.dirname(target)
+        if folder not in self._inside:
+            real = os.path.realpath(folder)
+            if real != self.real and not real.startswith(self.real + os.sep):
+                raise TeikitError(f"refused to write {name!r}: a folder on the way is a "
+                                  f"symbolic link to {real}, outside the output folder "
+                                  "(replace it with a real folder)", self.root)
+            self._inside.add(folder)
+        return target
+
+    def write(self, name: str, data: bytes | str) -> None:
+        write_atomic(self.path(name), data)
+
+    def write_new(self, name: str, data: bytes | str) -> None:
+        write_new(self.path(name), data)
+
+    def move_from(self, staging: OutputFolder, names: list[str]) -> None:
+        """Rename staged files into this folder: each one appears whole, at once."""
+        for name in names:
+            target = self.path(name)
+            try:
+                _again_in_new_folder(target, os.replace, staging.path(name), target)
+            except OSError as exc:
+                raise TeikitError(f"cannot write here: {exc.strerror or exc}", target) from None
+
+    def remove(self, name: str) -> None:
+        """Delete an output this build no longer makes (a missing one is fine)."""
+        target = self.path(name)
+        try:
+            os.unlink(target)
+        except FileNotFoundError:
+            pass
+        except OSError as exc:
+            raise TeikitError(f"cannot remove a stale output: {exc.strerror or exc}",
+                              target) from None
+
+    def remove_temporaries(self, alive) -> int:
+        """Delete the temporary files that killed writers left behind (`alive(pid)` says
+        whether a writer may still be at work); how many were removed."""
+        removed = 0
+        for folder, dirs, files in os.walk(self.root):  # never follows symbolic links
+            dirs[:] = [d for d in dirs if not os.path.islink(os.path.join(folder, d))]
+            for name in files:
+                m = TEMPORARY.fullmatch(name)
+                if m and not alive(int(m.group("pid"))):
+                    try:
+                        os.unlink(os.path.join(folder, name))
+                        removed += 1
+                    except OSError:
+                        pass
+        return removed
 
 
 def same_file(a: str | Path, b: str | Path) -> bool:

@@ -34,13 +34,14 @@ from pathlib import Path
 
 from .. import __version__
 from ..errors import TeikitError, UsageError
-from ..files import move_into, write_atomic
+from ..files import OutputFolder
 from ..render import css, render_pdf
 from ..render.saxon import transform
 from ..resources import data_dir
 from ..validate import collect_xml
 from ..xmlio import parse_xml, read_bytes
 from .documents import document_divs, edition_tree, safe_slug
+from .manifest import PENDING, Manifests, checked_remove, load, manifest_name, save
 from .worker import (
     CSS_HREF,
     FAILED,
@@ -51,7 +52,7 @@ from .worker import (
     describe_file,
     peak_memory_mb,
     render_file,
-    share_checks,
+    start_worker,
     verdict,
     warm_up,
 )
@@ -102,34 +103,6 @@ def version_key() -> str:
     return h.hexdigest()
 
 
-def _manifest_name(shard: tuple[int, int]) -> str:
-    return ".teikit-build.json" if shard == (1, 1) else \
-        f".teikit-build.{shard[0]}-of-{shard[1]}.json"
-
-
-def _load_manifests(out: Path, version: str, own: str) -> tuple[dict, dict, set[str]]:
-    """(file cache from every manifest, the output keys of all of them, this manifest's
-    own output names: the only outputs this build may remove)."""
-    files: dict = {}
-    outputs: dict = {}
-    own_names: set[str] = set()
-    for path in sorted(out.glob(".teikit-build*.json")):
-        try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            continue
-        if data.get("version") != version:
-            continue
-        files.update(data.get("files", {}))
-        if path.name == own:
-            outputs = dict(data.get("outputs", {}))
-            own_names = set(outputs)
-        else:
-            outputs.update({k: v for k, v in data.get("outputs", {}).items()
-                            if k not in outputs})
-    return files, outputs, own_names
-
-
 def _spawnable() -> bool:
     """Can a spawned worker start? It re-imports the main script, which must be a file."""
     main = sys.modules.get("__main__")
@@ -160,8 +133,8 @@ class Workers:
                 context = multiprocessing.get_context("spawn")
                 self.checks = context.Value("b", UNKNOWN, lock=False)
                 self.pool = ProcessPoolExecutor(max_workers=self.jobs, mp_context=context,
-                                                initializer=share_checks,
-                                                initargs=(self.checks,))
+                                                initializer=start_worker,
+                                                initargs=(self.checks, os.getpid()))
                 for _ in range(self.jobs):
                     self.pool.submit(warm_up)
             except (RuntimeError, OSError):
@@ -206,6 +179,16 @@ class Workers:
             self.pool.shutdown(wait=True, cancel_futures=True)
             self.pool = None
 
+    def kill(self) -> None:
+        """Stop the workers now (Ctrl-C, or a failure of the build itself): waiting for
+        them to finish their tasks would only delay the exit. What they were writing is a
+        temporary file that the next build removes."""
+        if self.pool is not None:
+            for process in list(getattr(self.pool, "_processes", {}).values()):
+                process.terminate()  # the pool has no public way to stop running tasks
+            self.pool.shutdown(wait=True, cancel_futures=True)
+            self.pool = None
+
 
 def build_edition(source: str | Path, out: str | Path, outputs: tuple[str, ...] = OUTPUTS,
                   title: str = "", progress: Progress | None = None, jobs: int = 1,
@@ -231,6 +214,9 @@ def build_edition(source: str | Path, out: str | Path, outputs: tuple[str, ...] 
     try:
         return _build(source, out, files, outputs, title, progress, workers, shard,
                       pdf_per_document, report, version, start)
+    except BaseException:
+        workers.kill()
+        raise
     finally:
         workers.close()  # first: a worker stopped by Ctrl-C may still be writing
         shutil.rmtree(_staging(out), ignore_errors=True)
@@ -240,10 +226,15 @@ def _build(source: Path, out: Path, files: list[Path], outputs: tuple[str, ...],
            progress: Progress | None, workers: Workers, shard: tuple[int, int],
            pdf_per_document: bool, report: BuildReport, version: str, start: float
            ) -> BuildReport:
-    manifest_name = _manifest_name(shard)
-    cache, old_outputs, own = _load_manifests(out, version, manifest_name)
+    folder = OutputFolder(out)
+    _refuse_linked_folders(out)
+    own_manifest = manifest_name(shard)
+    manifests = load(out, version, own_manifest)
+    report.warnings += manifests.warnings
     staging = _staging(out)
     _clear_staging(out)
+    if out.is_dir():
+        folder.remove_temporaries(_alive)
 
     # 1. check changed files: in the workers; or, when there are too few to share out,
     #    parse and describe them here and validate them while the workers render
@@ -258,7 +249,7 @@ def _build(source: Path, out: Path, files: list[Path], outputs: tuple[str, ...],
             report.errors.append(str(exc))
             continue
         hashes[rel] = digest
-        cached = cache.get(rel)
+        cached = manifests.files.get(rel)
         if cached and cached.get("hash") == digest:
             entries[rel] = cached
         else:
@@ -280,11 +271,16 @@ def _build(source: Path, out: Path, files: list[Path], outputs: tuple[str, ...],
             entries[rel] = {"hash": hashes[rel], **result}
     ordered = [rel for rel in (f.relative_to(source).as_posix() for f in files) if rel in entries]
 
+    def save_manifest(outputs: dict[str, str]) -> None:
+        save(folder, own_manifest, version, {rel: entries[rel] for rel in ordered}, outputs)
+
     # 2. plan and render; a source validated meanwhile that fails its checks is dropped
     #    and the edition planned again without it (its pages were only staged)
     while True:
-        plan = _plan(source, out, entries, ordered, outputs, title, shard, old_outputs,
+        plan = _plan(source, out, entries, ordered, outputs, title, shard, manifests,
                      version, pdf_per_document)
+        if plan.pending:  # the journal: what is about to change is up to date no more
+            save_manifest(plan.journal(manifests))
         workers.say(UNKNOWN if deferred else PASSED)
         failed: list[str] = []
 
@@ -309,55 +305,72 @@ def _build(source: Path, out: Path, files: list[Path], outputs: tuple[str, ...],
             break
         shutil.rmtree(staging, ignore_errors=True)
 
+    main = Output(str(out))
     if plan.css:
-        write_atomic(out / "html" / CSS_HREF, css())
-        report.files_written += 1
+        main.write(f"html/{CSS_HREF}", css, "css")
+    staged = OutputFolder(staging)
     for result in plan.results:
-        move_into(staging, out, result["staged"])
-        report.files_written += len(result["files"])
+        try:
+            folder.move_from(staged, result["staged"])
+        except TeikitError as exc:
+            result["errors"].append(str(exc))
+            result["files"] = [f for f in result["files"] if f not in result["staged"]]
         report.errors += result["errors"]
         report.memory_mb = max(report.memory_mb, result.get("memory", 0))
     for rel in ordered:
         report.errors += entries[rel]["errors"]
         report.warnings += entries[rel]["warnings"]
+    report.errors += plan.errors
 
     # 3. the whole-edition PDF (needs every document: not in a shard)
     index, count = shard
     if count > 1:
         report.notes.append(f"shard {index}/{count}: index and edition PDF are left to a build "
                             "without --shard over the same output folder")
-    elif plan.docs and "print" in outputs:
-        key = _digest(version, plan.title, [(r, entries[r]["hash"]) for r in plan.by_file],
-                      plan.slugs)
-        if plan.wanted("print/edition.pdf", key):
-            parts = []
-            for rel, members in plan.by_file.items():
-                tree = parse_xml(read_bytes(source / rel), str(source / rel))
-                divs = {d.get("{http://www.w3.org/XML/1998/namespace}id") or "": d
-                        for d in document_divs(tree)}
-                parts += [(tree, divs.get(doc["doc_id"]) if doc["doc_id"] else None, slug)
-                          for doc, slug in members]
-            write_atomic(out / "print" / "edition.pdf",
-                         render_pdf(edition_tree(parts, plan.title), "edition",
-                                    **{"edition-title": plan.title}))
-            report.files_written += 1
+    elif plan.edition_pdf:
+        main.write("print/edition.pdf", lambda: _edition_pdf(source, plan), "edition")
+    plan.results.append({"files": main.files, "errors": main.errors})
+    report.errors += main.errors
 
-    # 4. forget outputs that no longer have a source, and save the manifest
-    for name in set(old_outputs) - set(plan.outputs):
-        if name in own:
+    # 4. forget outputs that no longer have a source, and save the manifest: an output is
+    #    up to date only if it was written (or needed no writing)
+    for name in set(manifests.outputs) - set(plan.outputs):
+        if name in manifests.own:
             try:
-                (out / name).unlink()
-            except OSError:
-                pass
+                checked_remove(folder, name)
+            except TeikitError as exc:
+                report.errors.append(str(exc))
+    written = {name for result in plan.results for name in result["files"]}
+    for name in plan.pending - written:
+        plan.outputs[name] = PENDING
     if plan.docs or out.exists():
-        write_atomic(out / manifest_name, json.dumps(
-            {"version": version, "files": {rel: entries[rel] for rel in ordered},
-             "outputs": plan.outputs}, sort_keys=True))
+        save_manifest(plan.outputs)
+    report.files_written = len(written)
     report.skipped = plan.skipped
     report.documents = len(plan.docs)
     report.seconds = time.monotonic() - start
     report.memory_mb = max(report.memory_mb, peak_memory_mb())
     return report
+
+
+def _edition_pdf(source: Path, plan: Plan) -> bytes:
+    parts = []
+    for rel, members in plan.by_file.items():
+        tree = parse_xml(read_bytes(source / rel), str(source / rel))
+        divs = {d.get("{http://www.w3.org/XML/1998/namespace}id") or "": d
+                for d in document_divs(tree)}
+        parts += [(tree, divs.get(doc["doc_id"]) if doc["doc_id"] else None, slug)
+                  for doc, slug in members]
+    return render_pdf(edition_tree(parts, plan.title), "edition", **{"edition-title": plan.title})
+
+
+def _refuse_linked_folders(out: Path) -> None:
+    """The output folder may itself be a link (the user chose it), but nothing inside it
+    that a build writes to: a link there would carry pages, or their removal, elsewhere."""
+    for name in ("html", "text", "print"):
+        if (out / name).is_symlink():
+            raise TeikitError("is a symbolic link; teikit writes only inside the output folder "
+                              "itself (replace the link with a real folder)", str(out / name))
 
 
 @dataclass
@@ -366,6 +379,9 @@ class Plan:
     and up-to-date ones), and what the index and edition PDF need."""
     old: dict
     outputs: dict[str, str] = field(default_factory=dict)  # name -> key, for the manifest
+    pending: set[str] = field(default_factory=set)  # of those, the ones to (re)write now
+    owners: dict[str, str] = field(default_factory=dict)  # name -> the source that makes it
+    errors: list[str] = field(default_factory=list)
     exists: Callable[[str], bool] = lambda name: False
     skipped: int = 0
     tasks: dict[str, dict] = field(default_factory=dict)
@@ -375,25 +391,42 @@ class Plan:
     title: str = ""
     css: bool = False
     index: tuple | None = None  # the arguments of _index_html, when it needs writing
+    edition_pdf: bool = False
     results: list[dict] = field(default_factory=list)
 
-    def wanted(self, name: str, key: str) -> bool:
-        """Record an output's key; does it need making (new key, or the file is gone)?"""
+    def wanted(self, name: str, key: str, owner: str = "") -> bool:
+        """Record an output's key; does it need making (new key, or the file is gone)?
+        Two sources never make one output: the second is refused with an error."""
+        if name in self.outputs:
+            self.errors.append(f"{owner}: error: would write {name}, which {self.owners[name]} "
+                               "writes too; rename one of them (file name or xml:id)")
+            return False
         self.outputs[name] = key
+        self.owners[name] = owner or "the edition"
         if self.old.get(name) == key and self.exists(name):
             self.skipped += 1
             return False
+        self.pending.add(name)
         return True
+
+    def journal(self, manifests: Manifests) -> dict[str, str]:
+        """The outputs to record before rendering: pending ones with no valid key, and the
+        stale ones this build is about to remove still listed (so they are removed later if
+        it is interrupted)."""
+        kept = {name: key for name, key in manifests.outputs.items()
+                if name in manifests.own and name not in self.outputs}
+        return {**kept, **{name: PENDING if name in self.pending else key
+                           for name, key in self.outputs.items()}}
 
 
 def _plan(source: Path, out: Path, entries: dict[str, dict], ordered: list[str],
-          outputs: tuple[str, ...], title: str, shard: tuple[int, int], old_outputs: dict,
+          outputs: tuple[str, ...], title: str, shard: tuple[int, int], manifests: Manifests,
           version: str, pdf_per_document: bool) -> Plan:
     """Slugs, navigation, cross-document links, and which outputs need rendering."""
-    plan = Plan(old=old_outputs, exists=lambda name: (out / name).is_file(),
+    plan = Plan(old=manifests.outputs, exists=lambda name: (out / name).is_file(),
                 title=title or "Edition")
     docs = plan.docs = [(rel, doc) for rel in ordered for doc in entries[rel]["docs"]]
-    slugs = plan.slugs = _unique_slugs([doc["base"] for _, doc in docs])
+    slugs = plan.slugs = _unique_slugs([doc["base"] for _, doc in docs], RESERVED)
     home = {}
     for (_, doc), slug in zip(docs, slugs, strict=True):
         for ident in doc["ids"]:
@@ -416,12 +449,13 @@ def _plan(source: Path, out: Path, entries: dict[str, dict], ordered: list[str],
                                       "groups": {}, "file_pdf": None, "docs": []})
         task["docs"].append(doc["doc_id"])
         need = []
-        if "html" in outputs and wanted(f"html/{slug}.html", _digest(base, nav, CSS_HREF)):
+        owner = task["path"]
+        if "html" in outputs and wanted(f"html/{slug}.html", _digest(base, nav, CSS_HREF), owner):
             need.append(("html", {"href": f"html/{slug}.html", **page, **nav}))
-        if "text" in outputs and wanted(f"text/{slug}.txt", _digest(base, "text")):
+        if "text" in outputs and wanted(f"text/{slug}.txt", _digest(base, "text"), owner):
             need.append(("text", {"href": f"text/{slug}.txt", **page}))
         if pdf_per_document and "print" in outputs and \
-                wanted(f"print/{slug}.pdf", _digest(base, "pdf")):
+                wanted(f"print/{slug}.pdf", _digest(base, "pdf"), owner):
             need.append(("print", {"href": f"print/{slug}.pdf", **page}))
         for kind, item in need:
             task["groups"].setdefault(kind, []).append(item)
@@ -430,17 +464,20 @@ def _plan(source: Path, out: Path, entries: dict[str, dict], ordered: list[str],
     by_file = plan.by_file
     for (rel, doc), slug in zip(docs, slugs, strict=True):
         by_file.setdefault(rel, []).append((doc, slug))
-    for rel, members in by_file.items():
-        file_slug = safe_slug(Path(rel).with_suffix("").as_posix().replace("/", "-"), "document")
+    file_slugs = _unique_slugs([safe_slug(Path(rel).with_suffix("").as_posix().replace("/", "-"),
+                                          "document") for rel in by_file], RESERVED)
+    for (rel, members), file_slug in zip(by_file.items(), file_slugs, strict=True):
+        owner = tasks[rel]["path"]
         if "print" in outputs and not (pdf_per_document and len(members) == 1):
-            if wanted(f"print/{file_slug}.pdf", _digest(version, entries[rel]["hash"], "file")):
+            if wanted(f"print/{file_slug}.pdf", _digest(version, entries[rel]["hash"], "file"),
+                      owner):
                 tasks[rel]["file_pdf"] = file_slug
         if "html" in outputs and len(members) > 1:
             volume_slug = f"{file_slug}-volume"
             labels = [[d["doc_id"], s, f"{d['n'] + '. ' if d['n'] else ''}{d['title']}"]
                       for d, s in members]
             key = _digest(version, entries[rel]["hash"], labels, "volume", CSS_HREF)
-            if wanted(f"html/{volume_slug}.html", key):
+            if wanted(f"html/{volume_slug}.html", key, owner):
                 tasks[rel]["labels"] = labels
                 tasks[rel]["groups"].setdefault("html", []).append(
                     {"href": f"html/{volume_slug}.html", "kind": "volume",
@@ -453,6 +490,9 @@ def _plan(source: Path, out: Path, entries: dict[str, dict], ordered: list[str],
                                                                             strict=True)]
         if wanted("html/index.html", _digest(version, plan.title, rows, outputs)):
             plan.index = (rows, plan.title, outputs)
+    if shard[1] == 1 and docs and "print" in outputs:
+        plan.edition_pdf = wanted("print/edition.pdf", _digest(
+            version, plan.title, [(r, entries[r]["hash"]) for r in by_file], slugs))
     return plan
 
 
@@ -511,13 +551,20 @@ def _alive(pid: int) -> bool:
     return True
 
 
-def _unique_slugs(bases: list[str]) -> list[str]:
-    seen: dict[str, int] = {}
+RESERVED = ("index", "edition")  # html/index.html, print/edition.pdf belong to the edition
+
+
+def _unique_slugs(bases: list[str], reserved: tuple[str, ...] = ()) -> list[str]:
+    """Each base as it is, or with -2, -3… when it is taken (never a name another has)."""
+    taken = set(reserved)
     slugs = []
     for base in bases:
-        count = seen.get(base, 0) + 1
-        seen[base] = count
-        slugs.append(base if count == 1 else f"{base}-{count}")
+        slug, count = base, 1
+        while slug in taken:
+            count += 1
+            slug = f"{base}-{count}"
+        taken.add(slug)
+        slugs.append(slug)
     return slugs
 
 

@@ -7,13 +7,18 @@ source itself, so the main process never holds the corpus in memory.
 
 from __future__ import annotations
 
+import ctypes
 import functools
+import os
+import signal
+import threading
+import time
 from pathlib import Path
 
 from lxml import etree
 
 from ..errors import TeikitError
-from ..files import write_atomic, write_new
+from ..files import OutputFolder
 from ..render import prepare_pages, render_pages, render_pdf
 from ..render.pdf import html_to_pdf
 from ..validate import ERROR, validate_tree
@@ -167,9 +172,40 @@ _checks = None
 
 
 def share_checks(value) -> None:
-    """Pool initializer: keep the build's shared verdict."""
+    """Keep the build's shared verdict."""
     global _checks
     _checks = value
+
+
+def start_worker(value, parent: int) -> None:
+    """Pool initializer: keep the build's shared verdict, and tie this worker's life to
+    the build's. Ctrl-C is the main process's to handle (it stops the workers; a worker
+    would only print a traceback), and a worker whose main process died (SIGKILL leaves
+    no chance to stop it) exits at once instead of holding its memory for good."""
+    share_checks(value)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _die_with(parent)
+
+
+PR_SET_PDEATHSIG = 1
+
+
+def _die_with(parent: int) -> None:
+    """Linux kills us when the parent dies (prctl); elsewhere, and as a second line, a
+    thread notices that the parent is gone (between two Saxon calls, which hold the lock)."""
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):
+        pass
+    if os.getppid() != parent:  # died before prctl took effect
+        os._exit(1)
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True, name="teikit-parent-watch").start()
 
 
 def checks() -> int:
@@ -184,8 +220,8 @@ class Output:
     planned again without the failed source)."""
 
     def __init__(self, out: str, staging: str | None = None):
-        self.out = Path(out)
-        self.staging = Path(staging) if staging else None
+        self.out = OutputFolder(out)
+        self.staging = OutputFolder(staging) if staging else None
         self.files: list[str] = []  # written: in place, or staged
         self.staged: list[str] = []  # of those, the ones waiting in the staging folder
         self.errors: list[str] = []
@@ -197,9 +233,9 @@ class Output:
         try:
             content = make()
             if state == PASSED:
-                write_atomic(self.out / href, content)
+                self.out.write(href, content)
             else:
-                write_new(self.staging / href, content)
+                self.staging.write_new(href, content)
                 self.staged.append(href)
             self.files.append(href)
         except TeikitError as exc:

@@ -1,0 +1,125 @@
+"""The build manifest: what the last build checked and made, kept in the output folder.
+
+It is read as untrusted input (anyone can edit a file in an output folder): a manifest
+whose shape is not exactly what a build writes is ignored as a whole, with one warning,
+and the edition is built again from scratch. Names of outputs in it are checked again
+by `OutputFolder` before anything is written or removed.
+
+Journaled: before a build renders anything it saves the manifest with the key of every
+output it is about to rewrite blanked out, and at the end it records a key only for
+outputs that were really written. An interrupted or failing build therefore never leaves
+a page that the next build wrongly calls up to date.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import TeikitError
+from ..files import SAFE_PART, OutputFolder
+
+PENDING = ""  # the key of an output being rewritten: matches no real key
+OUTPUT_KINDS = ("html", "text", "print")  # the only folders outputs live in
+
+
+def manifest_name(shard: tuple[int, int]) -> str:
+    return ".teikit-build.json" if shard == (1, 1) else \
+        f".teikit-build.{shard[0]}-of-{shard[1]}.json"
+
+
+@dataclass
+class Manifests:
+    files: dict = field(default_factory=dict)  # source path -> what checking it found
+    outputs: dict = field(default_factory=dict)  # output name -> key, of every manifest
+    own: set[str] = field(default_factory=set)  # this manifest's names: the ones it may remove
+    warnings: list[str] = field(default_factory=list)
+
+
+def load(out: Path, version: str, own: str) -> Manifests:
+    """Every manifest of the output folder (one per shard) made by this version of teikit."""
+    found = Manifests()
+    for path in sorted(out.glob(".teikit-build*.json")):
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError, UnicodeDecodeError):
+            found.warnings.append(f"{path}: warning: the build manifest cannot be read; "
+                                  "building everything again")
+            continue
+        if not isinstance(data, dict) or data.get("version") != version:
+            continue  # another teikit's (or not ours): its outputs are rebuilt
+        problem = _problem(data)
+        if problem:
+            found.warnings.append(f"{path}: warning: the build manifest is damaged ({problem}); "
+                                  "building everything again")
+            continue
+        found.files.update(data["files"])
+        if path.name == own:
+            found.outputs = {**found.outputs, **data["outputs"]}
+            found.own = set(data["outputs"])
+        else:
+            found.outputs.update({k: v for k, v in data["outputs"].items()
+                                  if k not in found.outputs})
+    return found
+
+
+def save(folder: OutputFolder, name: str, version: str, files: dict, outputs: dict) -> None:
+    folder.write(name, json.dumps({"version": version, "files": files, "outputs": outputs},
+                                  sort_keys=True))
+
+
+def output_name_ok(name: object) -> bool:
+    if not isinstance(name, str):
+        return False
+    parts = name.split("/")
+    return len(parts) >= 2 and parts[0] in OUTPUT_KINDS and \
+        all(SAFE_PART.fullmatch(p) and p not in (".", "..") for p in parts)
+
+
+def _slug_ok(value: object) -> bool:
+    return isinstance(value, str) and bool(SAFE_PART.fullmatch(value)) and \
+        value not in (".", "..")
+
+
+_DOC_FIELDS = {"doc_id": str, "base": str, "n": str, "date": str, "title": str, "split": bool,
+               "ids": list, "refs": list}
+
+
+def _problem(data: dict) -> str:
+    """What makes `data` not a manifest this build could have written ('' if nothing)."""
+    files, outputs = data.get("files"), data.get("outputs")
+    if not isinstance(files, dict) or not isinstance(outputs, dict):
+        return "'files' and 'outputs' must be objects"
+    for name, key in outputs.items():
+        if not output_name_ok(name) or not isinstance(key, str):
+            return f"output {name!r} is not a name inside the output folder"
+    for rel, entry in files.items():
+        if not isinstance(entry, dict) or not isinstance(entry.get("hash"), str):
+            return f"entry {rel!r} has no hash"
+        for key in ("errors", "warnings"):
+            if not _strings(entry.get(key)):
+                return f"entry {rel!r}: {key!r} must be a list of strings"
+        docs = entry.get("docs")
+        if not isinstance(docs, list):
+            return f"entry {rel!r}: 'docs' must be a list"
+        for doc in docs:
+            if not isinstance(doc, dict) or any(not isinstance(doc.get(k), t)
+                                                for k, t in _DOC_FIELDS.items()):
+                return f"entry {rel!r}: a document record is malformed"
+            if not _slug_ok(doc["base"]) or not _strings(doc["ids"]) or \
+                    not _strings(doc["refs"]) or not isinstance(doc.get("hash", ""), str) or \
+                    "volume" in doc and not _slug_ok(doc["volume"]):
+                return f"entry {rel!r}: document {doc.get('doc_id')!r} has an unsafe name"
+    return ""
+
+
+def _strings(value: object) -> bool:
+    return isinstance(value, list) and all(isinstance(v, str) for v in value)
+
+
+def checked_remove(folder: OutputFolder, name: str) -> None:
+    """Remove a stale output: only a name a build makes, inside the output folder."""
+    if not output_name_ok(name):
+        raise TeikitError(f"refused to remove {name!r}: not an output name", folder.root)
+    folder.remove(name)
