@@ -46,13 +46,14 @@ def test_convert_to_file_and_validate(cli_run, seed_with_header, tmp_path):
     assert result.exit_code == 0, result.stderr
     check = cli_run("validate", str(out))
     assert check.exit_code == 0, check.stdout
-    assert "1 files checked: 0 errors" in check.stderr
+    assert "1 file checked: 0 errors" in check.stderr
 
 
 def test_validate_json(cli_run, edition_tei):
     result = cli_run("validate", "--format", "json", str(edition_tei))
     assert result.exit_code == 0
-    assert json.loads(result.stdout) == []
+    assert json.loads(result.stdout) == {"files": [str(edition_tei)], "unreadable": [],
+                                         "diagnostics": []}
 
 
 @pytest.mark.parametrize("fmt,needle", [("html", "<!DOCTYPE"), ("text", "[Page 728]")])

@@ -163,7 +163,7 @@ def test_message_format_and_json(cli_run, tmp_path):
     assert result.exit_code == 1
     line = result.stdout.strip().splitlines()[0]
     assert line.startswith(f"{path}:5:") and ": error: [hand-declared] " in line
-    as_json = json.loads(cli_run("validate", "--format", "json", str(path)).stdout)
+    as_json = json.loads(cli_run("validate", "--format", "json", str(path)).stdout)["diagnostics"]
     assert as_json[0]["rule"] == "hand-declared" and as_json[0]["line"] == 5
     assert as_json[0]["xpath"].startswith("/TEI/text/body/div/p")
 

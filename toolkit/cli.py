@@ -14,7 +14,7 @@ import click
 
 from . import __version__
 from .errors import TeikitError, UsageError
-from .files import same_file, write_atomic
+from .files import refuse_special_output, same_file, write_atomic
 
 TEI_ROOTS = ("TEI", "teiCorpus")
 
@@ -61,8 +61,22 @@ def cli() -> None:
     """Encode, validate and publish documentary editions in TEI P5."""
 
 
+def _check_output(input: str | None, output: str | None) -> None:
+    """Refused before any work: an output onto the input, or onto a device, FIFO or socket
+    (it would be replaced by a regular file; '-o -' is standard output)."""
+    if not output or output == "-":
+        return
+    if input and same_file(input, output):
+        raise UsageError("the output would overwrite the input; choose another -o", output)
+    try:
+        refuse_special_output(output)
+    except TeikitError as exc:
+        raise UsageError(exc.message, output) from None
+
+
 def _emit(data: str | bytes, output: str | None) -> None:
-    if output:
+    """Write to OUTPUT, or to standard output when there is none or it is '-'."""
+    if output and output != "-":
         write_atomic(output, data)
     elif isinstance(data, bytes):
         sys.stdout.buffer.write(data)
@@ -73,8 +87,8 @@ def _emit(data: str | bytes, output: str | None) -> None:
 
 @cli.command()
 @click.argument("input", type=click.Path(dir_okay=False))
-@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the TEI here "
-              "(default: standard output).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True),
+              help="Write the TEI here (default, or '-': standard output).")
 @click.option("--xml-model", "xml_model", metavar="HREF",
               help="Add an <?xml-model?> instruction pointing editors at this schema.")
 def convert(input: str, output: str | None, xml_model: str | None) -> int:
@@ -86,8 +100,7 @@ def convert(input: str, output: str | None, xml_model: str | None) -> int:
     """
     from .convert import convert_file, finish_tei
 
-    if output and same_file(input, output):
-        raise UsageError("the output would overwrite the input; choose another -o", output)
+    _check_output(input, output)
     tree, warnings = convert_file(input)
     data, more = finish_tei(tree, input, xml_model)
     for warning in warnings + more:
@@ -117,25 +130,40 @@ def validate(paths: tuple[str, ...], fmt: str, schema: str | None, profile: str,
     if not files:
         raise UsageError("no *.xml files found in " + ", ".join(paths))
     found = []
+    unreadable = []
     for path in files:
-        found += validate_file(path, schema, profile)
+        try:
+            found += validate_file(path, schema, profile)
+        except UsageError:
+            raise  # the request is wrong (a bad --schema): no file can be checked
+        except TeikitError as exc:  # this file only: the others are still checked
+            unreadable.append({"file": str(path), "message": exc.message})
+            if fmt != "json":
+                click.echo(str(exc), err=True)
     if fmt == "json":
-        click.echo(to_json(found))
+        click.echo(to_json(found, [str(p) for p in files], unreadable))
     else:
         for diag in found:
             click.echo(diag.text())
     errors = sum(1 for d in found if d.severity == ERROR)
     warnings = len(found) - errors
-    click.echo(f"{len(files)} files checked: {errors} errors, {warnings} warnings", err=True)
-    return 1 if errors or (strict and warnings) else 0
+    checked = len(files) - len(unreadable)
+    cannot = f", {len(unreadable)} unreadable" if unreadable else ""
+    click.echo(f"{checked} {_plural(checked, 'file')} checked{cannot}: {errors} "
+               f"{_plural(errors, 'error')}, {warnings} {_plural(warnings, 'warning')}", err=True)
+    return 1 if errors or unreadable or (strict and warnings) else 0
+
+
+def _plural(count: int, word: str) -> str:
+    return word if count == 1 else word + "s"
 
 
 @cli.command()
 @click.argument("input", type=click.Path(dir_okay=False))
 @click.option("--to", "fmt", type=click.Choice(["html", "print", "text"]), required=True,
               help="html page, print (a PDF), or plain text.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False),
-              help="Write here (default: standard output).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True),
+              help="Write here (default, or '-': standard output).")
 @click.option("--width", type=click.IntRange(0, 400), default=0, show_default=True,
               help="Text: wrap paragraphs at this width (0: one line a paragraph).")
 @click.option("--reading", is_flag=True,
@@ -149,9 +177,8 @@ def render(input: str, fmt: str, output: str | None, width: int, reading: bool,
     from .render import render_html, render_pdf, render_text
     from .xmlio import read_xml
 
-    if output and same_file(input, output):
-        raise UsageError("the output would overwrite the input; choose another -o", output)
-    if fmt == "print" and not output and sys.stdout.isatty():
+    _check_output(input, output)
+    if fmt == "print" and output in (None, "-") and sys.stdout.isatty():
         raise UsageError("a PDF cannot go to the terminal; give -o FILE.pdf")
     tree = read_xml(input)
     root = tree.getroot()
@@ -264,6 +291,7 @@ def new(output: str, title: str | None, doc_id: str, date: str, source: str, pag
 
     if Path(output).exists() and not force:
         raise UsageError("the file exists; use --force to replace it", output)
+    _check_output(None, output)
     interactive = sys.stdin.isatty()
     if not title:
         if not interactive:

@@ -9,6 +9,7 @@ memory. Errors come back as TeikitError with file:line:col.
 from __future__ import annotations
 
 import re
+import stat
 from pathlib import Path
 
 from lxml import etree
@@ -47,6 +48,9 @@ def parse_xml(data: bytes, name: str, base_url: str | None = None) -> etree._Ele
         line, col = exc.position if exc.position else (0, 0)
         msg = exc.msg or "not well-formed XML"
         msg = msg.split(f", line {line}")[0]
+        if msg.startswith("Excessive depth in document"):
+            raise TeikitError("elements are nested 256 levels deep here; teikit reads up to 255 "
+                              "(flatten the nesting)", name, line, col + 1) from None
         undefined = re.match(r"Entity '([^']+)' not defined", msg)
         if undefined:
             raise TeikitError(f"undefined entity &{undefined.group(1)}; — write the character "
@@ -111,12 +115,19 @@ def read_bytes(path: str | Path, limit: int = MAX_INPUT_BYTES) -> bytes:
     """Read a whole input file, refusing anything larger than `limit` before reading it."""
     name = str(path)
     p = Path(path)
-    if not p.exists():
-        raise TeikitError("no such file", name)
-    if p.is_dir():
-        raise TeikitError("is a folder, expected a file", name)
     try:
-        size = p.stat().st_size
+        info = p.stat()
+    except FileNotFoundError:
+        raise TeikitError("no such file", name) from None
+    except OSError as exc:
+        raise TeikitError(f"cannot read the file: {exc.strerror}", name) from None
+    if stat.S_ISDIR(info.st_mode):
+        raise TeikitError("is a folder, expected a file", name)
+    if not stat.S_ISREG(info.st_mode):  # a FIFO would block forever, a device never end
+        raise TeikitError("is not a regular file (a FIFO, device or socket); teikit reads "
+                          "only regular files", name)
+    try:
+        size = info.st_size
         if size > limit:
             raise TeikitError(f"the file is {size // 2**20} MiB; teikit reads files up to "
                               f"{limit // 2**20} MiB (split the volume into smaller files)", name)

@@ -19,6 +19,8 @@ from ..errors import TeikitError
 from ..resources import xslt_path
 
 _lock = threading.Lock()
+PARSER_PROPERTY = ("http://saxon.sf.net/feature/parserProperty?uri="
+                   "http%3A%2F%2Fwww.oracle.com%2Fxml%2Fjaxp%2Fproperties%2F")
 _processor = None
 
 
@@ -29,6 +31,11 @@ def processor():
             from saxonche import PySaxonProcessor
 
             _processor = PySaxonProcessor(license=False)
+            # Saxon parses what we hand it with the JDK's parser, whose default limits (100
+            # levels, 200 attributes on an element) are far below what lxml has already
+            # accepted; without this a valid document fails half-way through rendering
+            for prop in ("maxElementDepth", "elementAttributeLimit"):
+                _processor.set_configuration_property(PARSER_PROPERTY + prop, "0")
         return _processor
 
 

@@ -47,7 +47,8 @@ def collect_xml(paths: list[str]) -> list[Path]:
     for raw in paths:
         p = Path(raw)
         if p.is_dir():
-            found.extend(sorted(q for q in p.rglob("*.xml") if q.is_file()))
+            # everything named *.xml but folders: a FIFO or socket there is reported, not skipped
+            found.extend(sorted(q for q in p.rglob("*.xml") if not q.is_dir()))
         elif p.exists():
             found.append(p)
         else:

@@ -25,8 +25,11 @@ class Diagnostic:
         return f"{self.file}:{self.line}:{self.col}: {self.severity}: [{self.rule}] {self.message}"
 
 
-def to_json(diagnostics: list[Diagnostic]) -> str:
-    return json.dumps([asdict(d) for d in diagnostics], ensure_ascii=False, indent=2)
+def to_json(diagnostics: list[Diagnostic], files: list[str], unreadable: list[dict]) -> str:
+    """What a run found, with the files it checked and those it could not read."""
+    return json.dumps({"files": files, "unreadable": unreadable,
+                       "diagnostics": [asdict(d) for d in diagnostics]},
+                      ensure_ascii=False, indent=2)
 
 
 class Locator:
