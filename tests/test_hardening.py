@@ -37,7 +37,7 @@ ATTACKS = {
                        + "]>" + TEI.format("&j;"), "entities"),
     "undefined entity": (TEI.format("&nbsp;"), "undefined entity &nbsp;"),
     "deep nesting": ('<TEI xmlns="http://www.tei-c.org/ns/1.0">' + "<hi>" * 100_000 + "x"
-                     + "</hi>" * 100_000 + "</TEI>", "not well-formed"),
+                     + "</hi>" * 100_000 + "</TEI>", "nested 256 levels deep"),
     "huge text node": (TEI.format("a" * (20 * 2**20)), "not well-formed"),
 }
 
