@@ -47,9 +47,9 @@ def load(out: Path, version: str, own: str) -> Manifests:
             found.warnings.append(f"{path}: warning: the build manifest cannot be read; "
                                   "building everything again")
             continue
-        if not isinstance(data, dict) or data.get("version") != version:
-            continue  # another teikit's (or not ours): its outputs are rebuilt
-        problem = _problem(data)
+        if isinstance(data, dict) and data.get("version") != version:
+            continue  # another teikit's: its outputs are rebuilt
+        problem = _problem(data) if isinstance(data, dict) else "not a JSON object"
         if problem:
             found.warnings.append(f"{path}: warning: the build manifest is damaged ({problem}); "
                                   "building everything again")
