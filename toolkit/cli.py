@@ -112,46 +112,66 @@ def convert(input: str, output: str | None, xml_model: str | None) -> int:
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
-              show_default=True, help="Compiler-style lines, or a JSON list.")
-@click.option("--schema", type=click.Path(dir_okay=False),
-              help="Validate against this XSD or RELAX NG instead of teikit's profile.")
-@click.option("--profile", type=click.Choice(["teikit", "frus"]), default="teikit",
-              show_default=True, help="Rule set: 'frus' adds source-note and dateline rules.")
+              show_default=True, help="Compiler-style lines, or a JSON object.")
+@click.option("--schema", metavar="NAME|FILE",
+              help="tei_all or teikit (bundled), or an XSD / RELAX NG (.rng, .rnc) file; "
+                   "default: the schema each file names in <?xml-model?>, else tei_all.")
+@click.option("--profile", type=click.Choice(["tei", "teikit", "frus"]), default=None,
+              help="Rule set: tei (generic TEI), teikit or frus (house rules); default: "
+                   "teikit for teikit's profile, tei for any other schema.")
+@click.option("--no-xinclude", is_flag=True, help="Do not resolve xi:include (validate each "
+              "file as it is written).")
+@click.option("--edition", "edition", type=click.Path(file_okay=False, exists=True),
+              help="The edition folder: includes and file.xml#id pointers may reach anywhere "
+                   "inside it (default: the folder named, or a file's own folder).")
 @click.option("--strict", is_flag=True, help="Warnings fail too.")
-def validate(paths: tuple[str, ...], fmt: str, schema: str | None, profile: str,
-             strict: bool) -> int:
-    """Check TEI files (or folders of them) against the schema and editorial rules.
+@click.option("-v", "--verbose", is_flag=True, help="Say which schema and rule set each file got.")
+def validate(paths: tuple[str, ...], fmt: str, schema: str | None, profile: str | None,
+             no_xinclude: bool, edition: str | None, strict: bool, verbose: bool) -> int:
+    """Check TEI files (or folders of them) against their schema and editorial rules.
 
-    Exit status: 0 valid, 1 invalid, 2 usage error.
+    Exit status: 0 valid, 1 invalid (or a file could not be read), 2 usage error.
     """
-    from .validate import ERROR, collect_xml, to_json, validate_file
+    from .validate import ERROR, INFO, collect_xml, edition_root, to_json, validate_paths
 
     files = collect_xml(list(paths))
     if not files:
         raise UsageError("no *.xml files found in " + ", ".join(paths))
-    found = []
-    unreadable = []
-    for path in files:
-        try:
-            found += validate_file(path, schema, profile)
-        except UsageError:
-            raise  # the request is wrong (a bad --schema): no file can be checked
-        except TeikitError as exc:  # this file only: the others are still checked
-            unreadable.append({"file": str(path), "message": exc.message})
-            if fmt != "json":
-                click.echo(str(exc), err=True)
+    checked = validate_paths(files, schema, profile, not no_xinclude,
+                             edition or edition_root(list(paths)))
+    found = [d for c in checked if c.choice is not None for d in c.diagnostics]
+    unreadable = [{"file": c.name, "message": c.diagnostics[0].message}
+                  for c in checked if c.choice is None and c.diagnostics[0].rule == "unreadable"]
+    found += [d for c in checked if c.choice is None and c.diagnostics[0].rule != "unreadable"
+              for d in c.diagnostics]
     if fmt == "json":
-        click.echo(to_json(found, [str(p) for p in files], unreadable))
+        click.echo(to_json(found, [str(p) for p in files], unreadable,
+                           {c.name: _choice(c.choice) for c in checked if c.choice}))
     else:
-        for diag in found:
-            click.echo(diag.text())
+        for c in checked:
+            if verbose and c.choice is not None:
+                click.echo(f"{c.name}: schema {c.choice.label} ({c.choice.why}), "
+                           f"rules {c.choice.rules}", err=True)
+            if c.choice is None and c.diagnostics[0].rule == "unreadable":
+                click.echo(c.diagnostics[0].text().replace(": error: [unreadable]", ": error:"),
+                           err=True)
+                continue
+            for diag in c.diagnostics:
+                click.echo(diag.text())
     errors = sum(1 for d in found if d.severity == ERROR)
-    warnings = len(found) - errors
-    checked = len(files) - len(unreadable)
+    infos = sum(1 for d in found if d.severity == INFO)
+    warnings = len(found) - errors - infos
+    count = len(files) - len(unreadable)
     cannot = f", {len(unreadable)} unreadable" if unreadable else ""
-    click.echo(f"{checked} {_plural(checked, 'file')} checked{cannot}: {errors} "
-               f"{_plural(errors, 'error')}, {warnings} {_plural(warnings, 'warning')}", err=True)
+    said = f", {infos} {_plural(infos, 'info')}" if infos else ""
+    click.echo(f"{count} {_plural(count, 'file')} checked{cannot}: {errors} "
+               f"{_plural(errors, 'error')}, {warnings} {_plural(warnings, 'warning')}{said}",
+               err=True)
     return 1 if errors or unreadable or (strict and warnings) else 0
+
+
+def _choice(choice) -> dict:
+    return {"schema": choice.label, "path": choice.path, "why": choice.why, "rules": choice.rules}
 
 
 def _plural(count: int, word: str) -> str:

@@ -139,6 +139,10 @@ def read_bytes(path: str | Path, limit: int = MAX_INPUT_BYTES) -> bytes:
 def serialize(tree: etree._ElementTree | etree._Element) -> bytes:
     """Serialise as UTF-8 with an XML declaration and a final newline."""
     out = etree.tostring(tree, encoding="UTF-8", xml_declaration=True)
+    root = tree.getroot() if isinstance(tree, etree._ElementTree) else tree
+    for node in root.itersiblings(preceding=True):  # each instruction before the root on its
+        piece = etree.tostring(node, with_tail=False)  # own line (lxml runs them together)
+        out = out.replace(piece + b"<", piece + b"\n<", 1)
     return out if out.endswith(b"\n") else out + b"\n"
 
 

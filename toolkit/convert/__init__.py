@@ -9,7 +9,7 @@ from lxml import etree
 from ..errors import TeikitError
 from ..xmlio import read_bytes
 from .memo import decode, read_memo
-from .tei import Warning_, build_tei
+from .tei import PROFILE_MODEL, Warning_, build_tei
 
 __all__ = ["convert_text", "convert_file", "finish_tei", "Warning_"]
 
@@ -47,15 +47,14 @@ def finish_tei(tree: etree._ElementTree, name: str, xml_model: str | None = None
     from ..validate import ERROR, validate_tree
     from ..xmlio import serialize
 
-    data = serialize(tree)
     if xml_model:
         if '"' in xml_model or "?>" in xml_model:
             raise TeikitError("the --xml-model address cannot contain quotes or '?>'")
-        pi = (f'<?xml-model href="{xml_model}" type="application/xml" '
-              'schematypens="http://www.w3.org/2001/XMLSchema"?>\n').encode()
-        head, _, rest = data.partition(b"\n")
-        data = head + b"\n" + pi + rest
-    found = validate_tree(tree, name)
+        for pi in tree.getroot().itersiblings(preceding=True):
+            if isinstance(pi, etree._ProcessingInstruction) and pi.target == "xml-model":
+                pi.text = PROFILE_MODEL.format(href=xml_model)
+    data = serialize(tree)
+    found = validate_tree(tree, name, schema="teikit")
     errors = [d for d in found if d.severity == ERROR]
     if errors:
         first = errors[0]

@@ -105,7 +105,16 @@ def build_tei(memo: Memo) -> tuple[etree._ElementTree, list[Warning_]]:
     _body_part(div, memo, ctx)
     _check_last(div, memo)
     indent_structure(tei)
-    return etree.ElementTree(tei), ctx.warnings
+    tree = etree.ElementTree(tei)
+    tei.addprevious(etree.ProcessingInstruction("xml-model", PROFILE_MODEL.format(href=PROFILE_HREF)))
+    return tree, ctx.warnings
+
+
+# Every document a converter writes names teikit's profile, so `teikit validate` checks it
+# against the profile and the house rules (a name, not a path: any href whose file name is
+# teikit.xsd means the bundled profile; editors may point it at a copy with --xml-model).
+PROFILE_HREF = "teikit.xsd"
+PROFILE_MODEL = 'href="{href}" type="application/xml" schematypens="http://www.w3.org/2001/XMLSchema"'
 
 
 def _parse_all(memo: Memo, ctx: Context) -> None:

@@ -1,44 +1,143 @@
-"""Checks: our TEI profile (or the user's schema) plus the editorial rules."""
+"""Checks: the schema a file names (or tei_all, or teikit's profile) plus the rules
+that fit it. Files are read and parsed here (XInclude resolved), checked against their
+schemas in batches (one jing run per RELAX NG schema), then against their rule set."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from lxml import etree
 
 from ..errors import TeikitError, UsageError
+from ..xinclude import Assembly, assemble, has_includes
 from ..xmlio import parse_xml, read_bytes
-from .diagnostics import ERROR, WARNING, Diagnostic, Locator, to_json
+from .choice import RULE_SETS, Choice, choose
+from .diagnostics import ERROR, INFO, WARNING, Diagnostic, Locator, to_json
+from .edition import Edition, edition_root
 from .rules import RULES, run_rules
-from .schema import check_schema
+from .schema import check_xsd, start_rng
 
-__all__ = ["Diagnostic", "validate_tree", "validate_file", "collect_xml", "to_json", "RULES",
-           "ERROR", "WARNING", "PROFILES"]
+__all__ = ["Diagnostic", "validate_tree", "validate_file", "validate_paths", "collect_xml",
+           "to_json", "RULES", "ERROR", "WARNING", "INFO", "PROFILES", "Source", "read_source",
+           "Checked", "check_sources", "Edition", "edition_root"]
 
-PROFILES = ("teikit", "frus")
+PROFILES = RULE_SETS
+
+
+@dataclass
+class Source:
+    """A file as read for checking: its tree (XInclude resolved), bytes and text."""
+    name: str
+    tree: etree._ElementTree
+    data: bytes
+    text: str
+    assembly: Assembly | None = None
+
+
+@dataclass
+class Checked:
+    name: str
+    choice: Choice | None  # None: the file could not be read or parsed
+    diagnostics: list[Diagnostic]
+
+
+def read_source(path: str | Path, root: str | None = None, xinclude: bool = True) -> Source:
+    """Read and parse one file, resolving its XIncludes inside `root` (raises TeikitError)."""
+    name = str(path)
+    data = read_bytes(path)
+    tree = parse_xml(data, name)
+    assembly = assemble(tree, name, data, root) if xinclude and has_includes(tree) else None
+    return Source(name, tree, data, data.decode("utf-8", "replace"), assembly)
+
+
+def check_sources(sources: list[Source], schema: str | None = None, rules: str | None = None,
+                  edition: Edition | None = None) -> list[Checked]:
+    """Schema and rules for parsed files: each one's choice and its findings, in order."""
+    choices = [choose(s.tree, s.name, schema, rules) for s in sources]
+    locs = [Locator(s.tree, s.text, s.name, s.assembly) for s in sources]
+    found: list[list[Diagnostic]] = [[] for _ in sources]
+    relax: dict[tuple[str, str], list[int]] = {}
+    for i, (source, choice) in enumerate(zip(sources, choices, strict=True)):
+        if choice.warning:
+            line, message = choice.warning
+            found[i].append(Diagnostic(source.name, line, 1, WARNING, "xml-model", message))
+        if choice.kind == "xsd":
+            found[i] += check_xsd(source.tree, locs[i], None if choice.profile else choice.path)
+        else:
+            relax.setdefault((choice.path, choice.kind), []).append(i)
+    running = []  # jing works (in its own process) while the rules run here
+    try:
+        for (path, kind), members in relax.items():
+            batch = [(sources[i].tree, locs[i], sources[i].data) for i in members]
+            running.append((members, start_rng(batch, path, kind == "rnc")))
+        for i, (source, choice) in enumerate(zip(sources, choices, strict=True)):
+            found[i] += run_rules(source.tree, locs[i], choice.rules, edition)
+        for members, answer in running:
+            for i, diags in zip(members, answer(), strict=True):
+                found[i] += diags
+    finally:
+        for _, answer in running:
+            answer.close()
+    return [Checked(s.name, c, sorted(f, key=lambda d: (d.file != s.name, d.file, d.line,
+                                                         d.col, d.rule)))
+            for s, c, f in zip(sources, choices, found, strict=True)]
 
 
 def validate_tree(tree: etree._ElementTree, name: str, source: str = "",
-                  schema: str | None = None, profile: str = "teikit") -> list[Diagnostic]:
-    if not source:
-        source = etree.tostring(tree, encoding="unicode")
-    loc = Locator(tree, source, name)
-    found = check_schema(tree, loc, schema)
-    found += run_rules(tree, loc, profile)
-    return sorted(found, key=lambda d: (d.line, d.col, d.rule))
+                  schema: str | None = None, profile: str | None = None,
+                  data: bytes | None = None, edition: Edition | None = None,
+                  assembly: Assembly | None = None) -> list[Diagnostic]:
+    """One parsed file's findings (schema and rule set chosen as for `teikit validate`)."""
+    if data is None:
+        data = source.encode("utf-8") if source else etree.tostring(tree, encoding="UTF-8")
+    text = source or data.decode("utf-8", "replace")
+    return check_sources([Source(name, tree, data, text, assembly)], schema, profile,
+                         edition)[0].diagnostics
 
 
-def validate_file(path: str | Path, schema: str | None = None, profile: str = "teikit"
+def validate_file(path: str | Path, schema: str | None = None, profile: str | None = None
                   ) -> list[Diagnostic]:
-    name = str(path)
-    data = read_bytes(path)
-    try:
-        tree = parse_xml(data, name)
-    except TeikitError as exc:
-        loc = exc.location
-        return [Diagnostic(name, loc.line if loc else 0, loc.col if loc else 0, ERROR,
-                           "well-formed", exc.message)]
-    return validate_tree(tree, name, data.decode("utf-8", "replace"), schema, profile)
+    return validate_paths([path], schema, profile)[0].diagnostics
+
+
+BATCH = 1000  # files read and checked together: one jing start per batch and schema
+
+
+def validate_paths(paths: list[str | Path], schema: str | None = None, rules: str | None = None,
+                   xinclude: bool = True, root: str | None = None) -> list[Checked]:
+    """Every file: a Checked each, never an exception for one bad file (a file that cannot
+    be read is a Checked without a choice, its one error explaining why)."""
+    root = root or edition_root([str(p) for p in paths])
+    edition = Edition(root)
+    results: list[Checked] = []
+    for start in range(0, len(paths), BATCH):
+        sources: list[Source] = []
+        slots: list[int | Checked] = []
+        for path in paths[start:start + BATCH]:
+            try:
+                sources.append(read_source(path, root, xinclude))
+                slots.append(len(sources) - 1)
+            except UsageError:
+                raise
+            except TeikitError as exc:
+                loc = exc.location
+                slots.append(Checked(str(path), None, [Diagnostic(
+                    loc.file if loc else str(path), loc.line if loc else 0,
+                    loc.col if loc else 0, ERROR, _kind_of(exc), exc.message)]))
+        checked = check_sources(sources, schema, rules, edition)
+        results += [checked[slot] if isinstance(slot, int) else slot for slot in slots]
+    return results
+
+
+def _kind_of(exc: TeikitError) -> str:
+    message = exc.message
+    if message.startswith("xi:include") or "xi:include" in message:
+        return "xinclude"
+    if message.startswith(("no such file", "is a folder", "is not a regular", "cannot read",
+                           "the file is ")):
+        return "unreadable"
+    return "well-formed"
 
 
 def collect_xml(paths: list[str]) -> list[Path]:

@@ -8,7 +8,7 @@ from dataclasses import asdict, dataclass
 
 from lxml import etree
 
-ERROR, WARNING = "error", "warning"
+ERROR, WARNING, INFO = "error", "warning", "info"  # info: said, never fails a check
 
 
 @dataclass(frozen=True)
@@ -25,29 +25,46 @@ class Diagnostic:
         return f"{self.file}:{self.line}:{self.col}: {self.severity}: [{self.rule}] {self.message}"
 
 
-def to_json(diagnostics: list[Diagnostic], files: list[str], unreadable: list[dict]) -> str:
-    """What a run found, with the files it checked and those it could not read."""
-    return json.dumps({"files": files, "unreadable": unreadable,
+def to_json(diagnostics: list[Diagnostic], files: list[str], unreadable: list[dict],
+            schemas: dict[str, dict] | None = None) -> str:
+    """What a run found, with the files it checked (and the schema and rule set each one
+    got) and those it could not read."""
+    return json.dumps({"files": files, "unreadable": unreadable, "schemas": schemas or {},
                        "diagnostics": [asdict(d) for d in diagnostics]},
                       ensure_ascii=False, indent=2)
 
 
 class Locator:
-    """Line, column and a readable XPath for elements of one parsed document."""
+    """Line, column and a readable XPath for elements of one parsed document (and, in a
+    document assembled by XInclude, the file each element came from)."""
 
-    def __init__(self, tree: etree._ElementTree, source: str, name: str):
+    def __init__(self, tree: etree._ElementTree, source: str, name: str, assembly=None):
         self.tree = tree
         self.source = source
-        self.lines = source.split("\n")
         self.name = name
+        self.assembly = assembly if assembly is not None and assembly.assembled else None
+        self._lines: dict[str, list[str]] = {name: source.split("\n")}
         self._cols: dict[int, int] = {}
+
+    @property
+    def lines(self) -> list[str]:
+        return self._lines[self.name]
+
+    def file(self, el: etree._Element) -> str:
+        return self.assembly.file_of(el) if self.assembly is not None else self.name
+
+    def _lines_of(self, file: str) -> list[str]:
+        if file not in self._lines:
+            self._lines[file] = self.assembly.sources.get(file, "").split("\n")
+        return self._lines[file]
 
     def col(self, el: etree._Element) -> int:
         key = id(el)
         if key in self._cols:
             return self._cols[key]
+        lines = self._lines_of(self.file(el))
         line = el.sourceline or 0
-        if not (0 < line <= len(self.lines)):
+        if not (0 < line <= len(lines)):
             return 1
         local = etree.QName(el).localname
         nth = 0
@@ -55,11 +72,8 @@ class Locator:
             if other.sourceline == line and isinstance(other.tag, str) and \
                     etree.QName(other).localname == local:
                 nth += 1
-        for anc in el.iterancestors():
-            if anc.sourceline != line:
-                break
         pattern = re.compile(rf"<(?:[\w.-]+:)?{re.escape(local)}(?=[\s/>])")
-        found = list(pattern.finditer(self.lines[line - 1]))
+        found = list(pattern.finditer(lines[line - 1]))
         col = found[min(nth, len(found) - 1)].start() + 1 if found else 1
         self._cols[key] = col
         return col
@@ -79,5 +93,5 @@ class Locator:
         return "/" + "/".join(reversed(steps))
 
     def at(self, el: etree._Element, severity: str, rule: str, message: str) -> Diagnostic:
-        return Diagnostic(self.name, el.sourceline or 0, self.col(el), severity, rule, message,
-                          self.xpath(el))
+        return Diagnostic(self.file(el), el.sourceline or 0, self.col(el), severity, rule,
+                          message, self.xpath(el))

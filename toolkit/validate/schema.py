@@ -1,7 +1,9 @@
-"""Schema validation: teikit's TEI profile (XSD, xmlschema), or a user's XSD / RELAX NG."""
+"""Schema validation: W3C XML Schema (teikit's profile, a user's XSD) with libxml2 and
+xmlschema; RELAX NG (tei_all, a project's ODD) with jing."""
 
 from __future__ import annotations
 
+import bisect
 from functools import cache
 from pathlib import Path
 
@@ -10,6 +12,7 @@ from lxml import etree
 from ..errors import TeikitError, UsageError
 from ..resources import schema_path
 from ..xmlio import parse_xml, read_bytes
+from . import jing
 from .diagnostics import ERROR, Diagnostic, Locator
 
 PROFILE = "teikit.xsd"
@@ -38,25 +41,11 @@ def _fast_xsd(path: str) -> etree.XMLSchema | None:
         return None
 
 
-@cache
-def _rng(path: str) -> etree.RelaxNG:
-    tree = parse_xml(read_bytes(path), path)
-    try:
-        return etree.RelaxNG(tree)
-    except etree.RelaxNGParseError as exc:
-        raise UsageError(f"cannot load the RELAX NG schema: {exc}", path) from None
-
-
-def check_schema(tree: etree._ElementTree, loc: Locator, schema: str | None = None
-                 ) -> list[Diagnostic]:
+def check_xsd(tree: etree._ElementTree, loc: Locator, path: str | None = None
+              ) -> list[Diagnostic]:
+    """Against a W3C XML Schema: teikit's profile (path None) or a user's XSD."""
+    schema = path
     path = schema or str(schema_path(PROFILE))
-    suffix = Path(path).suffix.lower()
-    if schema and not Path(path).is_file():
-        raise UsageError("no such schema file", path)
-    if suffix == ".rng":
-        return _check_rng(tree, loc, path)
-    if suffix != ".xsd":
-        raise UsageError("a schema must be W3C XML Schema (.xsd) or RELAX NG (.rng)", path)
     # libxml2 only for our own profile: its import loader is not under our no-network rule
     fast = _fast_xsd(path) if schema is None else None
     if fast is not None and fast.validate(tree):
@@ -97,14 +86,71 @@ def _explain(el: etree._Element, reason: str) -> str:
     return f"<{local}>: {reason}"
 
 
-def _check_rng(tree: etree._ElementTree, loc: Locator, path: str) -> list[Diagnostic]:
-    rng = _rng(path)
-    if rng.validate(tree):
-        return []
+def start_rng(sources: list[tuple[etree._ElementTree, Locator, bytes]], path: str,
+              compact: bool):
+    """Against a RELAX NG schema, by jing: all documents in one run (one Java start),
+    started now; call the answer for the findings. sources: (tree, its locator, the bytes
+    it was parsed from)."""
+    inputs = []
+    for tree, loc, data in sources:
+        if loc.assembly is None:  # the very bytes that were screened: lines match jing's
+            inputs.append(data)
+        else:  # assembled by XInclude: what jing sees is the tree as serialized
+            inputs.append(etree.tostring(tree, encoding="UTF-8", xml_declaration=True))
+    return _Pending(sources, inputs, jing.Run(path, inputs, compact))
+
+
+class _Pending:
+    def __init__(self, sources, inputs: list[bytes], run: jing.Run):
+        self.sources, self.inputs, self.run = sources, inputs, run
+
+    def __call__(self) -> list[list[Diagnostic]]:
+        return _rng_diagnostics(self.sources, self.inputs, self.run.findings())
+
+    def close(self) -> None:
+        self.run.close()  # stops jing if the caller gave up waiting (Ctrl-C, an error)
+
+
+def _rng_diagnostics(sources, inputs: list[bytes], found) -> list[list[Diagnostic]]:
     out = []
-    for entry in rng.error_log:
-        out.append(Diagnostic(loc.name, entry.line or 1, entry.column or 1, ERROR, "schema",
-                              entry.message))
+    for (tree, loc, _), data, findings in zip(sources, inputs, found, strict=True):
+        if not findings:
+            out.append([])
+            continue
+        seen = tree if loc.assembly is None else parse_xml(data, loc.name)
+        place = _placer(seen, loc, {f.line for f in findings})
+        mirror = None if loc.assembly is None else \
+            dict(zip(seen.iter(etree.Element), tree.iter(etree.Element), strict=True))
+        diags = []
+        for f in findings:
+            el = place(f.line, f.col)
+            if el is None:
+                diags.append(Diagnostic(loc.name, f.line or 1, f.col or 1, f.severity,
+                                        "schema", f.message))
+            elif mirror is None:
+                diags.append(Diagnostic(loc.name, f.line or 1, f.col or 1, f.severity,
+                                        "schema", f.message, loc.xpath(el)))
+            else:  # where the element stands in the file it came from
+                original = mirror[el]
+                diags.append(Diagnostic(loc.file(original), original.sourceline or 1,
+                                        loc.col(original), f.severity, "schema", f.message,
+                                        loc.xpath(original)))
+        out.append(diags)
     return out
 
 
+def _placer(tree: etree._ElementTree, loc: Locator, lines: set[int]):
+    """The element a finding at (line, col) is about: the last one whose start tag ends on
+    that line before the column (jing reports the end of the start tag), else the last one
+    before that line."""
+    elements = list(tree.iter(etree.Element))
+    starts = [el.sourceline or 0 for el in elements]
+    own = Locator(tree, loc.source, loc.name) if loc.assembly is not None else loc
+
+    def place(line: int, col: int) -> etree._Element | None:
+        lo, hi = bisect.bisect_left(starts, line), bisect.bisect_right(starts, line)
+        if lo < hi:
+            before = [el for el in elements[lo:hi] if own.col(el) < col]
+            return before[-1] if before else elements[lo]
+        return elements[hi - 1] if hi > 0 else None
+    return place
