@@ -38,8 +38,8 @@ from ..files import OutputFolder
 from ..render import css, render_pdf
 from ..render.saxon import transform
 from ..resources import data_dir
-from ..validate import collect_xml
-from ..xmlio import parse_xml, read_bytes
+from ..validate import Source, collect_xml, read_source
+from ..xmlio import read_bytes
 from .documents import document_divs, edition_tree, safe_slug
 from .manifest import PENDING, Manifests, checked_remove, load, manifest_name, save
 from .worker import (
@@ -48,7 +48,7 @@ from .worker import (
     PASSED,
     UNKNOWN,
     Output,
-    check_file,
+    check_files,
     describe_file,
     peak_memory_mb,
     render_file,
@@ -256,16 +256,19 @@ def _build(source: Path, out: Path, files: list[Path], outputs: tuple[str, ...],
             to_check.append(rel)
     if to_check:
         workers.start()  # they warm up while the main process reads
-    deferred: dict[str, tuple] = {}  # rel -> (tree, bytes) still to validate
+    root = str(source)
+    deferred: dict[str, Source] = {}  # rel -> the parsed source still to validate
     if 1 < workers.jobs and len(to_check) < workers.jobs:
         for rel in to_check:
-            found, parsed = describe_file(str(source / rel))
+            found, parsed = describe_file(str(source / rel), root)
             entries[rel] = {"hash": hashes[rel], **found}
             if parsed is not None:
                 deferred[rel] = parsed
     else:
-        checked = workers.map(check_file, [str(source / rel) for rel in to_check], progress,
-                              "checking")
+        batches = _batches([str(source / rel) for rel in to_check], workers.jobs)
+        checked = [result for batch in workers.map(check_files, [
+            {"paths": b, "root": root} for b in batches], progress, "checking")
+            for result in batch]
         for rel, result in zip(to_check, checked, strict=True):
             report.memory_mb = max(report.memory_mb, result.pop("memory", 0))
             entries[rel] = {"hash": hashes[rel], **result}
@@ -285,8 +288,8 @@ def _build(source: Path, out: Path, files: list[Path], outputs: tuple[str, ...],
         failed: list[str] = []
 
         def meanwhile(plan: Plan = plan, failed: list[str] = failed) -> None:
-            for rel, (tree, data) in deferred.items():
-                found = verdict(str(source / rel), tree, data)
+            for rel, parsed in deferred.items():
+                found = verdict(parsed, root)
                 entries[rel].update(found)
                 if found["errors"]:
                     entries[rel]["docs"] = []
@@ -298,7 +301,7 @@ def _build(source: Path, out: Path, files: list[Path], outputs: tuple[str, ...],
                 main.write("html/index.html", lambda: _index_html(*plan.index), "index")
                 plan.results.append({"files": main.files, "staged": [], "errors": main.errors})
 
-        work = [dict(task, out=str(out), staging=str(staging) if deferred else None)
+        work = [dict(task, out=str(out), root=root, staging=str(staging) if deferred else None)
                 for task in _work(plan.tasks, workers.jobs)]
         plan.results += workers.map(render_file, work, progress, "rendering", meanwhile)
         if not failed:
@@ -356,12 +359,23 @@ def _build(source: Path, out: Path, files: list[Path], outputs: tuple[str, ...],
 def _edition_pdf(source: Path, plan: Plan) -> bytes:
     parts = []
     for rel, members in plan.by_file.items():
-        tree = parse_xml(read_bytes(source / rel), str(source / rel))
+        tree = read_source(source / rel, str(source)).tree
         divs = {d.get("{http://www.w3.org/XML/1998/namespace}id") or "": d
                 for d in document_divs(tree)}
         parts += [(tree, divs.get(doc["doc_id"]) if doc["doc_id"] else None, slug)
                   for doc, slug in members]
     return render_pdf(edition_tree(parts, plan.title), "edition", **{"edition-title": plan.title})
+
+
+CHECK_BATCH = 200  # files checked together in one worker task: one jing start for them all
+
+
+def _batches(paths: list[str], jobs: int) -> list[list[str]]:
+    """Enough batches to keep every worker busy, none bigger than CHECK_BATCH."""
+    if not paths:
+        return []
+    size = max(1, min(CHECK_BATCH, -(-len(paths) // max(1, jobs))))
+    return [paths[i:i + size] for i in range(0, len(paths), size)]
 
 
 def _refuse_linked_folders(out: Path) -> None:

@@ -21,8 +21,7 @@ from ..errors import TeikitError
 from ..files import OutputFolder
 from ..render import prepare_pages, render_pages, render_pdf
 from ..render.pdf import html_to_pdf
-from ..validate import ERROR, validate_tree
-from ..xmlio import parse_xml, read_bytes
+from ..validate import ERROR, WARNING, Edition, Source, check_sources, read_source
 from .documents import XML_ID, describe, document_divs
 
 CSS_HREF = "teikit.css"  # written once into html/ by the build
@@ -66,47 +65,73 @@ def warm_up() -> None:
     _all_compiled()
 
 
-@contained({"warnings": [], "docs": []})
-def check_file(path: str) -> dict:
-    """Parse, validate and describe one source file."""
+def check_files(batch: dict) -> list[dict]:
+    """Parse, validate and describe a batch of source files (one jing run per schema
+    for all of them). batch: paths, root (the edition folder: XInclude stays inside it)."""
+    root = batch["root"]
+    sources, results = [], []
+    for path in batch["paths"]:
+        try:
+            sources.append(read_source(path, root))
+            results.append(None)
+        except TeikitError as exc:
+            results.append({"errors": [str(exc)], "warnings": [], "docs": []})
     try:
-        data = read_bytes(path)
-        tree = parse_xml(data, path)
+        checked = iter(check_sources(sources, edition=Edition(root)))
+    except TeikitError as exc:  # the validator itself failed: every file of the batch says so
+        checked = iter([exc] * len(sources))
+    parsed = iter(sources)
+    return [result if result is not None else _described(next(parsed), next(checked))
+            for result in results]
+
+
+def _described(source: Source, checked) -> dict:
+    """What the build keeps of a checked file; a bug here is this file's error line."""
+    try:
+        if isinstance(checked, TeikitError):
+            raise checked
+        found = _lines(checked.diagnostics)
+        return {**found, "docs": [] if found["errors"] else describe(Path(source.name),
+                                                                      source.tree),
+                "memory": peak_memory_mb()}
     except TeikitError as exc:
         return {"errors": [str(exc)], "warnings": [], "docs": []}
-    found = verdict(path, tree, data)
-    return {**found, "docs": [] if found["errors"] else describe(Path(path), tree),
-            "memory": peak_memory_mb()}
+    except Exception as exc:
+        return {"errors": [f"{source.name}: error: internal error: {type(exc).__name__}: "
+                           f"{exc}"], "warnings": [], "docs": []}
 
 
-def describe_file(path: str) -> tuple[dict, tuple[etree._ElementTree, bytes] | None]:
-    """Parse and describe one source file, leaving validation for later: (what check_file
-    would answer, with no errors yet; the parsed tree and its bytes for `verdict`)."""
+def describe_file(path: str, root: str) -> tuple[dict, Source | None]:
+    """Parse and describe one source file, leaving validation for later: (what check_files
+    would answer, with no errors yet; the parsed source for `verdict`)."""
     try:
-        data = read_bytes(path)
-        tree = parse_xml(data, path)
+        source = read_source(path, root)
     except TeikitError as exc:
         return {"errors": [str(exc)], "warnings": [], "docs": []}, None
     try:
-        docs = describe(Path(path), tree)
+        docs = describe(Path(path), source.tree)
     except Exception as exc:  # a file odd enough for this usually fails its checks: say those
-        found = verdict(path, tree, data)
+        found = verdict(source, root)
         return {**found, "docs": [], "errors": found["errors"] or [
             f"{path}: error: internal error: {type(exc).__name__}: {exc}"]}, None
-    return {"errors": [], "warnings": [], "docs": docs}, (tree, data)
+    return {"errors": [], "warnings": [], "docs": docs}, source
 
 
-def verdict(path: str, tree: etree._ElementTree, data: bytes) -> dict:
+def verdict(source: Source, root: str) -> dict:
     """What validation says about a parsed file: its error and warning lines."""
     try:
-        problems = validate_tree(tree, path, data.decode("utf-8", "replace"))
+        checked = check_sources([source], edition=Edition(root))[0]
     except TeikitError as exc:
         return {"errors": [str(exc)], "warnings": []}
     except Exception as exc:  # a bug in a check: this file's error, not the build's end
-        return {"errors": [f"{path}: error: internal error: {type(exc).__name__}: {exc}"],
+        return {"errors": [f"{source.name}: error: internal error: {type(exc).__name__}: {exc}"],
                 "warnings": []}
-    return {"errors": [d.text() for d in problems if d.severity == ERROR],
-            "warnings": [d.text() for d in problems if d.severity != ERROR]}
+    return _lines(checked.diagnostics)
+
+
+def _lines(found) -> dict:
+    return {"errors": [d.text() for d in found if d.severity == ERROR],
+            "warnings": [d.text() for d in found if d.severity == WARNING]}
 
 
 def plan_element(pages: list[dict], links: dict[str, str], labels: list[list[str]]
@@ -132,7 +157,7 @@ def render_file(task: dict) -> dict:
     documents this task renders, or None for all)."""
     path = task["path"]
     try:
-        tree = parse_xml(read_bytes(path), path)
+        tree = read_source(path, task["root"]).tree
     except TeikitError as exc:
         return {"files": [], "staged": [], "errors": [str(exc)]}
     if task.get("keep") is not None:
