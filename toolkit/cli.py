@@ -191,16 +191,20 @@ def _plural(count: int, word: str) -> str:
                    "round-trip source format.")
 @click.option("--facs-pattern", default="", metavar="URL",
               help="HTML: page-image address, with {facs} and {n}, for [Page N] links.")
+@click.option("--no-xinclude", is_flag=True, help="Do not resolve xi:include.")
+@click.option("--edition", "edition", type=click.Path(file_okay=False, exists=True),
+              help="The edition folder: xi:include may reach anywhere inside it (default: the "
+                   "nearest folder above with a teikit.toml, or the file's own folder).")
 def render(input: str, fmt: str, output: str | None, width: int, reading: bool,
-           facs_pattern: str) -> int:
+           facs_pattern: str, no_xinclude: bool, edition: str | None) -> int:
     """Render a TEI document as HTML, a print PDF or plain text."""
     from .render import render_html, render_pdf, render_text
-    from .xmlio import read_xml
+    from .validate import edition_root, read_source
 
     _check_output(input, output)
     if fmt == "print" and output in (None, "-") and sys.stdout.isatty():
         raise UsageError("a PDF cannot go to the terminal; give -o FILE.pdf")
-    tree = read_xml(input)
+    tree = read_source(input, edition or edition_root([input]), not no_xinclude).tree
     root = tree.getroot()
     if root.tag not in {f"{{http://www.tei-c.org/ns/1.0}}{n}" for n in TEI_ROOTS}:
         raise TeikitError("not a TEI document: the root must be <TEI> in the TEI namespace "

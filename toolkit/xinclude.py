@@ -40,7 +40,7 @@ class Assembly:
 
     @property
     def assembled(self) -> bool:
-        return bool(self.parts)
+        return True  # includes were resolved (even if only to a fallback's text)
 
     def file_of(self, el: etree._Element) -> str:
         """The file an element of the assembled tree came from."""
@@ -99,7 +99,7 @@ def _replace(include: etree._Element, path: str, allowed: str, assembly: Assembl
                                            unquote(url.path)))
     if target != allowed and not target.startswith(allowed + os.sep):
         return fail(f"xi:include of {href}: the file is outside the folder {allowed} "
-                    "(includes stay inside the edition)")
+                    "(includes stay inside the edition: name its folder with --edition)")
     if target in stack:
         raise TeikitError(f"xi:include of {href} makes a loop: "
                           f"{' → '.join(Path(s).name for s in (*stack, target))}", path, line, 1)

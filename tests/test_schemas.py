@@ -1,0 +1,310 @@
+"""Validation for everyone's TEI: which schema a file gets, rules that fit it, pointers as
+TEI reads them, XInclude, and jing's verdict on real corpora."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from conftest import SHARED, jing_available
+from lxml import etree
+
+from toolkit.validate import validate_file, validate_paths
+from toolkit.validate.choice import choose
+from toolkit.xmlio import parse_xml
+
+CORPUS = SHARED / "corpus"
+HEADER = ('<teiHeader><fileDesc><titleStmt><title>T</title></titleStmt><publicationStmt><p>P</p>'
+          '</publicationStmt><sourceDesc><p>S</p></sourceDesc></fileDesc></teiHeader>')
+TEI_ALL_URL = "https://www.tei-c.org/release/xml/tei/custom/schema/relaxng/tei_all.rng"
+
+
+def tei(body: str, model: str = "", header: str = HEADER) -> str:
+    pi = f'<?xml-model href="{model}" type="application/xml" ' \
+         f'schematypens="http://relaxng.org/ns/structure/1.0"?>' if model else ""
+    return (f'<?xml version="1.0"?>{pi}\n<TEI xmlns="http://www.tei-c.org/ns/1.0">{header}\n'
+            f'<text><body>\n{body}\n</body></text></TEI>\n')
+
+
+def write(folder: Path, name: str, text: str) -> Path:
+    path = folder / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+# --- which schema ----------------------------------------------------------------------
+
+def test_no_xml_model_means_tei_all_and_the_generic_rules(tmp_path, cli_run):
+    path = write(tmp_path, "a.xml", tei("<p>a <pb facs='x.jpg'/> b</p>"))
+    choice = choose(parse_xml(path.read_bytes(), str(path)), str(path))
+    assert (Path(choice.path).name, choice.why, choice.rules) == ("tei_all.rng", "default", "tei")
+    result = cli_run("validate", "-v", str(path))
+    assert result.exit_code == 0, result.output  # no pb-n, pb-position: house rules only
+    assert "schema tei_all (bundled) (default), rules tei" in result.stderr
+
+
+def test_teikit_profile_by_name_gets_the_house_rules(tmp_path, cli_run):
+    text = tei("<p>a <pb/> b</p>").replace(
+        '<?xml version="1.0"?>', '<?xml version="1.0"?><?xml-model href="teikit.xsd" '
+        'type="application/xml" schematypens="http://www.w3.org/2001/XMLSchema"?>')
+    path = write(tmp_path, "a.xml", text)
+    result = cli_run("validate", "-v", str(path))
+    assert "schema teikit profile (xml-model), rules teikit" in result.stderr
+    assert "[pb-n]" in result.stdout and result.exit_code == 1
+
+
+def test_tei_published_address_means_the_bundled_tei_all(tmp_path):
+    path = write(tmp_path, "a.xml", tei("<p>x</p>", TEI_ALL_URL))
+    choice = choose(parse_xml(path.read_bytes(), str(path)), str(path))
+    assert Path(choice.path).name == "tei_all.rng" and choice.why == "xml-model"
+    assert choice.warning is None
+
+
+@pytest.mark.parametrize("model", ["https://example.org/odd/project.rng", "schemata/missing.rng"])
+def test_a_schema_that_is_not_here_is_one_warning_then_tei_all(tmp_path, cli_run, model):
+    path = write(tmp_path, "a.xml", tei("<p>x</p>", model))
+    result = cli_run("validate", str(path))
+    assert result.exit_code == 0
+    lines = result.stdout.strip().splitlines()
+    assert len(lines) == 1 and f"{path}:1:1: warning: [xml-model]" in lines[0]
+    assert model in lines[0] and "tei_all instead" in lines[0]
+
+
+def test_the_files_own_local_schema_is_used(tmp_path, cli_run):
+    write(tmp_path, "schema/tiny.rng",
+          '<grammar xmlns="http://relaxng.org/ns/structure/1.0" '
+          'ns="http://www.tei-c.org/ns/1.0"><start><element name="TEI"><element name="p">'
+          '<text/></element></element></start></grammar>')
+    good = write(tmp_path, "good.xml", '<?xml-model href="schema/tiny.rng" schematypens='
+                 '"http://relaxng.org/ns/structure/1.0"?><TEI xmlns="http://www.tei-c.org/ns/1.0">'
+                 '<p>x</p></TEI>')
+    assert cli_run("validate", str(good)).exit_code == 0  # tei_all would refuse it
+    bad = write(tmp_path, "bad.xml", good.read_text().replace("<p>x</p>", "<q>x</q>"))
+    result = cli_run("validate", str(bad))
+    assert result.exit_code == 1 and '[schema] element "q" not allowed' in result.stdout
+
+
+def test_a_schema_including_a_url_is_refused(tmp_path, cli_run):
+    rng = write(tmp_path, "evil.rng", '<grammar xmlns="http://relaxng.org/ns/structure/1.0">'
+                '<include href="http://127.0.0.1:9/x.rng"/></grammar>')
+    path = write(tmp_path, "a.xml", tei("<p>x</p>"))
+    result = cli_run("validate", "--schema", str(rng), str(path))
+    assert result.exit_code == 2 and "not a local file" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_an_unreadable_schema_is_one_line(tmp_path, cli_run):
+    rng = write(tmp_path, "broken.rng", "<grammar xmlns='http://relaxng.org/ns/structure/1.0'>"
+                "<start><ref name='nowhere'/></start></grammar>")
+    path = write(tmp_path, "a.xml", tei("<p>x</p>"))
+    result = cli_run("validate", "--schema", str(rng), str(path))
+    assert result.exit_code == 2 and "cannot load the schema" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1 and "Traceback" not in result.stderr
+
+
+def test_bundled_names_work_without_shared(tmp_path, cli_run):
+    path = write(tmp_path, "a.xml", tei("<p>x <foo/></p>"))
+    result = cli_run("validate", "--schema", "tei_all", str(path))
+    assert result.exit_code == 1
+    line = result.stdout.strip().splitlines()[0]
+    assert re.match(rf"{re.escape(str(path))}:4:\d+: error: \[schema\] element \"foo\" "
+                    r"not allowed", line)
+    found = validate_file(path, "tei_all")
+    assert found[0].xpath == "/TEI/text/body/p/foo"  # jing's position, the element's path
+
+
+# --- rules that fit the file -----------------------------------------------------------
+
+HOUSE_ONLY = ("pb-n", "pb-position", "pb-id", "note-id", "doc-head", "doc-id", "safe-link",
+              "hi-rend", "not-empty", "date-zulu", "note-sequence")
+
+
+def test_no_house_rule_fires_outside_its_profile(tmp_path):
+    body = ('<div type="document"><p><pb/>a <hi>b</hi> <pb n="3" xml:id="p3"/> '
+            '<note n="4" xml:id="n1">x</note><ref target="myproj:item">c</ref>'
+            '<date when="1953-01-01T12:00:00Z">d</date></p><p/></div>')
+    path = write(tmp_path, "a.xml", tei(body))
+    tei_rules = {d.rule for d in validate_file(path)}
+    assert not tei_rules & set(HOUSE_ONLY), tei_rules
+    frus_rules = {d.rule for d in validate_file(path, profile="frus")}
+    assert {"pb-n", "pb-position", "pb-id", "doc-id", "safe-link"} <= frus_rules
+
+
+def test_generic_rules_advise_on_tei_and_fail_under_the_house_profiles(tmp_path):
+    path = write(tmp_path, "a.xml", tei('<p><ref target="#nowhere">x</ref></p>'))
+    tei_found = [d for d in validate_file(path) if d.rule == "pointer-resolves"]
+    assert tei_found and tei_found[0].severity == "warning"
+    teikit_found = [d for d in validate_file(path, profile="teikit")
+                    if d.rule == "pointer-resolves"]
+    assert teikit_found and teikit_found[0].severity == "error"
+
+
+def test_handshift_without_new_is_fine_in_generic_tei(tmp_path):
+    path = write(tmp_path, "a.xml", tei('<p>a <handShift scribe="Olga"/> b</p>'))
+    assert not [d for d in validate_file(path) if d.rule == "hand-declared"]
+    assert [d for d in validate_file(path, profile="teikit") if d.rule == "hand-declared"]
+
+
+# --- pointers as TEI reads them -----------------------------------------------------------
+
+@pytest.mark.parametrize("target, ok", [
+    ("#range(a,b)", True), ("#range(a,zz)", False), ("#string-range(a,0,4)", True),
+    ("#string-range(zz,0,4)", False), ("#xpath(//p[1])", True), ("#element(a/1)", True),
+    ("#a", True), ("#zz", False),
+])
+def test_xpointer_schemes_are_understood(tmp_path, target, ok):
+    body = f'<p><anchor xml:id="a"/>text<anchor xml:id="b"/><ref target="{target}">r</ref></p>'
+    path = write(tmp_path, "a.xml", tei(body))
+    found = [d for d in validate_file(path) if d.rule == "pointer-resolves"]
+    assert (not found) is ok, [d.text() for d in found]
+
+
+def test_prefix_definitions_are_expanded_first(tmp_path):
+    header = HEADER.replace("</fileDesc>", "</fileDesc><encodingDesc><listPrefixDef><prefixDef "
+                            'ident="loc" matchPattern="([a-z]+)" replacementPattern="#$1"><p>local'
+                            "</p></prefixDef></listPrefixDef></encodingDesc>")
+    good = write(tmp_path, "good.xml", tei('<p xml:id="here"><ref target="loc:here">x</ref></p>',
+                                           header=header))
+    assert not [d for d in validate_file(good) if d.rule == "pointer-resolves"]
+    bad = write(tmp_path, "bad.xml", tei('<p xml:id="here"><ref target="loc:gone">x</ref></p>',
+                                         header=header))
+    found = [d for d in validate_file(bad) if d.rule == "pointer-resolves"]
+    assert found and '"#gone"' in found[0].message
+
+
+def test_pointers_into_other_files_of_the_edition(tmp_path, cli_run):
+    write(tmp_path, "ed/other.xml", tei('<p xml:id="there">x</p>'))
+    good = write(tmp_path, "ed/a.xml", tei('<p><ref target="other.xml#there">x</ref></p>'))
+    bad = write(tmp_path, "ed/b.xml", tei('<p><ref target="other.xml#gone">x</ref></p>'))
+    outside = write(tmp_path, "ed/c.xml", tei('<p><ref target="../far.xml#x">x</ref></p>'))
+    results = {Path(c.name).name: c.diagnostics for c in validate_paths(
+        [good, bad, outside], None, "teikit", root=str(tmp_path / "ed"))}
+    assert not [d for d in results["a.xml"] if d.rule.startswith("pointer")]
+    assert [d.rule for d in results["b.xml"] if d.rule.startswith("pointer")] == \
+        ["pointer-resolves"]
+    elsewhere = [d for d in results["c.xml"] if d.rule.startswith("pointer")]
+    assert [(d.rule, d.severity) for d in elsewhere] == [("pointer-elsewhere", "info")]
+    result = cli_run("validate", str(tmp_path / "ed"))
+    assert result.exit_code == 0  # tei rule set: advice and infos never fail
+    assert "1 info" in result.stderr
+
+
+# --- XInclude --------------------------------------------------------------------------
+
+XI = 'xmlns:xi="http://www.w3.org/2001/XInclude"'
+
+
+def manifest(body: str) -> str:
+    return tei(body).replace('<TEI xmlns="http://www.tei-c.org/ns/1.0">',
+                             f'<TEI xmlns="http://www.tei-c.org/ns/1.0" {XI}>')
+
+
+def test_an_xinclude_manifest_validates_as_assembled(tmp_path, cli_run):
+    write(tmp_path, "pages/p1.xml", '<p xmlns="http://www.tei-c.org/ns/1.0">One</p>')
+    write(tmp_path, "pages/p2.xml", '<p xmlns="http://www.tei-c.org/ns/1.0">Two <foo/></p>')
+    path = write(tmp_path, "m.xml", manifest('<xi:include href="pages/p1.xml"/>\n'
+                                             '<xi:include href="pages/p2.xml"/>'))
+    result = cli_run("validate", str(path))
+    assert result.exit_code == 1
+    line = result.stdout.strip().splitlines()[0]  # the error is where it is: in p2.xml
+    assert line.startswith(f"{tmp_path / 'pages' / 'p2.xml'}:1:") and '"foo"' in line
+    raw = cli_run("validate", "--no-xinclude", str(path))
+    assert raw.exit_code == 1 and "xi:include" in raw.stdout  # as written: not TEI
+
+
+@pytest.mark.parametrize("href, message", [
+    ("pages/missing.xml", "no such file"), ("../outside.xml", "outside the folder"),
+    ("http://127.0.0.1:9/x.xml", "only local files"), ("m.xml", "makes a loop"),
+])
+def test_bad_includes_are_one_line_at_the_include(tmp_path, cli_run, href, message):
+    write(tmp_path, "outside.xml", '<p xmlns="http://www.tei-c.org/ns/1.0">x</p>')
+    path = write(tmp_path, "ed/m.xml", manifest(f'<p>a</p>\n<xi:include href="{href}"/>'))
+    result = cli_run("validate", str(path))
+    assert result.exit_code == 1
+    assert result.stdout.startswith(f"{path}:5:1: error: [xinclude] ") and message in result.stdout
+    rendered = cli_run("render", str(path), "--to", "html")
+    assert rendered.exit_code == 1 and message in rendered.stderr
+    assert len(rendered.stderr.strip().splitlines()) == 1
+
+
+def test_a_fallback_stands_in_for_a_missing_include(tmp_path):
+    path = write(tmp_path, "m.xml", manifest(
+        '<p>a <xi:include href="gone.xml"><xi:fallback>fallback text</xi:fallback>'
+        '</xi:include> b</p>'))
+    assert [d for d in validate_file(path) if d.severity == "error"] == []
+
+
+def test_text_of_included_files_is_rendered(tmp_path, cli_run):
+    write(tmp_path, "pages/p1.xml", '<p xmlns="http://www.tei-c.org/ns/1.0">Included words</p>')
+    path = write(tmp_path, "m.xml", manifest('<xi:include href="pages/p1.xml"/>'))
+    assert "Included words" in cli_run("render", str(path), "--to", "text").stdout
+
+
+# --- the corpus: jing's verdict ----------------------------------------------------------
+
+def _corpus_files() -> list[Path]:
+    if not CORPUS.is_dir():
+        pytest.skip("../shared/corpus is absent (the real-world TEI lives beside the repo)")
+    return sorted(CORPUS.rglob("*.xml"))
+
+
+def _jing_errors(files: list[Path]) -> Counter:
+    ok, why = jing_available()
+    if not ok:
+        pytest.skip(why)
+    from conftest import TEI_ALL
+
+    run = subprocess.run(["jing", str(TEI_ALL), *map(str, files)], capture_output=True,
+                         text=True, timeout=600)
+    counts: Counter = Counter()
+    for line in run.stdout.splitlines():
+        m = re.match(r"^(.*?):\d+:\d+: (?:error|fatal)", line)
+        if m:
+            counts[m.group(1)] += 1
+    return counts
+
+
+@pytest.mark.slow
+def test_the_corpus_gets_jings_verdict_with_no_fewer_errors(tmp_path):
+    files = _corpus_files()
+    manifests = [f for f in files if b"XInclude" in f.read_bytes()]
+    checked = validate_paths(files, root=str(CORPUS))  # what `teikit validate CORPUS` does
+    ours: Counter = Counter()  # errors per file checked (an included file's count with it)
+    schema_errors: Counter = Counter()
+    for c in checked:
+        for d in c.diagnostics:
+            if d.severity == "error":
+                ours[c.name] += 1
+                schema_errors[c.name] += d.rule == "schema"
+    # XInclude manifests are judged as assembled: jing gets lxml's own assembly of them
+    assembled = []
+    for f in manifests:
+        tree = etree.parse(str(f), etree.XMLParser(collect_ids=False, resolve_entities=False,
+                                                   no_network=True))
+        tree.xinclude()
+        copy = tmp_path / f.name
+        copy.write_bytes(etree.tostring(tree, xml_declaration=True, encoding="UTF-8"))
+        assembled.append(copy)
+    jing = _jing_errors([f for f in files if f not in manifests] + assembled)
+    for f in files:
+        theirs = jing[str(tmp_path / f.name)] if f in manifests else jing[str(f)]
+        assert bool(ours[str(f)]) == bool(theirs), (f, ours[str(f)], theirs)
+        if f not in manifests:
+            assert schema_errors[str(f)] >= theirs, (f, schema_errors[str(f)], theirs)
+    house = {"pb-n", "pb-position", "pb-id", "note-id", "doc-head", "doc-id", "source-note",
+             "dateline-date", "note-sequence", "safe-link"}
+    assert not [d for c in checked for d in c.diagnostics if d.rule in house]
+
+
+@pytest.mark.slow
+def test_frus_history_with_the_frus_profile_shows_the_frus_findings(cli_run):
+    _corpus_files()
+    result = cli_run("validate", "--profile", "frus", "--format", "json",
+                     str(CORPUS / "frus-history"))
+    rules = {d["rule"] for d in json.loads(result.stdout)["diagnostics"]}
+    assert {"doc-id"} <= rules, rules
