@@ -259,7 +259,9 @@ def _jing_errors(files: list[Path]) -> Counter:
         pytest.skip(why)
     from conftest import TEI_ALL
 
-    run = subprocess.run(["jing", str(TEI_ALL), *map(str, files)], capture_output=True,
+    from conftest import jing_command
+
+    run = subprocess.run([*jing_command(), str(TEI_ALL), *map(str, files)], capture_output=True,
                          text=True, timeout=600)
     counts: Counter = Counter()
     for line in run.stdout.splitlines():

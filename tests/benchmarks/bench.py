@@ -23,6 +23,7 @@ import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent.parent
 sys.path.insert(0, str(HERE))
 
 from corpus import MEMOS, document_files, volume  # noqa: E402
@@ -45,6 +46,38 @@ def timed(label: str, fn, size: int, items: int, unit: str = "documents"):
     print(f"{label:<34} {secs:7.2f} s  {mb / secs:7.2f} MB/s  {items / secs:9.1f} {unit}/s"
           f"  ({mb:.2f} MB, {items} {unit})")
     return result
+
+
+CORPUS = HERE.parent.parent.parent / "shared" / "corpus"
+
+
+def against_jing() -> None:
+    """`teikit validate` against tei_all, cold from the command line, next to jing itself on
+    the same files: one letter, then 200 files (../shared/corpus when it is there)."""
+    import shutil as sh
+
+    from toolkit.validate.jing import _java
+
+    files = sorted(CORPUS.rglob("*.xml"))[:200] if CORPUS.is_dir() else []
+    if len(files) < 200:
+        print("teikit vs jing: ../shared/corpus is absent; skipped")
+        return
+    one = [f for f in files if f.name == "L00022.xml"] or files[:1]
+    tei_all = str(ROOT / "schema" / "tei_all.rng")
+    jing = ["jing"] if sh.which("jing") else _java()
+
+    def run(command: list[str]) -> float:
+        start = time.perf_counter()
+        subprocess.run(command, capture_output=True, check=False)
+        return time.perf_counter() - start
+
+    for label, chosen in (("1 file (a letter)", one), (f"{len(files)} files", files)):
+        names = [str(f) for f in chosen]
+        ours = min(run([sys.executable, "-m", "toolkit.cli", "validate", *names])
+                   for _ in range(3 if len(chosen) == 1 else 1))
+        theirs = min(run([*jing, tei_all, *names]) for _ in range(3 if len(chosen) == 1 else 1))
+        print(f"{'validate tei_all, ' + label:<34} {ours:7.2f} s  jing {theirs:6.2f} s  "
+              f"×{ours / theirs:4.2f} jing's time (teikit adds the rules and the paths)")
 
 
 def scaling(sizes: list[float]) -> None:
@@ -83,9 +116,16 @@ def main() -> None:
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     ap.add_argument("--scale-mb", default="1,10,100",
                     help="volume sizes for the linearity check ('' to skip)")
+    ap.add_argument("--only", default="", help="run just one part: jing, scaling")
     args = ap.parse_args()
-    if args.scale_mb:
+    if args.only in ("", "jing"):
+        against_jing()
+    if args.only == "jing":
+        return
+    if args.scale_mb and args.only in ("", "scaling"):
         scaling([float(x) for x in args.scale_mb.split(",")])
+    if args.only == "scaling":
+        return
 
     memos = sorted(MEMOS.glob("*.txt"))
     texts = [p.read_bytes() for p in memos] * 20
