@@ -257,9 +257,7 @@ def _jing_errors(files: list[Path]) -> Counter:
     ok, why = jing_available()
     if not ok:
         pytest.skip(why)
-    from conftest import TEI_ALL
-
-    from conftest import jing_command
+    from conftest import TEI_ALL, jing_command
 
     run = subprocess.run([*jing_command(), str(TEI_ALL), *map(str, files)], capture_output=True,
                          text=True, timeout=600)
