@@ -22,7 +22,9 @@ class Diagnostic:
     xpath: str = ""
 
     def text(self) -> str:
-        return f"{self.file}:{self.line}:{self.col}: {self.severity}: [{self.rule}] {self.message}"
+        where = f" (in {self.xpath})" if self.xpath and self.rule == "schema" else ""
+        return (f"{self.file}:{self.line}:{self.col}: {self.severity}: [{self.rule}] "
+                f"{self.message}{where}")
 
 
 def to_json(diagnostics: list[Diagnostic], files: list[str], unreadable: list[dict],
