@@ -80,11 +80,29 @@
         </xsl:apply-templates>
       </xsl:when>
       <xsl:otherwise>
-        <xsl:apply-templates select="(//tei:text)[1]" mode="whole">
+        <xsl:apply-templates select="/*" mode="root">
           <xsl:with-param name="has-hands" select="tk:has-hands(.)" tunnel="yes"/>
         </xsl:apply-templates>
       </xsl:otherwise>
     </xsl:choose>
+  </xsl:template>
+
+  <!-- A whole file, whatever it holds: its text (documents as articles), and a documentary
+       transcription (sourceDoc), registers (standOff) or page images (facsimile zones)
+       beside or instead of it; a corpus, TEI by TEI; a file whose root is not TEI (an
+       included page, a register) as one article. Nothing outside the header is left out. -->
+  <xsl:template match="tei:TEI" mode="root">
+    <xsl:variable name="rest" select="* except (tei:teiHeader, tei:text)"/>
+    <xsl:apply-templates select="tei:text" mode="whole"/>
+    <xsl:if test="exists($rest[normalize-space() or .//@url or .//@facs])">
+      <xsl:apply-templates select="if (tei:text) then $rest else ." mode="document"/>
+    </xsl:if>
+  </xsl:template>
+  <xsl:template match="tei:teiCorpus" mode="root">
+    <xsl:apply-templates select="tei:TEI | tei:teiCorpus" mode="root"/>
+  </xsl:template>
+  <xsl:template match="*" mode="root">
+    <xsl:apply-templates select="." mode="document"/>
   </xsl:template>
 
   <!-- Are hands marked anywhere in this file (else text needs no hand lookups)? -->
@@ -219,8 +237,9 @@
 
   <!-- Pages -->
   <xsl:template match="tei:pb">
-    <xsl:variable name="label" select="'[Page ' || (@n, '?')[1] || ']'"/>
     <xsl:variable name="href" select="tk:facs-url(.)"/>
+    <xsl:variable name="label" select="if (normalize-space(@n)) then '[Page ' || @n || ']'
+        else if ($href != '') then '[page image]' else '[page break]'"/>
     <xsl:choose>
       <xsl:when test="$href != ''">
         <a class="pb" id="{tk:id(.)}" href="{$href}" role="doc-pagebreak" aria-label="Page {@n}, page image"><xsl:value-of select="$label"/></a>
@@ -296,8 +315,10 @@
 
   <xsl:template match="tei:handShift">
     <xsl:variable name="h" select="tk:ref-id(@new)"/>
+    <xsl:variable name="who" select="if ($h != '') then tk:hand-label(., $h)
+        else string-join((tk:ref-id(@scribe), @medium, @script) ! normalize-space(.)[. != ''], ', ')"/>
     <span class="handshift hand-{tk:hand-index(., $h)}" data-hand="{$h}"
-        title="From here: {tk:hand-label(., $h)}" role="note" aria-label="hand changes to {tk:hand-label(., $h)}">⸢<xsl:value-of select="$h"/></span>
+        title="From here: {$who}" role="note" aria-label="hand changes to {$who}">⸢<xsl:value-of select="if ($h != '') then $h else $who"/></span>
   </xsl:template>
 
   <xsl:template match="tei:add | tei:del">
@@ -378,6 +399,40 @@
     </xsl:choose>
   </xsl:template>
 
+  <!-- A space left in the source: a visible gap of about its size (never words run together). -->
+  <xsl:template match="tei:space">
+    <xsl:variable name="q" select="xs:integer((@quantity[. castable as xs:integer], @extent[. castable as xs:integer], 1)[1])"/>
+    <span class="space" title="space in the source{if (@quantity) then ': ' || @quantity || ' ' || @unit else ''}"
+        style="display:inline-block;width:{min(($q, 20))}em"><xsl:text> </xsl:text></span>
+  </xsl:template>
+
+  <!-- Documentary transcription: pages (surfaces) with their image, zones in the order the
+       transcription gives them, one line per line. -->
+  <xsl:template match="tei:surface">
+    <section class="surface" id="{tk:id(.)}">
+      <xsl:variable name="img" select="tk:safe-url((tei:graphic/@url, @facs)[1])"/>
+      <h2 class="surface-head">
+        <xsl:value-of select="string-join(('Page', (@n, tei:label, @xml:id)[1] ! normalize-space(.)), ' ')"/>
+        <xsl:if test="$img != ''"><xsl:text> </xsl:text><a class="page-image" href="{$img}">[page image]</a></xsl:if>
+      </h2>
+      <xsl:apply-templates select="node() except tei:graphic"/>
+    </section>
+  </xsl:template>
+  <xsl:template match="tei:zone">
+    <div class="zone {@type}"><xsl:apply-templates select="node() except tei:graphic"/></div>
+  </xsl:template>
+  <xsl:template match="tei:line">
+    <div class="line"><xsl:apply-templates/></div>
+  </xsl:template>
+  <xsl:template match="tei:mod | tei:metamark | tei:retrace | tei:restore | tei:subst | tei:damage">
+    <xsl:variable name="h" select="tk:hand(.)"/>
+    <span class="{local-name()}{if ($h != '') then ' hand hand-' || tk:hand-index(., $h) else ''}"
+        title="{string-join((local-name(), @function, @type, if ($h != '') then 'by ' || tk:hand-label(., $h) else ()), ' ')}"><xsl:apply-templates/></span>
+  </xsl:template>
+  <xsl:template match="tei:fw">
+    <div class="fw {@type}"><xsl:apply-templates/></div>
+  </xsl:template>
+
   <!-- Anything else: keep its text. -->
   <xsl:template match="tei:* | *">
     <xsl:element name="{if (tk:is-block(.)) then 'div' else 'span'}">
@@ -385,11 +440,21 @@
       <xsl:apply-templates/>
     </xsl:element>
   </xsl:template>
+  <!-- Elements that stand on lines of their own: rendered as blocks, so that the words of
+       one never run into the next (an envelope's addrLines, a register's entries). -->
+  <xsl:variable name="tk:blocks" as="xs:string*" select="('front', 'back', 'text', 'group',
+      'addrLine', 'address', 'postscript', 'sp', 'speaker', 'stage', 'castList', 'castItem',
+      'epigraph', 'argument', 'titlePage', 'docTitle', 'titlePart', 'docImprint', 'docDate',
+      'sourceDoc', 'surfaceGrp', 'facsimile', 'standOff', 'listPerson', 'listPlace', 'listOrg',
+      'listBibl', 'listEvent', 'listRelation', 'person', 'place', 'org', 'event', 'relation',
+      'personGrp', 'bibl', 'biblStruct', 'msDesc', 'entry', 'sense', 'spGrp', 'div1', 'div2',
+      'div3', 'div4', 'div5', 'lg', 'l', 'trailer', 'figDesc', 'listApp', 'app', 'alt',
+      'respStmt', 'birth', 'death', 'occupation')"/>
   <xsl:function name="tk:is-block" as="xs:boolean">
     <xsl:param name="el" as="element()"/>
-    <xsl:sequence select="exists($el/(tei:p | tei:div | tei:list | tei:table | tei:lg | tei:ab | tei:head
-        | tei:sp | tei:body | tei:titlePage | tei:docTitle | tei:quote[tei:p]))
-        or $el/(self::tei:front | self::tei:back | self::tei:text | self::tei:group)"/>
+    <xsl:sequence select="local-name($el) = $tk:blocks
+        or exists($el/(tei:p | tei:div | tei:list | tei:table | tei:lg | tei:ab | tei:head
+        | tei:sp | tei:body | tei:titlePage | tei:docTitle | tei:quote[tei:p] | tei:line | tei:zone))"/>
   </xsl:function>
   <xsl:template match="comment() | processing-instruction()"/>
 

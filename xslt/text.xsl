@@ -33,6 +33,12 @@
   <xsl:variable name="FENCE" select="'&#xFDD3;'"/><!-- markup begins: never escaped -->
   <xsl:variable name="UNFENCE" select="'&#xFDD4;'"/>
   <xsl:variable name="head-kinds" select="('head', 'opener', 'list', 'pb')"/>
+  <!-- Elements that only hold blocks: each child on its own, with a blank line around. -->
+  <xsl:variable name="tk:containers" as="xs:string*" select="('sourceDoc', 'surfaceGrp',
+      'surface', 'zone', 'standOff', 'facsimile', 'listPerson', 'listPlace', 'listOrg',
+      'listBibl', 'listEvent', 'person', 'place', 'org', 'event', 'sp', 'spGrp', 'castList',
+      'titlePage', 'div1', 'div2', 'div3', 'div4', 'div5', 'postscript', 'address', 'floatingText',
+      'argument', 'epigraph', 'msDesc', 'entry', 'app', 'listApp', 'figure')"/>
   <!-- What may stand before and after a bare note mark (kept in step with markers.py). -->
   <xsl:variable name="tk:mark-before" select="'[\p{L}.,;:)\]&quot;''”’»?!]'"/>
   <xsl:variable name="tk:mark-after" select="'[\s.,;:)\]&quot;''”’»?!—–/\[' || $OPEN || $FENCE || '-]'"/>
@@ -44,9 +50,18 @@
   <xsl:template match="/" mode="tk:page">
     <xsl:variable name="all" select="tk:documents(.)"/>
     <xsl:variable name="docs" select="if ($doc-id != '') then $all[@xml:id = $doc-id] else $all"/>
+    <!-- What the file holds besides its header: its text, and a documentary transcription
+         (sourceDoc), registers or page zones beside or instead of it; a file whose root is
+         not TEI (an included page) as it is. -->
+    <xsl:variable name="wholes" select="if (/tei:TEI or /tei:teiCorpus)
+        then //(tei:text[not(ancestor::tei:text)] | tei:sourceDoc | tei:standOff | tei:facsimile[.//tei:zone])
+        else /*"/>
+    <xsl:variable name="outside" select="$wholes//text()[normalize-space()]
+        [not(ancestor::tei:div[@type = 'document'])][not(ancestor::tei:teiHeader)]"/>
     <xsl:variable name="texts" as="xs:string*" select="
-        if (count($docs) = 1) then tk:document($docs, true())
-        else tk:volume-parts((//tei:text)[1])"/>
+        if (count($docs) = 1 and ($doc-id != '' or (empty($outside) and count($wholes) = 1)))
+        then tk:document($docs, true())
+        else $wholes ! tk:volume-parts(.)"/>
     <xsl:value-of select="string-join($texts, $NL || $NL || '* * *' || $NL || $NL)"/>
   </xsl:template>
 
@@ -57,9 +72,15 @@
     <xsl:for-each select="$el/*">
       <xsl:choose>
         <xsl:when test="self::tei:div[@type = 'document']"><xsl:sequence select="tk:document(., false())"/></xsl:when>
+        <xsl:when test="self::tei:teiHeader"/>
         <xsl:when test=".//tei:div[@type = 'document']"><xsl:sequence select="tk:volume-parts(.)"/></xsl:when>
         <xsl:otherwise>
-          <xsl:variable name="t" select="tk:body(., count(.//tei:note))"/>
+          <!-- a part outside the documents: its text, then its notes (numbered as their
+               marks are, in the note's scope) -->
+          <xsl:variable name="notes" select=".//tei:note[not(ancestor::tei:note)]"/>
+          <xsl:variable name="t" select="tk:body(., count($notes))"/>
+          <xsl:variable name="lines" select="$notes ! tk:note-lines(., tk:note-index(.), count($notes))"/>
+          <xsl:variable name="t" select="string-join(($t[normalize-space()], string-join($lines, $NL)[. != '']), $NL || $NL)"/>
           <xsl:if test="normalize-space($t)"><xsl:sequence select="$t"/></xsl:if>
         </xsl:otherwise>
       </xsl:choose>
@@ -143,7 +164,7 @@
 
   <xsl:function name="tk:page-line" as="xs:string">
     <xsl:param name="pb" as="element()"/>
-    <xsl:sequence select="'[Page ' || ($pb/@n, '?')[1] || ']'"/>
+    <xsl:sequence select="if (normalize-space($pb/@n)) then '[Page ' || $pb/@n || ']' else '[page break]'"/>
   </xsl:function>
 
   <!-- Body: sections separated by two blank lines; paragraphs a line each (or wrapped). -->
@@ -154,11 +175,17 @@
     <xsl:variable name="chunks" as="xs:string*">
       <xsl:for-each select="$els">
         <xsl:choose>
-          <xsl:when test="self::tei:div or self::tei:front or self::tei:body or self::tei:back
-              or self::tei:group or self::tei:text">
+          <xsl:when test="self::tei:teiHeader"/>
+          <xsl:when test="(self::tei:div or self::tei:front or self::tei:body or self::tei:back
+              or self::tei:group or self::tei:text or local-name() = $tk:containers)
+              and not(text()[normalize-space()])">
             <xsl:sequence select="$NL || $NL || tk:body(*, $count) || $NL || $NL"/>
           </xsl:when>
           <xsl:when test="self::tei:pb"><xsl:sequence select="tk:page-line(.)"/></xsl:when>
+          <xsl:when test="text()[normalize-space()]">
+            <!-- text right inside (a closer's "Deinem treuen", a quote's words): one block -->
+            <xsl:sequence select="tk:block(., $count, 'para')"/>
+          </xsl:when>
           <xsl:when test="self::tei:closer">
             <xsl:sequence select="string-join(for $c in * return
                 if ($c/self::tei:signed) then tk:signed-lines($c, $count) else tk:block($c, $count, 'line'), $sep)"/>
@@ -389,17 +416,28 @@
     <xsl:sequence select="if ($src) then replace(., '([\\\[\]{}])', '\\$1') else string(.)"/>
   </xsl:template>
   <xsl:template match="tei:note" mode="inline">
-    <xsl:variable name="notes" select="(ancestor::tei:div[@type = 'document'], ancestor::tei:text)[1]//tei:note[not(ancestor::tei:note)]"/>
-    <xsl:variable name="me" select="generate-id(.)"/>
-    <xsl:sequence select="$OPEN || string(index-of($notes ! generate-id(.), $me)[1]) || $CLOSE"/>
+    <xsl:sequence select="$OPEN || string(tk:note-index(.)) || $CLOSE"/>
   </xsl:template>
+
+  <!-- A note's number among the notes of its document (or text, transcription, file). -->
+  <xsl:function name="tk:note-index" as="xs:integer">
+    <xsl:param name="note" as="element()"/>
+    <xsl:variable name="scope" select="($note/ancestor::tei:div[@type = 'document'], $note/ancestor::tei:text,
+        $note/ancestor::tei:sourceDoc, $note/ancestor::tei:standOff, root($note)/*)[1]"/>
+    <xsl:variable name="notes" select="$scope//tei:note[not(ancestor::tei:note)]"/>
+    <xsl:sequence select="(index-of($notes ! generate-id(.), generate-id($note))[1], 0)[1]"/>
+  </xsl:function>
   <xsl:template match="tei:pb" mode="inline"><xsl:sequence select="tk:m(tk:page-line(.))"/></xsl:template>
   <xsl:template match="tei:lb" mode="inline">
     <xsl:sequence select="if (parent::tei:signed) then $LINE else ' '"/>
   </xsl:template>
   <xsl:template match="tei:handShift" mode="inline">
-    <xsl:if test="$src"><xsl:sequence select="tk:m('{@' || tk:ref-id(@new) || '}')"/></xsl:if>
+    <!-- teikit's syntax names a declared hand; a shift that names none (only a scribe or a
+         medium, as TEI allows) is not said in the text -->
+    <xsl:if test="$src and normalize-space(@new)"><xsl:sequence select="tk:m('{@' || tk:ref-id(@new) || '}')"/></xsl:if>
   </xsl:template>
+  <xsl:template match="tei:space" mode="inline"><xsl:sequence select="' '"/></xsl:template>
+  <xsl:template match="tei:cb" mode="inline"><xsl:sequence select="' '"/></xsl:template>
   <xsl:template match="tei:add | tei:del" mode="inline">
     <xsl:variable name="mark" select="if (self::tei:add) then '+' else '-'"/>
     <xsl:variable name="hand" select="if (@hand) then '@' || tk:ref-id(@hand) || ' ' else ''"/>

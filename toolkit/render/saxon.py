@@ -8,7 +8,10 @@ entities or fetches DTDs from input.
 
 from __future__ import annotations
 
+import contextlib
+import os
 import secrets
+import sys
 import threading
 from collections.abc import Callable
 from functools import cache
@@ -81,10 +84,32 @@ def _parse(proc, tree: etree._ElementTree | etree._Element, source_name: str,
     if check is not None:
         check(text)
     try:
-        return proc.parse_xml(xml_text=text)
+        with _quiet():
+            return proc.parse_xml(xml_text=text)
     except Exception as exc:
         raise TeikitError(f"cannot hand the document to the XSLT processor: {exc}",
                           source_name) from None
+
+
+@contextlib.contextmanager
+def _quiet():
+    """Saxon prints its own multi-line diagnostic to the process's standard error before it
+    raises; teikit reports the error itself, in one line. So while Saxon works, file
+    descriptor 2 points at /dev/null (and is put back however the call ends)."""
+    try:
+        sys.stderr.flush()
+        saved = os.dup(2)
+    except (OSError, ValueError):
+        yield
+        return
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, 2)
+        os.close(null)
+        yield
+    finally:
+        os.dup2(saved, 2)
+        os.close(saved)
 
 
 def _set_parameters(proc, executable, params: dict[str, str | int] | None) -> None:
@@ -104,7 +129,8 @@ def transform(name: str, tree: etree._ElementTree, params: dict[str, str | int] 
         node = _parse(proc, tree, source_name, check)
         _set_parameters(proc, executable, params)
         try:
-            result = executable.transform_to_string(xdm_node=node)
+            with _quiet():
+                result = executable.transform_to_string(xdm_node=node)
         except Exception as exc:
             raise TeikitError(f"rendering failed: {str(exc).strip()}", source_name) from None
     if result is None:
@@ -139,7 +165,8 @@ def transform_pages(name: str, tree, plan: etree._Element,
         _set_parameters(proc, executable, {**(params or {}), "page-marker": marker})
         executable.set_parameter("plan", _parse(proc, plan, source_name))
         try:
-            result = executable.apply_templates_returning_string(xdm_value=node) or ""
+            with _quiet():
+                result = executable.apply_templates_returning_string(xdm_value=node) or ""
         except Exception as exc:
             raise TeikitError(f"rendering failed: {str(exc).strip()}", source_name) from None
     parts = result.split(marker)  # [before, ":href:", page, ":href:", page, …]

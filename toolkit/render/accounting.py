@@ -1,0 +1,92 @@
+"""Word accounting: does a rendered page hold every word of its source's transcription?
+
+A renderer that meets an element it does not know must still keep its text; this module
+is how teikit proves it, and how a page that lost words becomes an error instead of an
+exit 0. The rule (docs/rendering.md):
+
+- the transcription is the document's `<text>` (and a `<sourceDoc>`, a `<standOff>`, the
+  zones of a `<facsimile>`), notes included, the header excluded; a file whose root is not
+  TEI (an included page) is all transcription;
+- every text node of it must appear, whole, in the output: its letters and digits in the
+  same order, whatever punctuation, spacing, markup or escapes the output puts between them
+  (the output may have more: labels, metadata, page numbers);
+- of a `choice`, the reading shown counts (`corr`, `reg`, `expan`, else the first); the
+  other is reachable (HTML: on hover; text: the source format keeps both);
+- a reading text (`--reading`) leaves deletions out, so their text is not asked for.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+from lxml import etree
+
+from .. import TEI_NS
+
+T = "{" + TEI_NS + "}"
+NOT_WORD = re.compile(r"[\W_]+")
+PARTS = (T + "text", T + "sourceDoc", T + "standOff")
+SHOWN = ("corr", "reg", "expan")
+
+
+def squash(text: str) -> str:
+    """Letters and digits only, lower case: what no renderer may lose."""
+    return NOT_WORD.sub("", text).lower()
+
+
+def transcription(tree: etree._ElementTree | etree._Element) -> list[etree._Element]:
+    """The parts of a file that hold its transcription."""
+    root = tree.getroot() if isinstance(tree, etree._ElementTree) else tree
+    if root.tag not in (T + "TEI", T + "teiCorpus"):
+        return [root]
+    found = [el for el in root.iter(*PARTS)
+             if not any(a.tag in PARTS for a in el.iterancestors())]
+    found += [f for f in root.iter(T + "facsimile") if next(f.iter(T + "line"), None) is not None]
+    return found
+
+
+def pieces(parts: list[etree._Element], reading: bool = False
+           ) -> list[tuple[str, etree._Element]]:
+    """Each text node of the transcription that has letters or digits: (its squashed
+    text, the element it belongs to)."""
+    out: list[tuple[str, etree._Element]] = []
+    for part in parts:
+        _walk(part, out, reading)
+    return out
+
+
+def _walk(el: etree._Element, out: list, reading: bool) -> None:
+    if not isinstance(el.tag, str) or el.tag == T + "teiHeader":
+        return
+    if reading and el.tag == T + "del":
+        return
+    if el.tag == T + "choice":
+        kids = [c for c in el if isinstance(c.tag, str)]
+        shown = next((c for name in SHOWN for c in kids if c.tag == T + name),
+                     kids[0] if kids else None)
+        if shown is not None:
+            _walk(shown, out, reading)
+        return
+    if el.text and squash(el.text):
+        out.append((squash(el.text), el))
+    for child in el:
+        _walk(child, out, reading)
+        if child.tail and squash(child.tail):
+            out.append((squash(child.tail), el))
+
+
+def output_stream(kind: str, output: str) -> str:
+    """The output's letters and digits, in order (HTML: what a reader sees in the body)."""
+    if kind == "html":
+        output = re.sub(r"(?is)<head\b.*?</head>", "", output)
+        output = re.sub(r"(?is)<(script|style)\b.*?</\1>", "", output)
+        output = html.unescape(re.sub(r"<[^>]*>", "", output))
+    return squash(output)
+
+
+def missing(parts: list[etree._Element], kind: str, output: str, reading: bool = False
+            ) -> list[tuple[str, etree._Element]]:
+    """The pieces of the transcription the output lacks, in source order."""
+    stream = output_stream(kind, output)
+    return [(text, el) for text, el in pieces(parts, reading) if text not in stream]
