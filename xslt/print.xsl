@@ -69,7 +69,7 @@
 
   <!-- The source edition's page: a bar in the text, the number in the margin. -->
   <xsl:template match="tei:pb">
-    <span class="pb-print" id="{tk:id(.)}"><span class="pb-bar">|</span><span class="pb-margin">[Page <xsl:value-of select="(@n, '?')[1]"/>]</span></span>
+    <span class="pb-print" id="{tk:id(.)}"><span class="pb-bar">|</span><span class="pb-margin"><xsl:value-of select="if (normalize-space(@n)) then '[Page ' || @n || ']' else '[page break]'"/></span></span>
   </xsl:template>
 
   <!-- Hands in print: a siglum where a hand begins and on each addition or deletion. -->

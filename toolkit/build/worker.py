@@ -19,7 +19,7 @@ from lxml import etree
 
 from ..errors import TeikitError
 from ..files import OutputFolder
-from ..render import prepare_pages, render_pages, render_pdf
+from ..render import complete, prepare_pages, render_pages, render_pdf
 from ..render.pdf import html_to_pdf
 from ..validate import ERROR, WARNING, Edition, Source, check_sources, read_source
 from .documents import XML_ID, describe, document_divs
@@ -270,6 +270,18 @@ class Output:
                                f"{type(exc).__name__}: {exc}")
 
 
+def _complete(tree: etree._ElementTree, page: dict, kind: str, content: str, path: str) -> None:
+    """Check a page against the text it must hold: its document, or the whole file (a
+    volume's own page links to its documents instead of holding them)."""
+    if page.get("kind") == "volume":
+        return
+    doc = page.get("doc")
+    source = tree if not doc else next(
+        (d for d in document_divs(tree) if d.get(XML_ID) == doc), None)
+    if source is not None:
+        complete(source, kind, content, path)
+
+
 def _render_group(tree: etree._ElementTree, path: str, out: Output, kind: str,
                   pages: list[dict], task: dict) -> None:
     """All pages of one kind in one pass; if that pass fails, page by page, so that one
@@ -285,12 +297,17 @@ def _render_group(tree: etree._ElementTree, path: str, out: Output, kind: str,
         for page in pages:
             _render_group(tree, path, out, kind, [page], task)
         return
-    allowed = {page["href"] for page in pages}
+    allowed = {page["href"]: page for page in pages}
     for href, content in rendered:
         if href not in allowed:  # only names the build chose, inside the output folder
             out.errors.append(f"{path}: error: rendering named an unexpected page {href!r}")
             continue
+        try:  # a page never goes out with text of its source missing
+            _complete(tree, allowed[href], kind, content, path)
+        except TeikitError as exc:
+            out.errors.append(f"{exc} (page {href})")
+            continue
         out.write(href, (lambda c=content: html_to_pdf(c, path)) if kind == "print"
                   else (lambda c=content: c), path)
-    for href in sorted(allowed - {href for href, _ in rendered}):  # never a silent gap
+    for href in sorted(set(allowed) - {href for href, _ in rendered}):  # never a silent gap
         out.errors.append(f"{path}: error: rendering produced no page {href}")

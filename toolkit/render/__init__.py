@@ -7,6 +7,7 @@ from lxml import etree
 from ..errors import TeikitError
 from ..resources import xslt_path
 from ..validate.rules import has_noncharacter, noncharacter_message, noncharacters
+from .accounting import missing, transcription
 from .saxon import document as saxon_document
 from .saxon import transform, transform_pages
 
@@ -18,7 +19,24 @@ def css(name: str = "teikit.css") -> str:
 
 
 def render_html(tree: etree._ElementTree, name: str = "<input>", **params: str) -> str:
-    return transform("html.xsl", tree, {"css": css(), **params}, name)
+    return complete(tree, "html", transform("html.xsl", tree, {"css": css(), **params}, name),
+                    name)
+
+
+def complete(source: etree._ElementTree | etree._Element, kind: str, output: str, name: str,
+             reading: bool = False) -> str:
+    """The output, if it holds every word of the source's transcription (see accounting);
+    otherwise one error at the first piece of text it lost: never a page with text missing.
+    `source`: a file's tree (its whole transcription), or one document's element."""
+    parts = transcription(source) if isinstance(source, etree._ElementTree) else [source]
+    lost = missing(parts, "text" if kind == "text" else "html", output, reading)
+    if lost:
+        text, el = lost[0]
+        more = f" and {len(lost) - 1} more" if len(lost) > 1 else ""
+        raise TeikitError(f"the {kind} output lacks text of <{etree.QName(el).localname}> here "
+                          f"('{text[:30]}'){more}: teikit cannot render this yet; nothing was "
+                          "written (please report it)", name, el.sourceline or 0, 1)
+    return output
 
 
 def _text_check(tree: etree._ElementTree, name: str):
@@ -34,9 +52,10 @@ def _text_check(tree: etree._ElementTree, name: str):
 
 def render_text(tree: etree._ElementTree, name: str = "<input>", width: int = 0,
                 reading: bool = False, front_matter: bool = True, doc_id: str = "") -> str:
-    return transform("text.xsl", tree, {"width": width, "reading": "yes" if reading else "no",
-                                        "front-matter": "yes" if front_matter else "no",
-                                        "doc-id": doc_id}, name, check=_text_check(tree, name))
+    out = transform("text.xsl", tree, {"width": width, "reading": "yes" if reading else "no",
+                                       "front-matter": "yes" if front_matter else "no",
+                                       "doc-id": doc_id}, name, check=_text_check(tree, name))
+    return out if doc_id else complete(tree, "text", out, name, reading)
 
 
 HTML5_DOCTYPE = "<!DOCTYPE HTML>"  # as Saxon writes it for html-version 5
@@ -61,7 +80,8 @@ def prepare_pages(tree: etree._ElementTree, name: str, kinds: set[str]):
 
 
 def render_print_html(tree: etree._ElementTree, name: str = "<input>", **params: str) -> str:
-    return transform("print.xsl", tree, {"css": css("print.css"), **params}, name)
+    return complete(tree, "print", transform("print.xsl", tree,
+                                             {"css": css("print.css"), **params}, name), name)
 
 
 def render_pdf(tree: etree._ElementTree, name: str = "<input>", **params: str) -> bytes:

@@ -12,7 +12,10 @@ exit 0. The rule (docs/rendering.md):
   (the output may have more: labels, metadata, page numbers);
 - of a `choice`, the reading shown counts (`corr`, `reg`, `expan`, else the first); the
   other is reachable (HTML: on hover; text: the source format keeps both);
-- a reading text (`--reading`) leaves deletions out, so their text is not asked for.
+- a reading text (`--reading`) leaves deletions out, so their text is not asked for;
+- a PDF is read back with pdftotext, whose reading order puts running heads and margin
+  notes between the lines of a page: there each word (run of letters and digits) must
+  appear, rather than each whole text node.
 """
 
 from __future__ import annotations
@@ -46,17 +49,17 @@ def transcription(tree: etree._ElementTree | etree._Element) -> list[etree._Elem
     return found
 
 
-def pieces(parts: list[etree._Element], reading: bool = False
-           ) -> list[tuple[str, etree._Element]]:
+def pieces(parts: list[etree._Element], reading: bool = False, split: bool = False
+           ) -> list[tuple]:
     """Each text node of the transcription that has letters or digits: (its squashed
-    text, the element it belongs to)."""
-    out: list[tuple[str, etree._Element]] = []
+    text, or with split its words, the element it belongs to)."""
+    out: list[tuple] = []
     for part in parts:
-        _walk(part, out, reading)
+        _walk(part, out, reading, split)
     return out
 
 
-def _walk(el: etree._Element, out: list, reading: bool) -> None:
+def _walk(el: etree._Element, out: list, reading: bool, split: bool = False) -> None:
     if not isinstance(el.tag, str) or el.tag == T + "teiHeader":
         return
     if reading and el.tag == T + "del":
@@ -66,14 +69,18 @@ def _walk(el: etree._Element, out: list, reading: bool) -> None:
         shown = next((c for name in SHOWN for c in kids if c.tag == T + name),
                      kids[0] if kids else None)
         if shown is not None:
-            _walk(shown, out, reading)
+            _walk(shown, out, reading, split)
         return
     if el.text and squash(el.text):
-        out.append((squash(el.text), el))
+        out.append((_words(el.text) if split else squash(el.text), el))
     for child in el:
-        _walk(child, out, reading)
+        _walk(child, out, reading, split)
         if child.tail and squash(child.tail):
-            out.append((squash(child.tail), el))
+            out.append((_words(child.tail) if split else squash(child.tail), el))
+
+
+def _words(text: str) -> list[str]:
+    return [w for w in NOT_WORD.split(text.lower()) if w]
 
 
 def output_stream(kind: str, output: str) -> str:
@@ -87,6 +94,10 @@ def output_stream(kind: str, output: str) -> str:
 
 def missing(parts: list[etree._Element], kind: str, output: str, reading: bool = False
             ) -> list[tuple[str, etree._Element]]:
-    """The pieces of the transcription the output lacks, in source order."""
+    """The pieces of the transcription the output lacks, in source order (kind: html,
+    text, or pdf for the text pdftotext reads out of a PDF)."""
     stream = output_stream(kind, output)
+    if kind == "pdf":
+        return [(word, el) for words, el in pieces(parts, reading, split=True)
+                for word in words if word not in stream]
     return [(text, el) for text, el in pieces(parts, reading) if text not in stream]

@@ -16,6 +16,22 @@ def _no_fetch(url: str, *args, **kwargs):
     raise ValueError(f"teikit does not fetch resources while printing ({url[:80]})")
 
 
+def _fetcher():
+    """What WeasyPrint is given to fetch images and styles with: something that refuses.
+    WeasyPrint 68+ wants a URLFetcher object (a plain function fails on the first image);
+    earlier versions take the function."""
+    try:
+        from weasyprint.urls import URLFetcher
+    except ImportError:
+        return _no_fetch
+
+    class Refuse(URLFetcher):
+        def fetch(self, url, headers=None):
+            _no_fetch(url)
+
+    return Refuse(allowed_protocols=())
+
+
 def html_to_pdf(html: str, name: str = "<input>") -> bytes:
     try:
         from weasyprint import HTML
@@ -25,7 +41,7 @@ def html_to_pdf(html: str, name: str = "<input>") -> bytes:
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
     logging.getLogger("fontTools").setLevel(logging.ERROR)
     try:
-        document = HTML(string=html, base_url=None, url_fetcher=_no_fetch)
+        document = HTML(string=html, base_url=None, url_fetcher=_fetcher())
         return document.write_pdf(metadata={}, uncompressed_pdf=False)
     except TeikitError:
         raise

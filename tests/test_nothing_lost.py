@@ -1,0 +1,173 @@
+"""Nothing is lost: every word of a source's transcription reaches HTML, text and print,
+on the real corpus and on teikit's own documents; a page that would lose text is an
+error, never an exit 0 (docs/rendering.md states the accounting rule)."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from conftest import FIXTURES, MEMOS, ROOT, SHARED, one_line
+from helpers import convert
+
+from toolkit.errors import TeikitError
+from toolkit.render import render_html, render_pdf, render_text
+from toolkit.render.accounting import missing, pieces, transcription
+from toolkit.render.saxon import transform
+from toolkit.validate import read_source
+
+CORPUS = SHARED / "corpus"
+TEI = ('<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>T'
+       '</title></titleStmt><publicationStmt><p>P</p></publicationStmt><sourceDesc><p>S</p>'
+       '</sourceDesc></fileDesc></teiHeader><text><body>{}</body></text></TEI>')
+
+
+def corpus_files() -> list[Path]:
+    if not CORPUS.is_dir():
+        pytest.skip("../shared/corpus is absent (the real-world TEI lives beside the repo)")
+    return sorted(CORPUS.rglob("*.xml"))
+
+
+def raw(kind: str, tree, name: str) -> str:
+    """The stylesheet's output itself, before teikit's own completeness check."""
+    params = {"css": ""} if kind == "html" else {}
+    return transform(f"{kind}.xsl", tree, params, name)
+
+
+def lost(tree, kind: str, output: str) -> list[str]:
+    return [f"{text[:40]} (<{el.tag.rpartition('}')[2]}> line {el.sourceline})"
+            for text, el in missing(transcription(tree), kind, output)]
+
+
+@pytest.mark.slow
+def test_every_corpus_file_renders_every_word_in_html_and_text():
+    failures = {}
+    for path in corpus_files():
+        source = read_source(path, str(CORPUS))
+        for kind in ("html", "text"):
+            try:
+                output = raw(kind, source.tree, str(path))
+            except TeikitError as exc:
+                failures[(path.name, kind)] = str(exc)
+                continue
+            gone = lost(source.tree, kind, output)
+            if gone:
+                failures[(path.name, kind)] = gone[:3]
+    assert not failures, failures
+
+
+def test_teikits_own_documents_render_every_word():
+    files = sorted((ROOT / "tei").glob("*.xml")) + [FIXTURES / "tei" / "frus-volume.xml"]
+    trees = [read_source(f).tree for f in files]
+    trees += [convert(m.read_text(encoding="utf-8"), m.name) for m in sorted(MEMOS.glob("*.txt"))]
+    for tree in trees:
+        assert pieces(transcription(tree))  # there is text to account for
+        for kind in ("html", "text"):
+            assert lost(tree, kind, raw(kind, tree, "t.xml")) == []
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not shutil.which("pdftotext"), reason="pdftotext is not installed "
+                    "(apt-get install poppler-utils; .ci/run does this)")
+def test_a_sample_of_ten_corpus_files_prints_every_word(tmp_path):
+    files = corpus_files()
+    sample = sorted(files, key=lambda f: f.stat().st_size)[::max(1, len(files) // 10)][:10]
+    for path in sample:
+        tree = read_source(path, str(CORPUS)).tree
+        pdf = tmp_path / "out.pdf"
+        pdf.write_bytes(render_pdf(tree, str(path)))
+        text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], capture_output=True,
+                              text=True, check=True).stdout
+        assert lost(tree, "pdf", text) == [], path
+
+
+# --- never silent ----------------------------------------------------------------------
+
+def test_a_page_that_would_lose_text_is_an_error(monkeypatch, tmp_path, cli_run):
+    import toolkit.render as render
+
+    path = tmp_path / "a.xml"
+    path.write_text(TEI.format("<p>Every <unknownThing>word</unknownThing> counts</p>"))
+    tree = read_source(path).tree
+    assert "word" in render_html(tree, str(path))  # the fallback keeps unknown elements' text
+    monkeypatch.setattr(render, "transform", lambda *a, **k: "<html><body><p>Every counts</p>")
+    with pytest.raises(TeikitError) as info:
+        render_html(tree, str(path))
+    assert str(info.value).startswith(f"{path}:1:1: error: the html output lacks text of "
+                                      "<unknownThing>")
+    result = cli_run("render", str(path), "--to", "html", "-o", str(tmp_path / "out.html"))
+    assert result.exit_code == 1 and "lacks text" in one_line(result)
+    assert not (tmp_path / "out.html").exists()  # nothing half-written
+
+
+def test_a_build_never_publishes_a_page_with_text_missing(monkeypatch, tmp_path):
+    import toolkit.build.worker as worker
+    from toolkit.build import build_edition
+
+    src = tmp_path / "tei"
+    src.mkdir()
+    shutil.copy(ROOT / "tei" / "frus1952-54v15p1-p728.xml", src / "a.xml")
+    real = worker.render_pages
+
+    def lossy(kind, *args, **kwargs):
+        return [(href, page.replace("policy concerning", "")) for href, page in real(
+            kind, *args, **kwargs)]
+
+    monkeypatch.setattr(worker, "render_pages", lossy)
+    report = build_edition(src, tmp_path / "out", ("html", "text"))
+    assert report.errors and all("lacks text" in e for e in report.errors)
+    assert not list((tmp_path / "out").glob("html/d1.html"))
+
+
+# --- what used to be lost ----------------------------------------------------------------
+
+def text_of(body: str, kind: str = "text") -> str:
+    tree = read_source_text(TEI.format(body))
+    return render_text(tree, "t.xml") if kind == "text" else render_html(tree, "t.xml")
+
+
+def read_source_text(text: str):
+    from toolkit.xmlio import parse_xml
+
+    return parse_xml(text.encode(), "t.xml")
+
+
+def test_text_right_inside_a_closer_and_a_quote_is_kept():
+    out = text_of('<div><p>x</p><closer>Deinem treuen<lb/><signed>Bahr</signed></closer>'
+                  '<p><quote>Gesagt <hi>ist</hi> gesagt</quote></p></div>')
+    assert "Deinem treuen" in out and "Bahr" in out and "Gesagt ist gesagt" in out
+
+
+def test_address_lines_do_not_run_together_in_html():
+    out = text_of('<div><p>x</p><closer><address><addrLine>Arthur Schnitzler</addrLine>'
+                  '<addrLine>I. Giselastr 11</addrLine></address></closer></div>', "html")
+    assert "SchnitzlerI." not in out.replace("<", " <").replace(" <", "<")
+    assert '<div class="tei-addrLine">Arthur Schnitzler</div>' in out
+
+
+def test_page_breaks_without_a_number_are_never_question_marks():
+    for kind in ("text", "html"):
+        out = text_of('<p>a <pb facs="img-3"/> b</p>', kind)
+        assert "?" not in out.split("<body")[-1] and "page break" in out
+
+
+def test_a_space_keeps_words_apart_and_a_scribe_shift_prints_no_braces():
+    out = text_of('<p>weit<space quantity="3" unit="chars"/>weg <handShift scribe="#x"/>mehr</p>')
+    assert "weit weg" in out and "{@" not in out
+
+
+def test_a_manuscript_without_text_renders_its_lines(tmp_path):
+    path = tmp_path / "ms.xml"
+    path.write_text(TEI.format("").replace(
+        "<text><body></body></text>",
+        '<sourceDoc><surface n="1"><graphic url="https://example.org/p1.jpg"/><zone>'
+        '<line>First line <del hand="#h">struck</del></line><line>second line</line></zone>'
+        '</surface></sourceDoc>'))
+    tree = read_source(path).tree
+    html = render_html(tree, str(path))
+    assert '<div class="line">First line' in html and "second line" in html
+    assert 'href="https://example.org/p1.jpg"' in html
+    text = render_text(tree, str(path))
+    assert "First line" in text and "second line" in text
