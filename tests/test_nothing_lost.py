@@ -171,3 +171,39 @@ def test_a_manuscript_without_text_renders_its_lines(tmp_path):
     assert 'href="https://example.org/p1.jpg"' in html
     text = render_text(tree, str(path))
     assert "First line" in text and "second line" in text
+
+
+# --- names, registers, notes at anchors, titles ---------------------------------------------
+
+LETTER = ('<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt>'
+          '<title level="s">Briefwechsel</title><title level="a">A an B, 6. 7. 1891</title>'
+          '</titleStmt><publicationStmt><p>P</p></publicationStmt><sourceDesc><listWit><witness>'
+          '<msDesc><msIdentifier><settlement>Marbach</settlement><repository>DLA</repository>'
+          '<idno>HS.1</idno></msIdentifier><physDesc><p>Brief, 1 Blatt</p></physDesc></msDesc>'
+          '</witness></listWit></sourceDesc></fileDesc></teiHeader>'
+          '<facsimile><surface xml:id="f1"><graphic url="https://example.org/f1.jpg"/></surface>'
+          '</facsimile><text><body><div><p><pb facs="#f1"/>Lieber <persName ref="#p1">Arthur'
+          '</persName>, ich<anchor xml:id="a1"/> schreibe.</p>'
+          '<note target="#a1">Eine Anmerkung.</note></div></body><back><listPerson>'
+          '<person xml:id="p1"><persName>Arthur Schnitzler</persName><birth><date when="1862">'
+          '1862</date></birth><idno>https://d-nb.info/gnd/118609807</idno></person></listPerson>'
+          '</back></text></TEI>')
+
+
+def test_a_letter_links_names_to_its_register_and_back():
+    html = render_html(read_source_text(LETTER), "l.xml")
+    assert "<title>A an B, 6. 7. 1891</title>" in html  # the letter's own title
+    assert '<dd>Marbach, DLA, HS.1</dd>' in html  # the source in a line
+    assert "Full description of the source" in html and "Brief, 1 Blatt" in html
+    assert '<a class="persName mention" href="#p1"' in html
+    entry = html[html.index('<div class="entry person" id="p1">'):]
+    assert '<p class="mentions">Mentioned: <a href="#' in entry
+    assert '<a class="idno" href="https://d-nb.info/gnd/118609807">' in entry
+    assert 'href="https://example.org/f1.jpg"' in html  # pb/@facs through the facsimile
+
+
+def test_a_note_with_a_target_is_marked_at_its_anchor():
+    html = render_html(read_source_text(LETTER), "l.xml")
+    body = html[html.index("Lieber"):html.index("schreibe")]
+    assert 'class="anchor"' in body and 'class="note-mark"' in body
+    assert html.count('class="note-mark"') == 1 and "Eine Anmerkung." in html

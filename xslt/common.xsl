@@ -120,8 +120,10 @@
   <xsl:function name="tk:facs-url" as="xs:string">
     <xsl:param name="pb" as="element(tei:pb)"/>
     <xsl:variable name="f" select="normalize-space($pb/@facs)"/>
+    <xsl:variable name="surface" select="if (starts-with($f, '#')) then key('id', substring($f, 2), root($pb))[1] else ()"/>
     <xsl:sequence select="
         if ($f = '') then ''
+        else if ($surface) then tk:safe-url(($surface/descendant-or-self::tei:graphic/@url, $surface/@url)[1])
         else if (matches($f, '^https?://')) then tk:safe-url($f)
         else if ($facs-pattern != '') then
           tk:safe-url(replace(replace($facs-pattern, '{facs}', $f, 'q'), '{n}', string($pb/@n), 'q'))
@@ -142,12 +144,33 @@
         or ancestor::tei:abbr[parent::tei:choice])], ''))"/>
   </xsl:function>
 
-  <!-- The title of a document: its head, else the header title. -->
+  <!-- The title of a document: its head, else the file's own title. -->
   <xsl:function name="tk:doc-title" as="xs:string">
     <xsl:param name="doc" as="element()"/>
     <xsl:variable name="head" select="tk:plain($doc/tei:head[1])"/>
-    <xsl:sequence select="if ($head) then $head
-        else tk:plain((tk:header($doc)/tei:fileDesc/tei:titleStmt/tei:title)[1])"/>
+    <xsl:sequence select="if ($head) then $head else tk:file-title($doc)"/>
+  </xsl:function>
+
+  <!-- A file's own title: an analytic title (a letter's "X an Y, 6. 7. 1891") or the main
+       one before the series or edition title that often comes first. -->
+  <xsl:function name="tk:file-title" as="xs:string">
+    <xsl:param name="node" as="node()"/>
+    <xsl:variable name="titles" select="tk:header($node)/tei:fileDesc/tei:titleStmt/tei:title"/>
+    <xsl:sequence select="tk:plain(($titles[@level = 'a'], $titles[@type = 'main'], $titles)[1])"/>
+  </xsl:function>
+
+  <!-- The source in a line: a manuscript's place and shelfmark, else the first bibl,
+       else the description's first paragraph (the full description is shown apart). -->
+  <xsl:function name="tk:source-line" as="xs:string">
+    <xsl:param name="node" as="node()"/>
+    <xsl:variable name="sd" select="tk:header($node)/tei:fileDesc/tei:sourceDesc[1]"/>
+    <xsl:variable name="ms" select="($sd//tei:msIdentifier)[1]"/>
+    <xsl:sequence select="
+        if ($ms) then string-join(($ms/(tei:country, tei:settlement, tei:institution, tei:repository,
+            tei:collection, tei:idno)) ! normalize-space(.)[. != ''], ', ')
+        else if ($sd/tei:bibl) then tk:plain($sd/tei:bibl[1])
+        else if ($sd/tei:biblStruct) then normalize-space($sd/tei:biblStruct[1])
+        else normalize-space(($sd/tei:p, $sd)[1])"/>
   </xsl:function>
 
   <!-- The best date of a document: dateline @when, else creation date, else ''. -->

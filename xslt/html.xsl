@@ -48,7 +48,7 @@
     <xsl:variable name="all" select="tk:documents(.)"/>
     <xsl:variable name="docs" select="if ($doc-id != '') then $all[@xml:id = $doc-id] else $all"/>
     <xsl:variable name="title" select="if (count($docs) = 1) then tk:doc-title($docs)
-        else tk:plain((//tei:titleStmt/tei:title)[1])"/>
+        else tk:file-title(.)"/>
     <html lang="{(/*/@xml:lang, 'en')[1]}">
       <head>
         <meta charset="UTF-8"/>
@@ -94,9 +94,14 @@
   <xsl:template match="tei:TEI" mode="root">
     <xsl:variable name="rest" select="* except (tei:teiHeader, tei:text)"/>
     <xsl:apply-templates select="tei:text" mode="whole"/>
-    <xsl:if test="exists($rest[normalize-space() or .//@url or .//@facs])">
-      <xsl:apply-templates select="if (tei:text) then $rest else ." mode="document"/>
-    </xsl:if>
+    <xsl:choose>
+      <xsl:when test="empty(tei:text)"><xsl:apply-templates select="." mode="document"/></xsl:when>
+      <xsl:otherwise>
+        <xsl:apply-templates select="$rest[normalize-space()]" mode="document">
+          <xsl:with-param name="bare" select="true()"/>
+        </xsl:apply-templates>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
   <xsl:template match="tei:teiCorpus" mode="root">
     <xsl:apply-templates select="tei:TEI | tei:teiCorpus" mode="root"/>
@@ -144,8 +149,9 @@
 
   <!-- One document: metadata, text, notes, hands. -->
   <xsl:template match="*" mode="document">
+    <xsl:param name="bare" as="xs:boolean" select="false()"/><!-- a part beside the text -->
     <article class="document" id="{tk:id(.)}">
-      <xsl:call-template name="metadata"/>
+      <xsl:if test="not($bare)"><xsl:call-template name="metadata"/></xsl:if>
       <xsl:apply-templates select="node()"/>
       <xsl:call-template name="notes"/>
       <xsl:call-template name="hand-legend"/>
@@ -156,14 +162,21 @@
     <xsl:variable name="date" select="tk:doc-date(.)"/>
     <xsl:variable name="class" select="(.//tei:seg[@type = 'classification'])[1]"/>
     <xsl:variable name="source" select="tk:header(.)/tei:fileDesc/tei:sourceDesc[1]"/>
+    <xsl:variable name="short" select="tk:source-line(.)"/>
     <dl class="metadata">
       <dt>Title</dt><dd><xsl:value-of select="tk:doc-title(.)"/></dd>
       <xsl:if test="@n"><dt>Document</dt><dd><xsl:value-of select="@n"/></dd></xsl:if>
       <xsl:variable name="printed" select="normalize-space((.//tei:dateline//tei:date[@when = $date])[1])"/>
       <xsl:if test="$date != ''"><dt>Date</dt><dd><time datetime="{$date}"><xsl:value-of select="if ($printed) then $printed else $date"/></time></dd></xsl:if>
       <xsl:if test="$class"><dt>Classification</dt><dd><xsl:value-of select="tk:plain($class)"/></dd></xsl:if>
-      <xsl:if test="normalize-space($source)"><dt>Source</dt><dd><xsl:value-of select="normalize-space($source)"/></dd></xsl:if>
+      <xsl:if test="$short != ''"><dt>Source</dt><dd><xsl:value-of select="$short"/></dd></xsl:if>
     </dl>
+    <xsl:if test="normalize-space($source) != $short and normalize-space($source) != ''">
+      <details class="source-description">
+        <summary>Full description of the source</summary>
+        <xsl:apply-templates select="$source/node()"/>
+      </details>
+    </xsl:if>
   </xsl:template>
 
   <!-- Structure -->
@@ -255,7 +268,27 @@
   <xsl:template match="tei:lb"><br/></xsl:template>
   <xsl:template match="tei:cb | tei:milestone"/>
 
-  <!-- Notes: a mark where the note stands, the text at the end of the document. -->
+  <!-- Notes: a mark where the note stands (or at the anchor its @target names), the text at
+       the end of the document. -->
+  <xsl:key name="note-target" match="tei:note[@target]" use="tokenize(@target) ! tk:ref-id(.)"/>
+  <xsl:template match="tei:note[tk:anchored(.)]"/>
+  <xsl:template match="tei:anchor">
+    <span class="anchor" id="{tk:id(.)}"/>
+    <xsl:apply-templates select="key('note-target', string(@xml:id))[tk:anchored(.)]" mode="mark"/>
+  </xsl:template>
+  <!-- Is a note marked at an anchor elsewhere (its @target names one in this file)? -->
+  <xsl:function name="tk:anchored" as="xs:boolean">
+    <xsl:param name="note" as="element()"/>
+    <xsl:variable name="first" select="tk:ref-id(tokenize($note/@target)[1])"/>
+    <xsl:sequence select="$note/@target and starts-with(normalize-space($note/@target), '#')
+        and exists(key('id', $first, root($note))/self::tei:anchor)"/>
+  </xsl:function>
+  <xsl:template match="tei:note" mode="mark">
+    <xsl:variable name="id" select="tk:id(.)"/>
+    <xsl:variable name="label" select="tk:note-label(.)"/>
+    <sup class="note-mark"><a href="#{$id}" id="{$id}-ref" role="doc-noteref"
+        aria-label="Note {$label}"><xsl:value-of select="$label"/></a></sup>
+  </xsl:template>
   <xsl:template match="tei:note">
     <xsl:variable name="id" select="tk:id(.)"/>
     <xsl:variable name="label" select="tk:note-label(.)"/>
@@ -387,6 +420,51 @@
   <xsl:template match="tei:persName | tei:placeName | tei:orgName | tei:name | tei:rs | tei:gloss | tei:date | tei:time | tei:num | tei:measure | tei:seg | tei:abbr | tei:expan | tei:corr | tei:reg | tei:orig">
     <span class="{local-name()}"><xsl:apply-templates/></span>
   </xsl:template>
+  <!-- Names and terms link to their entry in the file's registers (listPerson, listPlace,
+       standOff, a FRUS persons list…); an entry lists where it is mentioned. -->
+  <xsl:key name="mention" match="tei:persName | tei:placeName | tei:orgName | tei:rs | tei:name
+      | tei:term | tei:gloss | tei:title[ancestor::tei:text]"
+      use="tk:pointers(.)"/>
+  <xsl:function name="tk:pointers" as="xs:string*">
+    <xsl:param name="el" as="element()"/>
+    <xsl:sequence select="distinct-values(((tokenize($el/@ref), tokenize($el/@corresp),
+        tokenize($el/@target))[starts-with(., '#')] ! substring(., 2), $el/@key ! string(.)))"/>
+  </xsl:function>
+  <xsl:template match="tei:persName | tei:placeName | tei:orgName | tei:rs | tei:name | tei:term
+      | tei:gloss" priority="2">
+    <xsl:variable name="me" select="."/>
+    <xsl:variable name="entry" select="(tk:pointers(.) ! key('id', ., root($me))[not(. is $me)])[1]"/>
+    <xsl:choose>
+      <xsl:when test="$entry and not(ancestor::tei:ref or ancestor::*[. is $entry])">
+        <a class="{local-name()} mention" href="#{tk:id($entry)}" id="{tk:id(.)}"
+            title="{tk:plain(($entry/(tei:persName, tei:placeName, tei:orgName, tei:term, tei:label))[1])}"><xsl:apply-templates/></a>
+      </xsl:when>
+      <xsl:otherwise><span class="{local-name()}"><xsl:apply-templates/></span></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+  <xsl:template match="tei:person | tei:personGrp | tei:place | tei:org | tei:event
+      | tei:listBibl/tei:bibl | tei:standOff//tei:entry">
+    <div class="entry {local-name()}" id="{tk:id(.)}">
+      <xsl:apply-templates/>
+      <xsl:call-template name="mentions"/>
+    </div>
+  </xsl:template>
+  <xsl:template match="tei:item[@xml:id]" priority="1">
+    <li id="{@xml:id}"><xsl:apply-templates/><xsl:call-template name="mentions"/></li>
+  </xsl:template>
+  <xsl:template name="mentions">
+    <xsl:variable name="here" select="if (@xml:id) then key('mention', string(@xml:id)) else ()"/>
+    <xsl:if test="exists($here)">
+      <p class="mentions">Mentioned: <xsl:for-each select="$here">
+        <xsl:if test="position() gt 1">, </xsl:if>
+        <a href="#{tk:id(.)}"><xsl:value-of select="position()"/></a>
+      </xsl:for-each></p>
+    </xsl:if>
+  </xsl:template>
+  <xsl:template match="tei:idno[matches(normalize-space(.), '^https?://')]">
+    <a class="idno" href="{tk:safe-url(normalize-space(.))}"><xsl:value-of select="."/></a>
+  </xsl:template>
+
   <xsl:template match="tei:ref | tei:ptr">
     <xsl:variable name="href" select="tk:safe-url(@target)"/>
     <xsl:choose>

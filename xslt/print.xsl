@@ -20,7 +20,7 @@
     <xsl:variable name="all" select="tk:documents(.)"/>
     <xsl:variable name="docs" select="if ($doc-id != '') then $all[@xml:id = $doc-id] else $all"/>
     <xsl:variable name="title" select="if ($edition-title != '') then $edition-title
-        else if (count($docs) = 1) then tk:doc-title($docs) else tk:plain((//tei:titleStmt/tei:title)[1])"/>
+        else if (count($docs) = 1) then tk:doc-title($docs) else tk:file-title(.)"/>
     <html lang="{(/*/@xml:lang, 'en')[1]}">
       <head>
         <meta charset="UTF-8"/>

@@ -16,6 +16,11 @@ XML_ID = "{" + XML_NS + "}id"
 SAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
 NS = {"t": TEI_NS}
 IDS = etree.XPath("./@xml:id | .//@xml:id")
+# a file's own title (as common.xsl's tk:file-title): analytic, else main, else the first
+FILE_TITLE = etree.XPath("(//t:fileDesc/t:titleStmt/t:title[@level='a'] | "
+                         "//t:fileDesc/t:titleStmt/t:title[@type='main'])[1] | "
+                         "(//t:fileDesc/t:titleStmt/t:title)[1][not(../t:title[@level='a' or "
+                         "@type='main'])]", namespaces=NS)
 DATELINE_WHEN = etree.XPath("string((.//t:dateline//t:date/@when)[1])", namespaces=NS)
 
 
@@ -52,7 +57,7 @@ def document_divs(tree: etree._ElementTree) -> list[etree._Element]:
 def describe(source: Path, tree: etree._ElementTree) -> list[dict]:
     """One plain dict per document (kept in the build manifest): id, title, date, ids…"""
     divs = document_divs(tree)
-    title = plain(next(iter(tree.xpath("//t:titleStmt/t:title", namespaces=NS)), None))
+    title = plain(next(iter(FILE_TITLE(tree)), None))
     created = tree.xpath("string(//t:profileDesc/t:creation/t:date/@when)", namespaces=NS)
     if not divs:
         root = tree.getroot()
