@@ -14,7 +14,7 @@ from helpers import convert
 
 from toolkit.errors import TeikitError
 from toolkit.render import render_html, render_pdf, render_text
-from toolkit.render.accounting import missing, pieces, transcription
+from toolkit.render.accounting import missing, out_of_order, pieces, transcription
 from toolkit.render.saxon import transform
 from toolkit.validate import read_source
 
@@ -55,6 +55,9 @@ def test_every_corpus_file_renders_every_word_in_html_and_text():
             gone = lost(source.tree, kind, output)
             if gone:
                 failures[(path.name, kind)] = gone[:3]
+            moved = out_of_order(transcription(source.tree), kind, output)
+            if moved:  # running text keeps the source's order (notes gather at the end)
+                failures[(path.name, kind, "order")] = (moved[0][:40], moved[1].sourceline)
     assert not failures, failures
 
 
@@ -65,7 +68,9 @@ def test_teikits_own_documents_render_every_word():
     for tree in trees:
         assert pieces(transcription(tree))  # there is text to account for
         for kind in ("html", "text"):
-            assert lost(tree, kind, raw(kind, tree, "t.xml")) == []
+            output = raw(kind, tree, "t.xml")
+            assert lost(tree, kind, output) == []
+            assert out_of_order(transcription(tree), kind, output) is None
 
 
 @pytest.mark.slow
@@ -207,3 +212,11 @@ def test_a_note_with_a_target_is_marked_at_its_anchor():
     body = html[html.index("Lieber"):html.index("schreibe")]
     assert 'class="anchor"' in body and 'class="note-mark"' in body
     assert html.count('class="note-mark"') == 1 and "Eine Anmerkung." in html
+
+
+def test_the_order_check_can_fail():
+    tree = read_source_text(TEI.format("<p>first words</p><p>second words</p>"))
+    parts = transcription(tree)
+    assert out_of_order(parts, "text", "first words second words") is None
+    moved = out_of_order(parts, "text", "second words first words")
+    assert moved is not None and moved[0] == "secondwords"

@@ -348,8 +348,10 @@
 
   <xsl:template match="tei:handShift">
     <xsl:variable name="h" select="tk:ref-id(@new)"/>
+    <xsl:variable name="scribe" select="key('id', tk:ref-id(@scribe), root(.))[1]"/>
     <xsl:variable name="who" select="if ($h != '') then tk:hand-label(., $h)
-        else string-join((tk:ref-id(@scribe), @medium, @script) ! normalize-space(.)[. != ''], ', ')"/>
+        else string-join((if ($scribe) then tk:plain(($scribe/(tei:persName, tei:name), $scribe)[1])
+            else tk:ref-id(@scribe), @medium, @script) ! normalize-space(.)[. != ''], ', ')"/>
     <span class="handshift hand-{tk:hand-index(., $h)}" data-hand="{$h}"
         title="From here: {$who}" role="note" aria-label="hand changes to {$who}">⸢<xsl:value-of select="if ($h != '') then $h else $who"/></span>
   </xsl:template>

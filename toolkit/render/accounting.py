@@ -101,3 +101,19 @@ def missing(parts: list[etree._Element], kind: str, output: str, reading: bool =
         return [(word, el) for words, el in pieces(parts, reading, split=True)
                 for word in words if word not in stream]
     return [(text, el) for text, el in pieces(parts, reading) if text not in stream]
+
+
+def out_of_order(parts: list[etree._Element], kind: str, output: str
+                 ) -> tuple[str, etree._Element] | None:
+    """The first piece of running text (notes, which outputs gather at the end, aside) that
+    the output has only before the piece preceding it: the source's order not kept."""
+    stream = output_stream(kind, output)
+    at = 0
+    for text, el in pieces(parts):
+        if el.tag == T + "note" or any(a.tag == T + "note" for a in el.iterancestors()):
+            continue
+        found = stream.find(text, at)
+        if found < 0:
+            return (text, el) if text in stream else None
+        at = found + len(text)
+    return None
