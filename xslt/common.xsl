@@ -120,6 +120,9 @@
   <xsl:function name="tk:facs-url" as="xs:string">
     <xsl:param name="pb" as="element(tei:pb)"/>
     <xsl:variable name="f" select="normalize-space($pb/@facs)"/>
+    <xsl:variable name="prefix" select="(tk:header($pb)//tei:prefixDef[@ident = substring-before($f, ':')])[1]"/>
+    <xsl:variable name="f" select="if ($prefix and matches(substring-after($f, ':'), $prefix/@matchPattern))
+        then replace(substring-after($f, ':'), $prefix/@matchPattern, $prefix/@replacementPattern) else $f"/>
     <xsl:variable name="surface" select="if (starts-with($f, '#')) then key('id', substring($f, 2), root($pb))[1] else ()"/>
     <xsl:sequence select="
         if ($f = '') then ''

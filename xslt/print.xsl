@@ -63,6 +63,14 @@
   <xsl:template match="tei:note">
     <span class="footnote {@type}" id="{tk:id(.)}" data-label="{tk:note-label(.)}"><xsl:apply-templates/></span>
   </xsl:template>
+  <!-- A note the source places in a margin (@place margin, left, right…) stands in the
+       page's left margin, beside the line that calls it, not at the foot. -->
+  <xsl:template match="tei:note[tokenize(lower-case(@place)) = ('margin', 'margin-left', 'margin-right',
+      'marginleft', 'marginright', 'left', 'right', 'margin-outer', 'margin-inner', 'opposite')]">
+    <sup class="margin-call"><xsl:value-of select="tk:note-label(.)"/></sup>
+    <span class="{string-join(('margin-note', @type), ' ')}" id="{tk:id(.)}"><b><xsl:value-of select="tk:note-label(.)"/>.</b>
+      <xsl:text> </xsl:text><xsl:apply-templates/></span>
+  </xsl:template>
   <xsl:template match="tei:note/tei:p">
     <span class="note-p"><xsl:apply-templates/></span>
   </xsl:template>
