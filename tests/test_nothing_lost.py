@@ -234,3 +234,15 @@ def test_margin_notes_stand_in_the_margin_in_print_and_prefixed_facs_link():
     page = render_print_html(tree, "m.xml")
     assert '<span class="margin-note" id=' in page and "In the margin." in page
     assert 'href="https://example.org/img/p2.jpg"' in render_html(tree, "m.xml")
+
+
+def test_a_standoff_only_file_renders_its_register():
+    tree = read_source_text(TEI.format("").replace(
+        "<text><body></body></text>",
+        '<standOff><listPlace><place xml:id="w"><placeName>Wien</placeName><location><geo>48.2 '
+        '16.37</geo></location><idno>https://www.geonames.org/2761369</idno></place></listPlace>'
+        '</standOff>'))
+    html = render_html(tree, "s.xml")
+    assert '<div class="entry place" id="w">' in html and "48.2 16.37" in html
+    assert '<a class="idno" href="https://www.geonames.org/2761369">' in html
+    assert "Wien" in render_text(tree, "s.xml")
