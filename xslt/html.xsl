@@ -171,7 +171,9 @@
       <xsl:if test="$class"><dt>Classification</dt><dd><xsl:value-of select="tk:plain($class)"/></dd></xsl:if>
       <xsl:if test="$short != ''"><dt>Source</dt><dd><xsl:value-of select="$short"/></dd></xsl:if>
     </dl>
-    <xsl:if test="normalize-space($source) != $short and normalize-space($source) != ''">
+    <!-- the whole description when it says more than the line: a manuscript's, witnesses -->
+    <xsl:if test="$source/(tei:msDesc | tei:listWit | tei:listBibl | tei:biblStruct | tei:biblFull
+        | tei:recordingStmt | tei:scriptStmt) or count($source/*) gt 1">
       <details class="source-description">
         <summary>Full description of the source</summary>
         <xsl:apply-templates select="$source/node()"/>

@@ -56,10 +56,12 @@
     <xsl:variable name="wholes" select="if (/tei:TEI or /tei:teiCorpus)
         then //(tei:text[not(ancestor::tei:text)] | tei:sourceDoc | tei:standOff | tei:facsimile[.//tei:zone])
         else /*"/>
-    <xsl:variable name="outside" select="$wholes//text()[normalize-space()]
-        [not(ancestor::tei:div[@type = 'document'])][not(ancestor::tei:teiHeader)]"/>
+    <!-- one document alone, or with text around it (a source paragraph beside it)? Only
+         asked when there is one document: a volume never needs the walk. -->
+    <xsl:variable name="alone" select="count($docs) = 1 and ($doc-id != '' or (count($wholes) = 1
+        and empty($wholes//text()[normalize-space()][not(ancestor::tei:div[@type = 'document'])])))"/>
     <xsl:variable name="texts" as="xs:string*" select="
-        if (count($docs) = 1 and ($doc-id != '' or (empty($outside) and count($wholes) = 1)))
+        if ($alone)
         then tk:document($docs, true())
         else $wholes ! tk:volume-parts(.)"/>
     <xsl:value-of select="string-join($texts, $NL || $NL || '* * *' || $NL || $NL)"/>

@@ -103,9 +103,10 @@ def scaling(sizes: list[float]) -> None:
                f'<p>s</p></sourceDesc></fileDesc></teiHeader><text><body><p {attrs}>x</p>'
                f'</body></text></TEI>').encode()
     start = time.perf_counter()
-    found = validate_tree(parse_xml(crowded, "a.xml"), "a.xml", crowded.decode())
+    found = validate_tree(parse_xml(crowded, "a.xml"), "a.xml", crowded.decode(), schema="teikit")
     print(f"{'validate 5,000 attributes (1 elem.)':<34} {time.perf_counter() - start:7.2f} s  "
-          f"({len(found)} errors reported; 305 s before explanations were capped)")
+          f"({len(found)} errors reported against teikit's profile; 305 s before "
+          "xmlschema's explanations were capped)")
 
 
 def main() -> None:

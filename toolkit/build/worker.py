@@ -270,14 +270,15 @@ class Output:
                                f"{type(exc).__name__}: {exc}")
 
 
-def _complete(tree: etree._ElementTree, page: dict, kind: str, content: str, path: str) -> None:
-    """Check a page against the text it must hold: its document, or the whole file (a
-    volume's own page links to its documents instead of holding them)."""
+def _complete(tree: etree._ElementTree, docs: dict, page: dict, kind: str, content: str,
+              path: str) -> None:
+    """Check a page against the text it must hold: its document (docs: id -> div, made
+    once per pass), or the whole file (a volume's own page links to its documents instead
+    of holding them)."""
     if page.get("kind") == "volume":
         return
     doc = page.get("doc")
-    source = tree if not doc else next(
-        (d for d in document_divs(tree) if d.get(XML_ID) == doc), None)
+    source = tree if not doc else docs.get(doc)
     if source is not None:
         complete(source, kind, content, path)
 
@@ -298,12 +299,14 @@ def _render_group(tree: etree._ElementTree, path: str, out: Output, kind: str,
             _render_group(tree, path, out, kind, [page], task)
         return
     allowed = {page["href"]: page for page in pages}
+    docs = {div.get(XML_ID): div for div in document_divs(tree)} \
+        if any(page.get("doc") for page in pages) else {}
     for href, content in rendered:
         if href not in allowed:  # only names the build chose, inside the output folder
             out.errors.append(f"{path}: error: rendering named an unexpected page {href!r}")
             continue
         try:  # a page never goes out with text of its source missing
-            _complete(tree, allowed[href], kind, content, path)
+            _complete(tree, docs, allowed[href], kind, content, path)
         except TeikitError as exc:
             out.errors.append(f"{exc} (page {href})")
             continue

@@ -100,7 +100,25 @@ def missing(parts: list[etree._Element], kind: str, output: str, reading: bool =
     if kind == "pdf":
         return [(word, el) for words, el in pieces(parts, reading, split=True)
                 for word in words if word not in stream]
-    return [(text, el) for text, el in pieces(parts, reading) if text not in stream]
+    # Outputs keep the source's order (running text in order, and notes in order where
+    # they are gathered), so each piece is looked for after the one before it: a search
+    # from the start for every piece would grow with the square of a volume's size.
+    at = {False: 0, True: 0}  # where the last piece of running text / of a note ended
+    lost = []
+    for text, el in pieces(parts, reading):
+        note = _in_note(el)
+        found = stream.find(text, at[note])
+        if found < 0:
+            found = stream.find(text)  # out of order (the check for order is apart)
+            if found < 0:
+                lost.append((text, el))
+                continue
+        at[note] = found + len(text)
+    return lost
+
+
+def _in_note(el: etree._Element) -> bool:
+    return el.tag == T + "note" or any(a.tag == T + "note" for a in el.iterancestors())
 
 
 def out_of_order(parts: list[etree._Element], kind: str, output: str
@@ -110,7 +128,7 @@ def out_of_order(parts: list[etree._Element], kind: str, output: str
     stream = output_stream(kind, output)
     at = 0
     for text, el in pieces(parts):
-        if el.tag == T + "note" or any(a.tag == T + "note" for a in el.iterancestors()):
+        if _in_note(el):
             continue
         found = stream.find(text, at)
         if found < 0:
