@@ -103,19 +103,24 @@ def _problem(data: dict) -> str:
         docs = entry.get("docs")
         if not isinstance(docs, list):
             return f"entry {rel!r}: 'docs' must be a list"
-        for doc in docs:
-            if not isinstance(doc, dict) or any(not isinstance(doc.get(k), t)
-                                                for k, t in _DOC_FIELDS.items()):
+        for doc in docs:  # (type() is, map and set: a warm build reads 10,000 of these)
+            if type(doc) is not dict or _DOC_FIELDS.keys() - doc.keys() or \
+                    {type(doc[k]) for k in _DOC_FIELDS} - _DOC_TYPES:
                 return f"entry {rel!r}: a document record is malformed"
             if not _slug_ok(doc["base"]) or not _strings(doc["ids"]) or \
-                    not _strings(doc["refs"]) or not isinstance(doc.get("hash", ""), str) or \
-                    "volume" in doc and not _slug_ok(doc["volume"]):
+                    not _strings(doc["refs"]) or type(doc.get("hash", "")) is not str or \
+                    "volume" in doc and not _slug_ok(doc["volume"]) or \
+                    type(doc["split"]) is not bool or \
+                    {type(doc[k]) for k in ("doc_id", "n", "date", "title")} != {str}:
                 return f"entry {rel!r}: document {doc.get('doc_id')!r} has an unsafe name"
     return ""
 
 
+_DOC_TYPES = set(_DOC_FIELDS.values())
+
+
 def _strings(value: object) -> bool:
-    return isinstance(value, list) and all(isinstance(v, str) for v in value)
+    return type(value) is list and set(map(type, value)) <= {str}
 
 
 def checked_remove(folder: OutputFolder, name: str) -> None:
