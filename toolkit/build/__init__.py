@@ -346,7 +346,9 @@ def _build(source: Path, out: Path, files: list[Path], outputs: tuple[str, ...],
     written = {name for result in plan.results for name in result["files"]}
     for name in plan.pending - written:
         plan.outputs[name] = PENDING
-    if plan.docs or out.exists():
+    unchanged = not to_check and not plan.pending and plan.outputs == manifests.outputs \
+        and set(ordered) == set(manifests.files) and (out / own_manifest).is_file()
+    if (plan.docs or out.exists()) and not unchanged:  # (a 2 MB rewrite for nothing, else)
         save_manifest(plan.outputs)
     report.files_written = len(written)
     report.skipped = plan.skipped
