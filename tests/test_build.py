@@ -132,7 +132,8 @@ def test_one_corrupt_document_in_a_thousand_fails_alone(tmp_path, cli_run):
     assert result.exit_code == 1
     errors = [line for line in result.stderr.splitlines() if ": error: " in line]
     assert len(errors) == 1 and errors[0].startswith(str(bad))
-    assert "built 1000 documents" in result.stderr.splitlines()[-1]
+    assert result.stderr.splitlines()[-1].startswith("1,000 documents: 1,000 files rebuilt")
+    assert "1 source file with errors" in result.stderr.splitlines()[-1]
     assert len(list((out / "text").glob("*.txt"))) == 1000
 
 
@@ -305,7 +306,7 @@ def test_a_volume_shared_out_in_runs_of_documents_builds_as_in_one_process(tmp_p
 
 
 def test_a_file_that_fails_its_checks_while_others_render_publishes_nothing(small, tmp_path):
-    """With one changed file and two workers, the file is validated while the pages are
+    """Strict: with one changed file and two workers, the file is validated while the pages are
     rendered into a staging folder; when it fails, the edition is planned again without
     it, exactly as a build that checked it first."""
     shutil.copy(FIXTURES / "tei" / "frus-volume.xml", small / "vol.xml")
@@ -315,7 +316,7 @@ def test_a_file_that_fails_its_checks_while_others_render_publishes_nothing(smal
     assert (two / "html/d2.html").is_file()
     vol = small / "vol.xml"
     vol.write_text(vol.read_text().replace('xml:id="d2"', 'xml:id="d1"'))  # a duplicate id
-    reports = [build_edition(small, out, ("html", "text"), jobs=jobs)
+    reports = [build_edition(small, out, ("html", "text"), jobs=jobs, strict=True)
                for out, jobs in ((one, 1), (two, 2))]
     assert reports[1].errors and reports[1].errors == reports[0].errors
     assert all("vol.xml" in e for e in reports[1].errors)
@@ -336,7 +337,7 @@ def test_what_an_interrupted_build_left_in_staging_is_never_published(small, tmp
 
 def test_pages_rendered_before_their_source_has_passed_wait_in_staging(small, tmp_path,
                                                                       monkeypatch):
-    """The verdict comes late (validation held until a worker has staged a page): staged
+    """Strict: the verdict comes late (validation held until a worker has staged a page): staged
     pages are moved into place, and the edition equals one checked first."""
     import time
 
@@ -344,7 +345,7 @@ def test_pages_rendered_before_their_source_has_passed_wait_in_staging(small, tm
 
     shutil.copy(FIXTURES / "tei" / "frus-volume.xml", small / "vol.xml")
     one, two = tmp_path / "one", tmp_path / "two"
-    build_edition(small, one, ("html", "text"), jobs=1)
+    build_edition(small, one, ("html", "text"), jobs=1, strict=True)
     real = build.verdict
     seen = []
 
@@ -359,9 +360,9 @@ def test_pages_rendered_before_their_source_has_passed_wait_in_staging(small, tm
     # vol.xml new beside files built before: fewer new files than workers, so it is
     # described here and validated while its pages render
     (small / "vol.xml").rename(small / "vol.xml.aside")
-    build_edition(small, two, ("html", "text"), jobs=1)
+    build_edition(small, two, ("html", "text"), jobs=1, strict=True)
     (small / "vol.xml.aside").rename(small / "vol.xml")
-    report = build_edition(small, two, ("html", "text"), jobs=2)
+    report = build_edition(small, two, ("html", "text"), jobs=2, strict=True)
     assert seen and report.errors == []
     assert snapshot(one) == snapshot(two) and not list(two.glob(".teikit-staging-*"))
 
@@ -403,3 +404,21 @@ def test_emptying_other_runs_never_empties_a_document_holding_one_of_this_run():
     _only(tree, {"d2"})
     text = "".join(tree.getroot().itertext())
     assert "Kept." in text and "Two" in text and "Gone." not in text
+
+
+def test_files_with_findings_are_published_unless_strict(small, tmp_path):
+    """Publishing policy: every well-formed file is published and its findings reported
+    (the build fails); --strict refuses to publish a file with errors."""
+    shutil.copy(FIXTURES / "tei" / "frus-volume.xml", small / "vol.xml")
+    vol = small / "vol.xml"
+    vol.write_text(vol.read_text().replace('xml:id="d2"', 'xml:id="d1"'))  # a duplicate id
+    out = tmp_path / "out"
+    report = build_edition(small, out, ("html", "text"))
+    assert report.errors and all("vol.xml" in e for e in report.errors) and report.failed == 1
+    pages = sorted(p.name for p in (out / "html").glob("d1*.html"))
+    assert len(pages) >= 2  # the volume's documents are published too
+    assert "1 source file with errors" in report.summary()
+    strict = build_edition(small, tmp_path / "strict", ("html", "text"), strict=True)
+    assert strict.errors == report.errors
+    assert not (tmp_path / "strict" / "html" / "vol-volume.html").exists()
+    assert (out / "html" / "vol-volume.html").exists()

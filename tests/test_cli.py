@@ -86,7 +86,7 @@ def test_build_writes_four_kinds_of_output(cli_run, tmp_path):
     assert (out / "html" / "d1.html").is_file()
     assert list((out / "print").glob("*.pdf"))
     assert (out / "text" / "d1.txt").is_file()
-    assert "built 1 documents" in result.stderr
+    assert "1 document: 6 files rebuilt, 0 up to date; 0 errors, 0 warnings" in result.stderr
 
 
 # --- failures: one line, non-zero, nothing written ------------------------------------
@@ -125,7 +125,7 @@ def test_bad_input_one_line_error(cli_run, tmp_path, kind, command):
     if command == "build-file" and path.exists():
         # one line per failed file, then the summary line
         lines = result.stderr.strip().splitlines()
-        assert len(lines) == 2 and lines[-1].startswith("built 0 documents")
+        assert len(lines) == 2 and lines[-1].startswith("0 documents: 0 files rebuilt")
         line = lines[0]
     elif command == "validate" and kind != "missing":
         line = result.stdout.strip()

@@ -261,17 +261,21 @@ class _Progress:
                    "across machines; then run once without --shard for the index).")
 @click.option("--pdf-per-document", is_flag=True, help="Also a PDF for every document of a "
               "volume (a volume always gets one PDF).")
+@click.option("--strict", is_flag=True, help="Do not publish a file with errors (default: "
+              "publish every well-formed file and report its findings; the build fails).")
 @click.option("-q", "--quiet", is_flag=True, help="Only errors and the summary.")
 @click.option("-v", "--verbose", is_flag=True, help="Progress lines and every warning.")
 def build(source: str, outdir: str, only: str, title: str, jobs: int | None, shard: str,
-          pdf_per_document: bool, quiet: bool, verbose: bool) -> int:
+          pdf_per_document: bool, strict: bool, quiet: bool, verbose: bool) -> int:
     """Build the edition: SOURCE (default tei/) → OUTPUT (default output/).
 
     Writes output/html/ (a page per document, a page per volume, index.html,
     teikit.css), output/print/*.pdf (a PDF per file and edition.pdf) and
     output/text/*.txt.
-    Only what changed since the last build is redone. A document with errors
-    is reported and skipped; the rest still build, and the exit status is 1.
+    Only what changed since the last build is redone. Every well-formed file is
+    published; schema and rule errors are reported and make the exit status 1
+    (--strict: a file with errors is not published). A file that cannot be read
+    or parsed is reported and skipped.
     """
     from .build import build_edition, default_jobs
 
@@ -280,7 +284,7 @@ def build(source: str, outdir: str, only: str, title: str, jobs: int | None, sha
         raise UsageError("the output folder cannot be the source folder", outdir)
     progress = None if quiet else _Progress(verbose)
     report = build_edition(source, outdir, outputs, title or _default_title(source), progress,
-                           jobs or default_jobs(), _shard(shard), pdf_per_document)
+                           jobs or default_jobs(), _shard(shard), pdf_per_document, strict)
     for line in report.errors:
         click.echo(line, err=True)
     if not quiet:

@@ -188,7 +188,8 @@
 
        The plan (a parameter, written by the build) lists the pages to make:
          <plan>
-           <page href="d1.html" doc="d1" title="…" prev-href="…" …/>   one document of a volume
+           <page href="d1.html" doc="d1" pos="1" title="…" prev-href="…" …/>  one document of a
+                                                   volume (pos: its place among the documents)
            <page href="x.html" doc=""/>                                  the whole file
            <page href="v-volume.html" kind="volume"/>                   the volume's own page
            <link id="d7fn2" page="d7"/>                 where an id lives, for links across documents
@@ -209,12 +210,15 @@
         <xsl:with-param name="cut" select="true()" tunnel="yes"/>
       </xsl:apply-templates>
     </xsl:variable>
+    <!-- pages name their document by position too: two documents may share an id -->
+    <xsl:variable name="documents" select="$root//tei:div[@type = 'document']"/>
     <xsl:for-each select="$plan/plan/page">
       <xsl:variable name="tree" as="document-node()" select="
           if (@kind = 'volume') then tk:shell($root, map:merge($plan/plan/label ! map {string(@doc): .},
               map {'duplicates': 'use-first'}))
           else if (string(@doc) = '') then (if (map:size($links) = 0) then $root else tk:relink($root, $links))
-          else tk:split(key('id', string(@doc), $root)[1], $header, string(@title), $links)"/>
+          else tk:split(if (@pos) then $documents[xs:integer(current()/@pos)]
+                        else key('id', string(@doc), $root)[1], $header, string(@title), $links)"/>
       <xsl:variable name="nav" as="map(xs:string, xs:string)"
           select="map:merge((@* except (@href, @doc, @title, @kind)) ! map {local-name(): string(.)})"/>
       <xsl:call-template name="tk:page-start">

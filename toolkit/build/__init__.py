@@ -75,14 +75,20 @@ class BuildReport:
     seconds: float = 0.0
     notes: list[str] = field(default_factory=list)
     memory_mb: int = 0  # the peak resident memory of the process that needed most
+    failed: int = 0  # source files with errors (published anyway unless strict)
 
     def summary(self) -> str:
+        def n(count: int, word: str) -> str:
+            return f"{count:,} {word if count == 1 else word + 's'}"
+
         if self.files_written == 0 and not self.errors:
-            what = f"nothing to rebuild: {self.documents} documents up to date"
+            what = f"nothing to rebuild: {n(self.documents, 'document')} up to date"
         else:
-            what = f"built {self.documents} documents, wrote {self.files_written} files"
-        return (f"{what}, {self.skipped} skipped, {len(self.errors)} errors, "
-                f"{len(self.warnings)} warnings in {self.seconds:.1f} s")
+            what = (f"{n(self.documents, 'document')}: {n(self.files_written, 'file')} rebuilt, "
+                    f"{self.skipped:,} up to date")
+        failed = f", {n(self.failed, 'source file')} with errors" if self.failed else ""
+        return (f"{what}{failed}; {n(len(self.errors), 'error')}, "
+                f"{n(len(self.warnings), 'warning')} in {self.seconds:.1f} s")
 
 
 def _digest(*parts: object) -> str:
@@ -192,8 +198,10 @@ class Workers:
 
 def build_edition(source: str | Path, out: str | Path, outputs: tuple[str, ...] = OUTPUTS,
                   title: str = "", progress: Progress | None = None, jobs: int = 1,
-                  shard: tuple[int, int] = (1, 1), pdf_per_document: bool = False
-                  ) -> BuildReport:
+                  shard: tuple[int, int] = (1, 1), pdf_per_document: bool = False,
+                  strict: bool = False) -> BuildReport:
+    """Build the edition. Every well-formed file is published and its findings reported
+    (they make the build fail); with `strict`, a file with errors is not published."""
     start = time.monotonic()
     source, out = Path(source), Path(out)
     if not source.is_dir():
@@ -213,7 +221,7 @@ def build_edition(source: str | Path, out: str | Path, outputs: tuple[str, ...] 
     workers = Workers(jobs)
     try:
         return _build(source, out, files, outputs, title, progress, workers, shard,
-                      pdf_per_document, report, version, start)
+                      pdf_per_document, report, version, start, strict)
     except BaseException:
         workers.kill()
         raise
@@ -224,8 +232,8 @@ def build_edition(source: str | Path, out: str | Path, outputs: tuple[str, ...] 
 
 def _build(source: Path, out: Path, files: list[Path], outputs: tuple[str, ...], title: str,
            progress: Progress | None, workers: Workers, shard: tuple[int, int],
-           pdf_per_document: bool, report: BuildReport, version: str, start: float
-           ) -> BuildReport:
+           pdf_per_document: bool, report: BuildReport, version: str, start: float,
+           strict: bool = False) -> BuildReport:
     folder = OutputFolder(out)
     _refuse_linked_folders(out)
     own_manifest = manifest_name(shard)
@@ -280,19 +288,21 @@ def _build(source: Path, out: Path, files: list[Path], outputs: tuple[str, ...],
     # 2. plan and render; a source validated meanwhile that fails its checks is dropped
     #    and the edition planned again without it (its pages were only staged)
     while True:
-        plan = _plan(source, out, entries, ordered, outputs, title, shard, manifests,
+        published = [rel for rel in ordered if not (strict and entries[rel]["errors"])]
+        plan = _plan(source, out, entries, published, outputs, title, shard, manifests,
                      version, pdf_per_document)
         if plan.pending:  # the journal: what is about to change is up to date no more
             save_manifest(plan.journal(manifests))
-        workers.say(UNKNOWN if deferred else PASSED)
+        # only a strict build holds pages back for a verdict still to come
+        staged = bool(deferred) and strict
+        workers.say(UNKNOWN if staged else PASSED)
         failed: list[str] = []
 
         def meanwhile(plan: Plan = plan, failed: list[str] = failed) -> None:
             for rel, parsed in deferred.items():
                 found = verdict(parsed, root)
                 entries[rel].update(found)
-                if found["errors"]:
-                    entries[rel]["docs"] = []
+                if found["errors"] and strict:
                     failed.append(rel)
             deferred.clear()
             workers.say(FAILED if failed else PASSED)
@@ -301,7 +311,7 @@ def _build(source: Path, out: Path, files: list[Path], outputs: tuple[str, ...],
                 main.write("html/index.html", lambda: _index_html(*plan.index), "index")
                 plan.results.append({"files": main.files, "staged": [], "errors": main.errors})
 
-        work = [dict(task, out=str(out), root=root, staging=str(staging) if deferred else None)
+        work = [dict(task, out=str(out), root=root, staging=str(staging) if staged else None)
                 for task in _work(plan.tasks, workers.jobs)]
         plan.results += workers.map(render_file, work, progress, "rendering", meanwhile)
         if not failed:
@@ -323,6 +333,8 @@ def _build(source: Path, out: Path, files: list[Path], outputs: tuple[str, ...],
     for rel in ordered:
         report.errors += entries[rel]["errors"]
         report.warnings += entries[rel]["warnings"]
+        report.failed += bool(entries[rel]["errors"])
+    report.failed += len(files) - len(ordered)  # not even readable
     report.errors += plan.errors
 
     # 3. the whole-edition PDF (needs every document: not in a shard)
@@ -451,6 +463,7 @@ def _plan(source: Path, out: Path, entries: dict[str, dict], ordered: list[str],
     wanted = plan.wanted
     if "html" in outputs and docs:
         plan.css = wanted(f"html/{CSS_HREF}", _digest(version, "css"))
+    position: dict[str, int] = {}
     for i, ((rel, doc), slug) in enumerate(zip(docs, slugs, strict=True)):
         nav = {"index-href": "index.html"} if "html" in outputs else {}
         if i > 0:
@@ -460,7 +473,9 @@ def _plan(source: Path, out: Path, entries: dict[str, dict], ordered: list[str],
         links = {ident: home[ident] for ident in doc["refs"] if ident in home}
         base = (version, doc.get("hash") or entries[rel]["hash"], doc["doc_id"], slug,
                 doc["title"], links)
-        page = {"doc": doc["doc_id"] if doc["split"] else "", "title": doc["title"]}
+        position[rel] = position.get(rel, 0) + 1  # which document of its file (ids may repeat)
+        page = {"doc": doc["doc_id"] if doc["split"] else "", "title": doc["title"],
+                "pos": str(position[rel]) if doc["split"] else ""}
         task = tasks.setdefault(rel, {"path": str(source / rel), "links": {}, "labels": [],
                                       "groups": {}, "file_pdf": None, "docs": []})
         task["docs"].append(doc["doc_id"])
@@ -480,6 +495,7 @@ def _plan(source: Path, out: Path, entries: dict[str, dict], ordered: list[str],
     by_file = plan.by_file
     for (rel, doc), slug in zip(docs, slugs, strict=True):
         by_file.setdefault(rel, []).append((doc, slug))
+    volumes: dict[str, str] = {}  # source -> its volume page (the manifest's entries stay as read)
     file_slugs = _unique_slugs([safe_slug(Path(rel).with_suffix("").as_posix().replace("/", "-"),
                                           "document") for rel in by_file], RESERVED)
     for (rel, members), file_slug in zip(by_file.items(), file_slugs, strict=True):
@@ -498,12 +514,11 @@ def _plan(source: Path, out: Path, entries: dict[str, dict], ordered: list[str],
                 tasks[rel]["groups"].setdefault("html", []).append(
                     {"href": f"html/{volume_slug}.html", "kind": "volume",
                      "index-href": "index.html"})
-            for d, _ in members:
-                d["volume"] = volume_slug
+            volumes[rel] = volume_slug
     if shard[1] == 1 and docs and "html" in outputs:
         rows = [{"n": doc["n"], "date": doc["date"], "title": doc["title"], "slug": slug,
-                 "volume": doc.get("volume", "")} for (_, doc), slug in zip(docs, slugs,
-                                                                            strict=True)]
+                 "volume": volumes.get(rel, "")} for (rel, doc), slug in zip(docs, slugs,
+                                                                             strict=True)]
         if wanted("html/index.html", _digest(version, plan.title, rows, outputs)):
             plan.index = (rows, plan.title, outputs)
     if shard[1] == 1 and docs and "print" in outputs:

@@ -90,13 +90,17 @@ def _described(source: Source, checked) -> dict:
     try:
         if isinstance(checked, TeikitError):
             raise checked
-        found = _lines(checked.diagnostics)
-        return {**found, "docs": [] if found["errors"] else describe(Path(source.name),
-                                                                      source.tree),
+        found = _lines(checked.diagnostics)  # a file with findings is still described: the
+        # build publishes it unless strict (it decides when it plans)
+        return {**found, "docs": describe(Path(source.name), source.tree),
                 "memory": peak_memory_mb()}
     except TeikitError as exc:
         return {"errors": [str(exc)], "warnings": [], "docs": []}
     except Exception as exc:
+        if not isinstance(checked, TeikitError) and checked.diagnostics:
+            found = _lines(checked.diagnostics)  # odd enough to break describe: say why
+            if found["errors"]:
+                return {**found, "docs": []}
         return {"errors": [f"{source.name}: error: internal error: {type(exc).__name__}: "
                            f"{exc}"], "warnings": [], "docs": []}
 
@@ -270,15 +274,15 @@ class Output:
                                f"{type(exc).__name__}: {exc}")
 
 
-def _complete(tree: etree._ElementTree, docs: dict, page: dict, kind: str, content: str,
+def _complete(tree: etree._ElementTree, docs: list, page: dict, kind: str, content: str,
               path: str) -> None:
-    """Check a page against the text it must hold: its document (docs: id -> div, made
-    once per pass), or the whole file (a volume's own page links to its documents instead
-    of holding them)."""
+    """Check a page against the text it must hold: its document (docs: the file's document
+    divs, found once per pass), or the whole file (a volume's own page links to its
+    documents instead of holding them)."""
     if page.get("kind") == "volume":
         return
-    doc = page.get("doc")
-    source = tree if not doc else docs.get(doc)
+    pos = int(page.get("pos") or 0)
+    source = tree if not pos else docs[pos - 1] if pos <= len(docs) else None
     if source is not None:
         complete(source, kind, content, path)
 
@@ -299,8 +303,7 @@ def _render_group(tree: etree._ElementTree, path: str, out: Output, kind: str,
             _render_group(tree, path, out, kind, [page], task)
         return
     allowed = {page["href"]: page for page in pages}
-    docs = {div.get(XML_ID): div for div in document_divs(tree)} \
-        if any(page.get("doc") for page in pages) else {}
+    docs = document_divs(tree) if any(page.get("pos") for page in pages) else []
     for href, content in rendered:
         if href not in allowed:  # only names the build chose, inside the output folder
             out.errors.append(f"{path}: error: rendering named an unexpected page {href!r}")
