@@ -246,3 +246,14 @@ def test_a_standoff_only_file_renders_its_register():
     assert '<div class="entry place" id="w">' in html and "48.2 16.37" in html
     assert '<a class="idno" href="https://www.geonames.org/2761369">' in html
     assert "Wien" in render_text(tree, "s.xml")
+
+
+def test_the_hands_legend_lists_only_the_hands_the_document_uses():
+    hands = ('<profileDesc><handNotes><handNote xml:id="h1">Acheson</handNote><handNote '
+             'xml:id="h2">Smith</handNote></handNotes></profileDesc></teiHeader>')
+    tree = read_source_text(TEI.format('<p>a <add hand="#h2">b</add></p>')
+                            .replace("</teiHeader>", hands))
+    legend = render_html(tree, "h.xml").split('<aside class="hands"')[1]
+    assert "Smith" in legend and "Acheson" not in legend
+    plain = read_source_text(TEI.format("<p>no hands here</p>").replace("</teiHeader>", hands))
+    assert '<aside class="hands"' not in render_html(plain, "p.xml")

@@ -327,17 +327,17 @@
     <xsl:apply-templates select="."/>
   </xsl:template>
 
-  <!-- Hands -->
+  <!-- Hands: a legend of the hands this document uses (not every hand of its volume). -->
   <xsl:template name="hand-legend">
-    <xsl:variable name="used" select="distinct-values((.//tei:handShift/@new, .//@hand) ! tk:ref-id(.))"/>
-    <xsl:variable name="declared" select="tk:header(.)/tei:profileDesc/tei:handNotes/tei:handNote[@xml:id]"/>
-    <xsl:if test="exists($used) or exists($declared)">
+    <xsl:variable name="used" select="distinct-values((.//tei:handShift/@new, .//@hand) ! tk:ref-id(.))[. != '']"/>
+    <xsl:variable name="declared" select="tk:header(.)/tei:profileDesc/tei:handNotes/tei:handNote[@xml:id = $used]"/>
+    <xsl:if test="exists($used)">
       <aside class="hands" aria-label="Hands">
         <h2>Hands</h2>
         <dl>
           <xsl:for-each select="$declared">
             <dt><span class="hand-swatch hand-{tk:hand-index(., @xml:id)}"><xsl:value-of select="@xml:id"/></span></dt>
-            <dd><xsl:value-of select="tk:hand-label(., @xml:id)"/><xsl:if test="not(@xml:id = $used)"> (not used in this document)</xsl:if></dd>
+            <dd><xsl:value-of select="tk:hand-label(., @xml:id)"/></dd>
           </xsl:for-each>
           <xsl:for-each select="$used[not(. = $declared/@xml:id)]">
             <dt><span class="hand-swatch hand-6"><xsl:value-of select="."/></span></dt>
