@@ -27,10 +27,12 @@ class TeikitError(Exception):
 
     exit_code = 1
 
-    def __init__(self, message: str, file: str | None = None, line: int = 0, col: int = 0):
+    def __init__(self, message: str, file: str | None = None, line: int = 0, col: int = 0,
+                 kind: str = ""):
         super().__init__(message)
         self.message = message
         self.location = Location(file, line, col) if file else None
+        self.kind = kind  # what went wrong, for reports that sort findings: unreadable, xinclude…
 
     def __str__(self) -> str:
         if self.location:

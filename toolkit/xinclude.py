@@ -26,6 +26,7 @@ XI_NS = "http://www.w3.org/2001/XInclude"
 XI = "{" + XI_NS + "}"
 XML_BASE = "{" + XML_NS + "}base"
 MAX_INCLUDE_DEPTH = 32
+XINCLUDE = "xinclude"  # the kind (and rule id) of an include that cannot be followed
 
 
 @dataclass
@@ -69,7 +70,7 @@ def _resolve(root: etree._Element, path: str, allowed: str, assembly: Assembly,
     for include in list(root.iter(XI + "include")):
         if include.getparent() is None:
             raise TeikitError("the root element cannot be an xi:include", path,
-                              include.sourceline or 0, 1)
+                              include.sourceline or 0, 1, kind=XINCLUDE)
         _replace(include, path, allowed, assembly, stack)
 
 
@@ -84,7 +85,7 @@ def _replace(include: etree._Element, path: str, allowed: str, assembly: Assembl
         if fallback is not None:
             _splice(include, list(fallback), fallback.text)
             return
-        raise TeikitError(message, path, line, 1)
+        raise TeikitError(message, path, line, 1, kind=XINCLUDE)
 
     if not href:
         return fail("xi:include without @href (teikit does not include parts of the same "
@@ -102,15 +103,18 @@ def _replace(include: etree._Element, path: str, allowed: str, assembly: Assembl
                     "(includes stay inside the edition: name its folder with --edition)")
     if target in stack:
         raise TeikitError(f"xi:include of {href} makes a loop: "
-                          f"{' → '.join(Path(s).name for s in (*stack, target))}", path, line, 1)
+                          f"{' → '.join(Path(s).name for s in (*stack, target))}", path, line, 1,
+                          kind=XINCLUDE)
     if len(stack) > MAX_INCLUDE_DEPTH:
-        raise TeikitError(f"xi:include nested more than {MAX_INCLUDE_DEPTH} deep", path, line, 1)
+        raise TeikitError(f"xi:include nested more than {MAX_INCLUDE_DEPTH} deep", path, line, 1,
+                          kind=XINCLUDE)
     if not os.path.isfile(target):
         return fail(f"xi:include of {href}: no such file ({target})")
     try:
         data = read_bytes(target, MAX_INPUT_BYTES - assembly.size)
     except TeikitError as exc:
-        raise TeikitError(f"xi:include of {href}: {exc.message}", path, line, 1) from None
+        raise TeikitError(f"xi:include of {href}: {exc.message}", path, line, 1,
+                          kind=XINCLUDE) from None
     assembly.size += len(data)
     if parse == "text":
         _splice(include, [], data.decode(include.get("encoding") or "utf-8", "replace"))

@@ -109,6 +109,7 @@ def read_xml(path: str | Path) -> etree._ElementTree:
 
 
 MAX_INPUT_BYTES = 128 * 1024 * 1024
+UNREADABLE = "unreadable"  # the kind of error a file that cannot be read gets
 
 
 def read_bytes(path: str | Path, limit: int = MAX_INPUT_BYTES) -> bytes:
@@ -118,22 +119,23 @@ def read_bytes(path: str | Path, limit: int = MAX_INPUT_BYTES) -> bytes:
     try:
         info = p.stat()
     except FileNotFoundError:
-        raise TeikitError("no such file", name) from None
+        raise TeikitError("no such file", name, kind=UNREADABLE) from None
     except OSError as exc:
-        raise TeikitError(f"cannot read the file: {exc.strerror}", name) from None
+        raise TeikitError(f"cannot read the file: {exc.strerror}", name, kind=UNREADABLE) from None
     if stat.S_ISDIR(info.st_mode):
-        raise TeikitError("is a folder, expected a file", name)
+        raise TeikitError("is a folder, expected a file", name, kind=UNREADABLE)
     if not stat.S_ISREG(info.st_mode):  # a FIFO would block forever, a device never end
         raise TeikitError("is not a regular file (a FIFO, device or socket); teikit reads "
-                          "only regular files", name)
+                          "only regular files", name, kind=UNREADABLE)
     try:
         size = info.st_size
         if size > limit:
             raise TeikitError(f"the file is {size // 2**20} MiB; teikit reads files up to "
-                              f"{limit // 2**20} MiB (split the volume into smaller files)", name)
+                              f"{limit // 2**20} MiB (split the volume into smaller files)", name,
+                              kind=UNREADABLE)
         return p.read_bytes()
     except OSError as exc:
-        raise TeikitError(f"cannot read the file: {exc.strerror}", name) from None
+        raise TeikitError(f"cannot read the file: {exc.strerror}", name, kind=UNREADABLE) from None
 
 
 def serialize(tree: etree._ElementTree | etree._Element) -> bytes:

@@ -42,7 +42,7 @@ def html_to_pdf(html: str, name: str = "<input>") -> bytes:
     logging.getLogger("fontTools").setLevel(logging.ERROR)
     try:
         document = HTML(string=html, base_url=None, url_fetcher=_fetcher())
-        return document.write_pdf(metadata={}, uncompressed_pdf=False)
+        return document.write_pdf(uncompressed_pdf=False)
     except TeikitError:
         raise
     except Exception as exc:

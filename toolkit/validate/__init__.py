@@ -131,13 +131,8 @@ def validate_paths(paths: list[str | Path], schema: str | None = None, rules: st
 
 
 def _kind_of(exc: TeikitError) -> str:
-    message = exc.message
-    if message.startswith("xi:include") or "xi:include" in message:
-        return "xinclude"
-    if message.startswith(("no such file", "is a folder", "is not a regular", "cannot read",
-                           "the file is ")):
-        return "unreadable"
-    return "well-formed"
+    """The rule id a file's failure is reported under: unreadable, xinclude, well-formed."""
+    return exc.kind or "well-formed"
 
 
 def collect_xml(paths: list[str]) -> list[Path]:
