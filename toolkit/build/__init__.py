@@ -285,8 +285,8 @@ def _build(source: Path, out: Path, files: list[Path], outputs: tuple[str, ...],
     def save_manifest(outputs: dict[str, str]) -> None:
         save(folder, own_manifest, version, {rel: entries[rel] for rel in ordered}, outputs)
 
-    # 2. plan and render; a source validated meanwhile that fails its checks is dropped
-    #    and the edition planned again without it (its pages were only staged)
+    # 2. plan and render; in a strict build, a source validated meanwhile that fails its
+    #    checks is dropped and the edition planned again without it (its pages were staged)
     while True:
         published = [rel for rel in ordered if not (strict and entries[rel]["errors"])]
         plan = _plan(source, out, entries, published, outputs, title, shard, manifests,
@@ -321,10 +321,10 @@ def _build(source: Path, out: Path, files: list[Path], outputs: tuple[str, ...],
     main = Output(str(out))
     if plan.css:
         main.write(f"html/{CSS_HREF}", css, "css")
-    staged = OutputFolder(staging)
+    waiting = OutputFolder(staging)
     for result in plan.results:
         try:
-            folder.move_from(staged, result["staged"])
+            folder.move_from(waiting, result["staged"])
         except TeikitError as exc:
             result["errors"].append(str(exc))
             result["files"] = [f for f in result["files"] if f not in result["staged"]]
