@@ -422,3 +422,16 @@ def test_files_with_findings_are_published_unless_strict(small, tmp_path):
     assert strict.errors == report.errors
     assert not (tmp_path / "strict" / "html" / "vol-volume.html").exists()
     assert (out / "html" / "vol-volume.html").exists()
+
+
+def test_a_bug_in_the_checks_is_each_files_error_not_the_builds_end(small, tmp_path,
+                                                                     monkeypatch):
+    import toolkit.build.worker as worker
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(worker, "check_sources", broken)
+    report = build_edition(small, tmp_path / "out", ("text",))
+    assert len(report.errors) == len(list(small.glob("*.xml")))
+    assert all(": error: internal error: RuntimeError: boom" in e for e in report.errors)

@@ -21,7 +21,7 @@ from ..errors import TeikitError
 from ..files import OutputFolder
 from ..render import complete, prepare_pages, render_pages, render_pdf
 from ..render.pdf import html_to_pdf
-from ..validate import ERROR, WARNING, Edition, Source, check_sources, read_source
+from ..validate import ERROR, WARNING, Checked, Edition, Source, check_sources, read_source
 from .documents import XML_ID, describe, document_divs
 
 CSS_HREF = "teikit.css"  # written once into html/ by the build
@@ -38,11 +38,15 @@ def contained(empty: dict):
             except TeikitError as exc:
                 return {**empty, "errors": [str(exc)]}
             except Exception as exc:
-                path = arg["path"] if isinstance(arg, dict) else arg
-                return {**empty, "errors": [f"{path}: error: internal error: "
-                                            f"{type(exc).__name__}: {exc}"]}
+                return {**empty, "errors": [internal(arg["path"] if isinstance(arg, dict)
+                                                     else arg, exc)]}
         return run
     return wrap
+
+
+def internal(name: str, exc: Exception) -> str:
+    """A bug in teikit, said as one error line for the file it was working on."""
+    return f"{name}: error: internal error: {type(exc).__name__}: {exc}"
 
 
 def peak_memory_mb() -> int:
@@ -78,7 +82,7 @@ def check_files(batch: dict) -> list[dict]:
             results.append({"errors": [str(exc)], "warnings": [], "docs": []})
     try:
         checked = iter(check_sources(sources, edition=Edition(root)))
-    except TeikitError as exc:  # the validator itself failed: every file of the batch says so
+    except Exception as exc:  # the validator itself failed: every file of the batch says so
         checked = iter([exc] * len(sources))
     parsed = iter(sources)
     return [result if result is not None else _described(next(parsed), next(checked))
@@ -88,7 +92,7 @@ def check_files(batch: dict) -> list[dict]:
 def _described(source: Source, checked) -> dict:
     """What the build keeps of a checked file; a bug here is this file's error line."""
     try:
-        if isinstance(checked, TeikitError):
+        if isinstance(checked, Exception):
             raise checked
         found = _lines(checked.diagnostics)  # a file with findings is still described: the
         # build publishes it unless strict (it decides when it plans)
@@ -97,12 +101,9 @@ def _described(source: Source, checked) -> dict:
     except TeikitError as exc:
         return {"errors": [str(exc)], "warnings": [], "docs": []}
     except Exception as exc:
-        if not isinstance(checked, TeikitError) and checked.diagnostics:
-            found = _lines(checked.diagnostics)  # odd enough to break describe: say why
-            if found["errors"]:
-                return {**found, "docs": []}
-        return {"errors": [f"{source.name}: error: internal error: {type(exc).__name__}: "
-                           f"{exc}"], "warnings": [], "docs": []}
+        found = _lines(checked.diagnostics) if isinstance(checked, Checked) else \
+            {"errors": [], "warnings": []}  # odd enough to break describe: its errors say why
+        return {**found, "docs": [], "errors": found["errors"] or [internal(source.name, exc)]}
 
 
 def describe_file(path: str, root: str) -> tuple[dict, Source | None]:
@@ -116,8 +117,7 @@ def describe_file(path: str, root: str) -> tuple[dict, Source | None]:
         docs = describe(Path(path), source.tree)
     except Exception as exc:  # a file odd enough for this usually fails its checks: say those
         found = verdict(source, root)
-        return {**found, "docs": [], "errors": found["errors"] or [
-            f"{path}: error: internal error: {type(exc).__name__}: {exc}"]}, None
+        return {**found, "docs": [], "errors": found["errors"] or [internal(path, exc)]}, None
     return {"errors": [], "warnings": [], "docs": docs}, source
 
 
@@ -128,8 +128,7 @@ def verdict(source: Source, root: str) -> dict:
     except TeikitError as exc:
         return {"errors": [str(exc)], "warnings": []}
     except Exception as exc:  # a bug in a check: this file's error, not the build's end
-        return {"errors": [f"{source.name}: error: internal error: {type(exc).__name__}: {exc}"],
-                "warnings": []}
+        return {"errors": [internal(source.name, exc)], "warnings": []}
     return _lines(checked.diagnostics)
 
 

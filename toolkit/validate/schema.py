@@ -41,13 +41,12 @@ def _fast_xsd(path: str) -> etree.XMLSchema | None:
         return None
 
 
-def check_xsd(tree: etree._ElementTree, loc: Locator, path: str | None = None
+def check_xsd(tree: etree._ElementTree, loc: Locator, user: str | None = None
               ) -> list[Diagnostic]:
-    """Against a W3C XML Schema: teikit's profile (path None) or a user's XSD."""
-    schema = path
-    path = schema or str(schema_path(PROFILE))
+    """Against a W3C XML Schema: teikit's profile, or the user's XSD at `user`."""
+    path = user or str(schema_path(PROFILE))
     # libxml2 only for our own profile: its import loader is not under our no-network rule
-    fast = _fast_xsd(path) if schema is None else None
+    fast = _fast_xsd(path) if user is None else None
     if fast is not None and fast.validate(tree):
         return []  # valid: libxml2 is ~30x faster than xmlschema, and they agree on validity
     if fast is not None and len(fast.error_log) > MAX_EXPLAINED:
