@@ -133,17 +133,15 @@ def validate(paths: tuple[str, ...], fmt: str, schema: str | None, profile: str 
     Exit status: 0 valid, 1 invalid (or a file could not be read), 2 usage error.
     """
     from .validate import ERROR, INFO, collect_xml, edition_root, to_json, validate_paths
+    from .validate.diagnostics import count
 
     files = collect_xml(list(paths))
     if not files:
         raise UsageError("no *.xml files found in " + ", ".join(paths))
     checked = validate_paths(files, schema, profile, not no_xinclude,
                              edition or edition_root(list(paths)))
-    found = [d for c in checked if c.choice is not None for d in c.diagnostics]
-    unreadable = [{"file": c.name, "message": c.diagnostics[0].message}
-                  for c in checked if c.choice is None and c.diagnostics[0].rule == "unreadable"]
-    found += [d for c in checked if c.choice is None and c.diagnostics[0].rule != "unreadable"
-              for d in c.diagnostics]
+    found = [d for c in checked if not c.unreadable for d in c.diagnostics]
+    unreadable = [{"file": c.name, "message": c.unreadable} for c in checked if c.unreadable]
     if fmt == "json":
         click.echo(to_json(found, [str(p) for p in files], unreadable,
                            {c.name: _choice(c.choice) for c in checked if c.choice}))
@@ -152,30 +150,23 @@ def validate(paths: tuple[str, ...], fmt: str, schema: str | None, profile: str 
             if verbose and c.choice is not None:
                 click.echo(f"{c.name}: schema {c.choice.label} ({c.choice.why}), "
                            f"rules {c.choice.rules}", err=True)
-            if c.choice is None and c.diagnostics[0].rule == "unreadable":
-                click.echo(c.diagnostics[0].text().replace(": error: [unreadable]", ": error:"),
-                           err=True)
+            if c.unreadable:
+                click.echo(f"{c.name}: error: {c.unreadable}", err=True)
                 continue
             for diag in c.diagnostics:
                 click.echo(diag.text())
     errors = sum(1 for d in found if d.severity == ERROR)
     infos = sum(1 for d in found if d.severity == INFO)
     warnings = len(found) - errors - infos
-    count = len(files) - len(unreadable)
     cannot = f", {len(unreadable)} unreadable" if unreadable else ""
-    said = f", {infos} {_plural(infos, 'info')}" if infos else ""
-    click.echo(f"{count} {_plural(count, 'file')} checked{cannot}: {errors} "
-               f"{_plural(errors, 'error')}, {warnings} {_plural(warnings, 'warning')}{said}",
-               err=True)
+    said = f", {count(infos, 'info')}" if infos else ""
+    click.echo(f"{count(len(files) - len(unreadable), 'file')} checked{cannot}: "
+               f"{count(errors, 'error')}, {count(warnings, 'warning')}{said}", err=True)
     return 1 if errors or unreadable or (strict and warnings) else 0
 
 
 def _choice(choice) -> dict:
     return {"schema": choice.label, "path": choice.path, "why": choice.why, "rules": choice.rules}
-
-
-def _plural(count: int, word: str) -> str:
-    return word if count == 1 else word + "s"
 
 
 @cli.command()

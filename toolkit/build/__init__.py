@@ -39,6 +39,7 @@ from ..render import css, render_pdf
 from ..render.saxon import transform
 from ..resources import data_dir
 from ..validate import Source, collect_xml, read_source
+from ..validate.diagnostics import count
 from ..xmlio import read_bytes
 from .documents import document_divs, edition_tree, safe_slug
 from .manifest import PENDING, Manifests, checked_remove, load, manifest_name, save
@@ -78,17 +79,14 @@ class BuildReport:
     failed: int = 0  # source files with errors (published anyway unless strict)
 
     def summary(self) -> str:
-        def n(count: int, word: str) -> str:
-            return f"{count:,} {word if count == 1 else word + 's'}"
-
         if self.files_written == 0 and not self.errors:
-            what = f"nothing to rebuild: {n(self.documents, 'document')} up to date"
+            what = f"nothing to rebuild: {count(self.documents, 'document')} up to date"
         else:
-            what = (f"{n(self.documents, 'document')}: {n(self.files_written, 'file')} rebuilt, "
-                    f"{self.skipped:,} up to date")
-        failed = f", {n(self.failed, 'source file')} with errors" if self.failed else ""
-        return (f"{what}{failed}; {n(len(self.errors), 'error')}, "
-                f"{n(len(self.warnings), 'warning')} in {self.seconds:.1f} s")
+            what = (f"{count(self.documents, 'document')}: "
+                    f"{count(self.files_written, 'file')} rebuilt, {self.skipped:,} up to date")
+        failed = f", {count(self.failed, 'source file')} with errors" if self.failed else ""
+        return (f"{what}{failed}; {count(len(self.errors), 'error')}, "
+                f"{count(len(self.warnings), 'warning')} in {self.seconds:.1f} s")
 
 
 def _digest(*parts: object) -> str:

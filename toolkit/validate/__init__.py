@@ -41,6 +41,13 @@ class Checked:
     choice: Choice | None  # None: the file could not be read or parsed
     diagnostics: list[Diagnostic]
 
+    @property
+    def unreadable(self) -> str:
+        """Why the file could not be read at all ('' when it could: it may still be
+        malformed, which is a finding like any other)."""
+        first = self.diagnostics[0] if self.choice is None and self.diagnostics else None
+        return first.message if first is not None and first.rule == "unreadable" else ""
+
 
 def read_source(path: str | Path, root: str | None = None, xinclude: bool = True) -> Source:
     """Read and parse one file, resolving its XIncludes inside `root` (raises TeikitError)."""

@@ -27,6 +27,11 @@ class Diagnostic:
                 f"{self.message}{where}")
 
 
+def count(n: int, word: str) -> str:
+    """"1 error", "2 errors", "1,000 files": for the summaries people read."""
+    return f"{n:,} {word if n == 1 else word + 's'}"
+
+
 def to_json(diagnostics: list[Diagnostic], files: list[str], unreadable: list[dict],
             schemas: dict[str, dict] | None = None) -> str:
     """What a run found, with the files it checked (and the schema and rule set each one
