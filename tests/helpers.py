@@ -61,3 +61,34 @@ def long_memo(notes: int = 24, pages_from: int = 300) -> str:
     for k in range(2, notes + 1):
         lines.append(f"  {k}. Notetext{k} explains point {k} of the discussion.")
     return "\n".join(lines) + "\n"
+
+
+def broken_links(site: Path) -> list[str]:
+    """Every relative link (a, link) in the HTML pages under `site` that names a file or a
+    fragment that does not exist: "page: href"."""
+    from urllib.parse import unquote, urlsplit
+
+    from lxml import html as lxml_html
+
+    ids: dict[Path, set[str]] = {}
+
+    def ids_of(path: Path) -> set[str]:
+        if path not in ids:
+            tree = lxml_html.parse(str(path))
+            ids[path] = {str(v) for v in tree.xpath("//@id")}
+        return ids[path]
+
+    broken = []
+    for page in sorted(site.rglob("*.html")):
+        tree = lxml_html.parse(str(page))
+        for href in tree.xpath("//a/@href | //link/@href"):
+            parts = urlsplit(href)
+            if parts.scheme or parts.netloc:
+                continue
+            target = (page.parent / unquote(parts.path)).resolve() if parts.path else page
+            if not target.is_file():
+                broken.append(f"{page.relative_to(site)}: {href}")
+            elif parts.fragment and target.suffix == ".html" and \
+                    unquote(parts.fragment) not in ids_of(target):
+                broken.append(f"{page.relative_to(site)}: {href} (no such id)")
+    return broken

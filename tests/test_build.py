@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
 import pytest
 from conftest import FIXTURES, MEMOS
 
-from toolkit.build import build_edition
 from toolkit.convert import convert_text
+from toolkit.edition import Settings, build_edition
 from toolkit.xmlio import serialize
 
 
@@ -46,11 +47,11 @@ def small(tmp_path):
 
 def test_second_build_does_nothing_and_says_so(small, tmp_path):
     out = tmp_path / "out"
-    first = build_edition(small, out, ("html", "text"))
+    first = build_edition(small, out, Settings(outputs=("html", "text")))
     # a page and a text per document, the index and the shared stylesheet
     assert first.files_written == 2 * first.documents + 2 and first.errors == []
     before = mtimes(out)
-    second = build_edition(small, out, ("html", "text"))
+    second = build_edition(small, out, Settings(outputs=("html", "text")))
     assert second.files_written == 0
     assert second.summary().startswith(f"nothing to rebuild: {first.documents} documents")
     assert mtimes(out) == before
@@ -58,39 +59,40 @@ def test_second_build_does_nothing_and_says_so(small, tmp_path):
 
 def test_changing_one_document_rebuilds_it_and_the_index(small, tmp_path):
     out = tmp_path / "out"
-    build_edition(small, out, ("html", "text"))
+    build_edition(small, out, Settings(outputs=("html", "text")))
     before = mtimes(out)
     target = sorted(small.glob("brackets-*.xml"))[0]
     target.write_text(target.read_text().replace("The Central Intelligence Agency", "The CIA"))
-    again = build_edition(small, out, ("html", "text"))
+    again = build_edition(small, out, Settings(outputs=("html", "text")))
     changed = {k for k, v in mtimes(out).items() if before.get(k) != v}
-    assert changed == {"html/brackets_0.html", "text/brackets_0.txt"}  # index unchanged
+    page, text = "html/brackets-0000/index.html", "text/brackets-0000/brackets-0000.txt"
+    assert changed == {page, text}  # index unchanged
     assert again.files_written == 2
     before = mtimes(out)
     target.write_text(target.read_text().replace("Editorial Note", "Editorial Note on Camps"))
-    build_edition(small, out, ("html", "text"))
+    build_edition(small, out, Settings(outputs=("html", "text")))
     changed = {k for k, v in mtimes(out).items() if before.get(k) != v}
-    # its pages, the index, and the neighbours whose prev/next link shows its title
-    assert changed == {"html/brackets_0.html", "text/brackets_0.txt", "html/index.html",
-                       "html/bad_date_warning_0.html", "html/conversation_participants_0.html"}
+    # its pages and the index, which shows its title (a file is a volume of its own:
+    # no other page names it)
+    assert changed == {page, text, "html/index.html"}
 
 
 def test_parallel_output_is_identical(small, tmp_path):
     one = tmp_path / "one"
     two = tmp_path / "two"
-    build_edition(small, one, ("html", "text", "print"), jobs=1)
-    build_edition(small, two, ("html", "text", "print"), jobs=2)
+    build_edition(small, one, Settings(outputs=("html", "text", "print")), jobs=1)
+    build_edition(small, two, Settings(outputs=("html", "text", "print")), jobs=2)
     assert snapshot(one) == snapshot(two)
 
 
 def test_shards_then_a_final_build_equal_one_build(small, tmp_path):
     whole = tmp_path / "whole"
-    build_edition(small, whole, ("html", "text"))
+    build_edition(small, whole, Settings(outputs=("html", "text")))
     split = tmp_path / "split"
-    a = build_edition(small, split, ("html", "text"), shard=(1, 2))
-    b = build_edition(small, split, ("html", "text"), shard=(2, 2))
+    a = build_edition(small, split, Settings(outputs=("html", "text")), shard=(1, 2))
+    b = build_edition(small, split, Settings(outputs=("html", "text")), shard=(2, 2))
     assert a.documents + b.documents == 13 and a.notes and not (split / "html/index.html").exists()
-    final = build_edition(small, split, ("html", "text"))
+    final = build_edition(small, split, Settings(outputs=("html", "text")))
     # text is reused; pages get their prev/next links across shard boundaries, and the index
     assert final.skipped >= final.documents and final.files_written <= final.documents + 1
     strip = {k: v for k, v in snapshot(split).items() if not k.startswith(".")}
@@ -102,25 +104,32 @@ def test_volume_gets_document_pages_a_volume_page_and_one_pdf(tmp_path):
     src.mkdir()
     shutil.copy(FIXTURES / "tei" / "frus-volume.xml", src / "vol.xml")
     out = tmp_path / "out"
-    report = build_edition(src, out, ("html", "text", "print"), pdf_per_document=True)
+    report = build_edition(src, out, Settings(outputs=("html", "text", "print"), pdf_per_document=True))
     assert report.errors == [] and report.documents == 3
     files = set(snapshot(out))
-    assert {"html/d1.html", "html/d2.html", "html/d3.html", "html/vol-volume.html",
-            "text/d1.txt", "print/vol.pdf", "print/d1.pdf", "print/edition.pdf"} <= files
-    volume = (out / "html/vol-volume.html").read_text()
+    v = "frus-test-v1"  # the volume's TEI/@xml:id names its folder
+    assert {f"html/{v}/d1.html", f"html/{v}/d2.html", f"html/{v}/d3.html",
+            f"html/{v}/index.html", f"text/{v}/d1.txt", f"print/{v}/{v}.pdf",
+            f"print/{v}/d1.pdf", "print/edition.pdf"} <= files
+    volume = (out / f"html/{v}/index.html").read_text()
     assert 'href="d2.html"' in volume and "Abbreviations and Terms" in volume
     assert "Acheson, Dean, 728–730." in volume  # back matter kept
-    assert 'href="vol-volume.html"' in (out / "html/index.html").read_text()
+    assert 'class="volume-head"' in volume and 'id="hands"' in volume
+    index = (out / "html/index.html").read_text()
+    assert f'href="{v}/index.html"' in index and f'href="{v}/d2.html"' in index
+    shown = re.sub(r' datetime="[^"]*"', "", index)  # the machine-readable date stays
+    assert "January 5, 1953" in shown and "1953-01-05T" not in shown
 
 
 def test_removed_source_removes_its_outputs(small, tmp_path):
     out = tmp_path / "out"
-    build_edition(small, out, ("html", "text"))
+    build_edition(small, out, Settings(outputs=("html", "text")))
     victim = sorted(small.glob("plain-minimal-*.xml"))[0]
     victim.unlink()
-    build_edition(small, out, ("html", "text"))
-    assert not (out / "text/plain_minimal_0.txt").exists()
-    assert len(list((out / "text").glob("*.txt"))) == 12
+    build_edition(small, out, Settings(outputs=("html", "text")))
+    assert not (out / "text" / victim.stem).exists()  # its folder too
+    assert not (out / "html" / victim.stem).exists()
+    assert len(list((out / "text").glob("*/*.txt"))) == 12
 
 
 def test_one_corrupt_document_in_a_thousand_fails_alone(tmp_path, cli_run):
@@ -134,7 +143,7 @@ def test_one_corrupt_document_in_a_thousand_fails_alone(tmp_path, cli_run):
     assert len(errors) == 1 and errors[0].startswith(str(bad))
     assert result.stderr.splitlines()[-1].startswith("1,000 documents: 1,000 files rebuilt")
     assert "1 source file with errors" in result.stderr.splitlines()[-1]
-    assert len(list((out / "text").glob("*.txt"))) == 1000
+    assert len(list((out / "text").glob("*/*.txt"))) == 1000
 
 
 def test_bad_shard_is_usage_error(small, cli_run, tmp_path):
@@ -189,20 +198,34 @@ def test_volume_pages_equal_each_document_rendered_on_its_own(tmp_path):
     src.mkdir()
     shutil.copy(FIXTURES / "tei" / "frus-volume.xml", src / "vol.xml")
     out = tmp_path / "out"
-    assert build_edition(src, out, ("html", "text")).errors == []
+    assert build_edition(src, out, Settings(outputs=("html", "text"))).errors == []
     volume = parse_xml((src / "vol.xml").read_bytes(), "vol.xml")
+    homes = {}  # id -> the document whose page holds it (with the page it begins on)
+    for div in volume.iter(TEI + "div"):
+        if div.get("type") == "document":
+            prev, held = div.getprevious(), [div.get(XML_ID)]
+            while prev is not None and prev.tag == TEI + "pb":
+                held.append(prev.get(XML_ID))
+                prev = prev.getprevious()
+            held += [el.get(XML_ID) for el in div.iter() if el.get(XML_ID)]
+            homes.update({i: div.get(XML_ID) for i in held if i and i not in homes})
+    v = "frus-test-v1"
     for doc in ("d1", "d2", "d3"):
-        html = (out / f"html/{doc}.html").read_text()
-        title = html.split("<title>")[1].split("</title>")[0]
-        tree = own_file(volume, doc, title, {"d2": "d2"} if doc == "d1" else {})
+        html = (out / f"html/{v}/{doc}.html").read_text()
+        title = html.split("<title>")[1].split("</title>")[0].split(" · ")[0]
+        tree = own_file(volume, doc, title, homes)
         reference = render_html(tree, "vol.xml", **{"css-href": "teikit.css"})
-        assert html.split("<main>")[1].split("</main>")[0] == \
-            reference.split("<main>")[1].split("</main>")[0]
-        assert (out / f"text/{doc}.txt").read_text() == render_text(tree, "vol.xml")
-    page = (out / "html/d1.html").read_text()
+        # the page's text is the document's; the edition adds a link to the volume's
+        # hands, downloads and a citation
+        main = html.split("<main>")[1].split('<p class="downloads">')[0].replace(
+            '<p><a href="index.html#hands">All hands of this volume</a></p>', "")
+        assert main == reference.split("<main>")[1].split("</main>")[0]
+        assert (out / f"text/{v}/{doc}.txt").read_text() == render_text(tree, "vol.xml")
+    page = (out / f"html/{v}/d1.html").read_text()
     assert 'href="d2.html#d2"' in page  # the link to another document's page
     assert 'href="index.html"' in page and 'rel="next" href="d2.html"' in page
-    assert '<link rel="stylesheet" href="teikit.css">' in page and "<style>" not in page
+    assert 'href="../index.html"' in page  # breadcrumb: the edition
+    assert '<link rel="stylesheet" href="../teikit.css">' in page and "<style>" not in page
     assert (out / "html/teikit.css").read_text() == css()
     assert "728–733" not in page  # the volume's page range is not this document's
 
@@ -214,10 +237,11 @@ def test_a_page_boundary_cannot_be_forged_by_content(tmp_path):
     forged = "teikit-page:html/evil.html:teikit-page &lt;!--teikit-page:text/evil.txt:teikit-page-->"
     (src / "vol.xml").write_text(text.replace("Further figures follow.", forged))
     out = tmp_path / "out"
-    assert build_edition(src, out, ("html", "text")).errors == []
-    assert not (out / "html/evil.html").exists() and not (out / "text/evil.txt").exists()
-    assert "teikit-page:html/evil.html:teikit-page" in (out / "html/d1.html").read_text()
-    assert "teikit-page:text/evil.txt:teikit-page" in (out / "text/d1.txt").read_text()
+    assert build_edition(src, out, Settings(outputs=("html", "text"))).errors == []
+    assert not list(out.rglob("evil*"))
+    assert "teikit-page:html/evil.html:teikit-page" in \
+        (out / "html/frus-test-v1/d1.html").read_text()
+    assert "teikit-page:text/evil.txt:teikit-page" in (out / "text/frus-test-v1/d1.txt").read_text()
 
 
 def test_changing_one_document_of_a_volume_renders_only_its_pages(tmp_path):
@@ -225,23 +249,24 @@ def test_changing_one_document_of_a_volume_renders_only_its_pages(tmp_path):
     src.mkdir()
     shutil.copy(FIXTURES / "tei" / "frus-volume.xml", src / "vol.xml")
     out = tmp_path / "out"
-    build_edition(src, out, ("html", "text"))
+    build_edition(src, out, Settings(outputs=("html", "text")))
     before = mtimes(out)
     vol = src / "vol.xml"
     vol.write_text(vol.read_text().replace("The release would take", "The release might take"))
-    again = build_edition(src, out, ("html", "text"))
+    again = build_edition(src, out, Settings(outputs=("html", "text")))
     changed = {k for k, v in mtimes(out).items() if before.get(k) != v}
     # d1's pages, and the volume page (it is made from the whole file); d2 and d3 untouched
-    assert changed == {"html/d1.html", "text/d1.txt", "html/vol-volume.html"}
-    assert again.files_written == 3 and "might take" in (out / "text/d1.txt").read_text()
+    v = "frus-test-v1"
+    assert changed == {f"html/{v}/d1.html", f"text/{v}/d1.txt", f"html/{v}/index.html"}
+    assert again.files_written == 3 and "might take" in (out / f"text/{v}/d1.txt").read_text()
 
 
 def test_a_build_from_a_script_on_stdin_runs_in_one_process(small, tmp_path):
     import subprocess
     import sys
 
-    script = (f"from toolkit.build import build_edition\n"
-              f"r = build_edition({str(small)!r}, {str(tmp_path / 'out')!r}, ('text',), jobs=2)\n"
+    script = (f"from toolkit.edition import Settings, build_edition\n"
+              f"r = build_edition({str(small)!r}, {str(tmp_path / 'out')!r}, Settings(outputs=('text',)), jobs=2)\n"
               f"print(r.documents, len(r.errors))\n")
     run = subprocess.run([sys.executable, "-"], input=script, capture_output=True, text=True,
                          timeout=120)
@@ -250,7 +275,7 @@ def test_a_build_from_a_script_on_stdin_runs_in_one_process(small, tmp_path):
 
 
 def test_a_page_the_stylesheet_did_not_return_is_an_error(tmp_path, monkeypatch):
-    import toolkit.build.worker as worker
+    import toolkit.edition.jobs as worker
 
     src = tmp_path / "tei"
     src.mkdir()
@@ -258,9 +283,9 @@ def test_a_page_the_stylesheet_did_not_return_is_an_error(tmp_path, monkeypatch)
     real = worker.render_pages
     monkeypatch.setattr(worker, "render_pages",
                         lambda kind, *a, **k: [p for p in real(kind, *a, **k)
-                                               if p[0] != "text/d2.txt"])
-    report = build_edition(src, tmp_path / "out", ("text",), jobs=1)
-    assert [e for e in report.errors if "produced no page text/d2.txt" in e]
+                                               if p[0] != "text/frus-test-v1/d2.txt"])
+    report = build_edition(src, tmp_path / "out", Settings(outputs=("text",)), jobs=1)
+    assert [e for e in report.errors if "produced no page text/frus-test-v1/d2.txt" in e]
 
 
 def big_volume(folder: Path, documents: int = 260) -> Path:
@@ -283,117 +308,50 @@ def big_volume(folder: Path, documents: int = 260) -> Path:
 
 
 def test_a_volume_shared_out_in_runs_of_documents_builds_as_in_one_process(tmp_path):
-    from toolkit.build import MIN_PART, _work
+    from toolkit.edition.plan import MIN_PART, work
 
     src = big_volume(tmp_path / "tei")
     one, two = tmp_path / "one", tmp_path / "two"
-    first = build_edition(src, one, ("html", "text"), jobs=1)
+    first = build_edition(src, one, Settings(outputs=("html", "text")), jobs=1)
     assert first.errors == [] and first.documents >= 2 * MIN_PART
-    assert build_edition(src, two, ("html", "text"), jobs=2).errors == []
+    assert build_edition(src, two, Settings(outputs=("html", "text")), jobs=2).errors == []
     assert snapshot(one) == snapshot(two)
-    last = (two / f"html/d{first.documents}.html").read_text()
+    last = (two / f"html/volume/d{first.documents}.html").read_text()
     assert 'href="d1.html#d1"' in last  # a link into the other worker's run of documents
 
     pages = [{"href": f"html/d{i}.html", "doc": f"d{i}"} for i in range(1, 2 * MIN_PART + 1)]
     task = {"path": "v.xml", "docs": [p["doc"] for p in pages], "file_pdf": "v",
             "groups": {"html": pages + [{"href": "html/v-volume.html", "kind": "volume"}],
                        "text": [dict(p, href=p["href"] + ".txt") for p in pages]}}
-    first_run, second_run = _work({"v.xml": task}, 2)
+    first_run, second_run = work({"v.xml": task}, 2)
     assert first_run["keep"] == task["docs"][:MIN_PART] and first_run["file_pdf"] == "v"
     assert second_run["keep"] == task["docs"][MIN_PART:] and second_run["file_pdf"] is None
     assert [len(g["pages"]) for g in first_run["groups"]] == [MIN_PART + 1, MIN_PART]
     assert [len(g["pages"]) for g in second_run["groups"]] == [MIN_PART, MIN_PART]
 
 
-def test_a_file_that_fails_its_checks_while_others_render_publishes_nothing(small, tmp_path):
-    """Strict: with one changed file and two workers, the file is validated while the pages are
-    rendered into a staging folder; when it fails, the edition is planned again without
-    it, exactly as a build that checked it first."""
+def test_a_strict_build_is_the_same_in_one_process_or_several(small, tmp_path):
+    """Strict: a file that fails its checks publishes nothing, whichever way the work is
+    shared out."""
     shutil.copy(FIXTURES / "tei" / "frus-volume.xml", small / "vol.xml")
     one, two = tmp_path / "one", tmp_path / "two"
     for out, jobs in ((one, 1), (two, 2)):
-        assert build_edition(small, out, ("html", "text"), jobs=jobs).errors == []
-    assert (two / "html/d2.html").is_file()
+        assert build_edition(small, out, Settings(outputs=("html", "text")), jobs=jobs).errors == []
+    assert (two / "html/frus-test-v1/d2.html").is_file()
     vol = small / "vol.xml"
     vol.write_text(vol.read_text().replace('xml:id="d2"', 'xml:id="d1"'))  # a duplicate id
-    reports = [build_edition(small, out, ("html", "text"), jobs=jobs, strict=True)
-               for out, jobs in ((one, 1), (two, 2))]
+    reports = [build_edition(small, out, Settings(outputs=("html", "text"), strict=True),
+                             jobs=jobs) for out, jobs in ((one, 1), (two, 2))]
     assert reports[1].errors and reports[1].errors == reports[0].errors
     assert all("vol.xml" in e for e in reports[1].errors)
     assert snapshot(one) == snapshot(two)
-    assert not (two / "html/d2.html").exists() and "d2.html" not in \
+    assert not (two / "html/frus-test-v1").exists() and "frus-test-v1" not in \
         (two / "html/index.html").read_text()
-    assert not list(two.glob(".teikit-staging-*"))
-
-
-def test_what_an_interrupted_build_left_in_staging_is_never_published(small, tmp_path):
-    out = tmp_path / "out"
-    left = out / ".teikit-staging-999999999" / "html" / "stale.html"
-    left.parent.mkdir(parents=True)
-    left.write_text("half a page")
-    assert build_edition(small, out, ("html",), jobs=1).errors == []
-    assert not left.parent.parent.exists() and not (out / "html/stale.html").exists()
-
-
-def test_pages_rendered_before_their_source_has_passed_wait_in_staging(small, tmp_path,
-                                                                      monkeypatch):
-    """Strict: the verdict comes late (validation held until a worker has staged a page): staged
-    pages are moved into place, and the edition equals one checked first."""
-    import time
-
-    import toolkit.build as build
-
-    shutil.copy(FIXTURES / "tei" / "frus-volume.xml", small / "vol.xml")
-    one, two = tmp_path / "one", tmp_path / "two"
-    build_edition(small, one, ("html", "text"), jobs=1, strict=True)
-    real = build.verdict
-    seen = []
-
-    def late(*args):
-        deadline = time.monotonic() + 60
-        while not seen and time.monotonic() < deadline:
-            seen.extend(p for p in two.glob(".teikit-staging-*/*/*") if p.is_file())
-            time.sleep(0.01)
-        return real(*args)
-
-    monkeypatch.setattr(build, "verdict", late)
-    # vol.xml new beside files built before: fewer new files than workers, so it is
-    # described here and validated while its pages render
-    (small / "vol.xml").rename(small / "vol.xml.aside")
-    build_edition(small, two, ("html", "text"), jobs=1, strict=True)
-    (small / "vol.xml.aside").rename(small / "vol.xml")
-    report = build_edition(small, two, ("html", "text"), jobs=2, strict=True)
-    assert seen and report.errors == []
-    assert snapshot(one) == snapshot(two) and not list(two.glob(".teikit-staging-*"))
-
-
-def test_output_places_stages_or_drops_a_page_by_the_verdict(tmp_path):
-    import multiprocessing
-
-    from toolkit.build import worker
-
-    verdict = multiprocessing.get_context("spawn").Value("b", worker.UNKNOWN, lock=False)
-    worker.share_checks(verdict)
-    try:
-        out, staging = tmp_path / "out", tmp_path / "staging"
-        for state, name in ((worker.UNKNOWN, "a"), (worker.PASSED, "b"), (worker.FAILED, "c")):
-            verdict.value = state
-            target = worker.Output(str(out), str(staging))
-            target.write(f"html/{name}.html", lambda n=name: n, "src")
-            assert target.errors == []
-            if state == worker.UNKNOWN:
-                assert target.staged == ["html/a.html"] and (staging / "html/a.html").is_file()
-            elif state == worker.PASSED:
-                assert target.staged == [] and (out / "html/b.html").read_text() == "b"
-            else:
-                assert target.files == [] and not (out / "html/c.html").exists()
-    finally:
-        worker.share_checks(None)
 
 
 def test_emptying_other_runs_never_empties_a_document_holding_one_of_this_run():
     """Emptying the documents another worker renders never takes one of this run's with it."""
-    from toolkit.build.worker import _only
+    from toolkit.edition.jobs import _only
     from toolkit.xmlio import parse_xml
 
     tree = parse_xml(b'<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body>'
@@ -413,25 +371,26 @@ def test_files_with_findings_are_published_unless_strict(small, tmp_path):
     vol = small / "vol.xml"
     vol.write_text(vol.read_text().replace('xml:id="d2"', 'xml:id="d1"'))  # a duplicate id
     out = tmp_path / "out"
-    report = build_edition(small, out, ("html", "text"))
+    report = build_edition(small, out, Settings(outputs=("html", "text")))
     assert report.errors and all("vol.xml" in e for e in report.errors) and report.failed == 1
-    pages = sorted(p.name for p in (out / "html").glob("d1*.html"))
-    assert len(pages) >= 2  # the volume's documents are published too
+    pages = sorted(p.name for p in (out / "html/frus-test-v1").glob("d1*.html"))
+    assert pages == ["d1-2.html", "d1.html"]  # both documents with the id are published
     assert "1 source file with errors" in report.summary()
-    strict = build_edition(small, tmp_path / "strict", ("html", "text"), strict=True)
+    strict = build_edition(small, tmp_path / "strict", Settings(outputs=("html", "text"),
+                                                                 strict=True))
     assert strict.errors == report.errors
-    assert not (tmp_path / "strict" / "html" / "vol-volume.html").exists()
-    assert (out / "html" / "vol-volume.html").exists()
+    assert not (tmp_path / "strict" / "html" / "frus-test-v1").exists()
+    assert (out / "html" / "frus-test-v1" / "index.html").exists()
 
 
 def test_a_bug_in_the_checks_is_each_files_error_not_the_builds_end(small, tmp_path,
                                                                      monkeypatch):
-    import toolkit.build.worker as worker
+    import toolkit.edition.jobs as worker
 
     def broken(*args, **kwargs):
         raise RuntimeError("boom")
 
     monkeypatch.setattr(worker, "check_sources", broken)
-    report = build_edition(small, tmp_path / "out", ("text",))
+    report = build_edition(small, tmp_path / "out", Settings(outputs=("text",)))
     assert len(report.errors) == len(list(small.glob("*.xml")))
     assert all(": error: internal error: RuntimeError: boom" in e for e in report.errors)

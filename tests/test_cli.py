@@ -83,9 +83,10 @@ def test_build_writes_four_kinds_of_output(cli_run, tmp_path):
     result = cli_run("build", str(src), "-o", str(out))
     assert result.exit_code == 0, result.stderr
     assert (out / "html" / "index.html").is_file()
-    assert (out / "html" / "d1.html").is_file()
-    assert list((out / "print").glob("*.pdf"))
-    assert (out / "text" / "d1.txt").is_file()
+    v = "frus1952-54v15p1-p728"  # a file of one document is a volume of one
+    assert (out / "html" / v / "index.html").is_file()
+    assert (out / "print" / v / f"{v}.pdf").is_file() and (out / "print/edition.pdf").is_file()
+    assert (out / "text" / v / f"{v}.txt").is_file()
     assert "1 document: 6 files rebuilt, 0 up to date; 0 errors, 0 warnings" in result.stderr
 
 

@@ -18,7 +18,7 @@ import pytest
 from conftest import ROOT, one_line
 from test_build import corpus, snapshot
 
-from toolkit.build import build_edition
+from toolkit.edition import Settings, build_edition
 from toolkit.errors import TeikitError
 
 MANIFEST = ".teikit-build.json"
@@ -39,7 +39,7 @@ def _tamper(out: Path, change) -> None:
 def built(tmp_path):
     small = corpus(tmp_path / "tei")
     out = tmp_path / "out"
-    build_edition(small, out, ("html", "text"))
+    build_edition(small, out, Settings(outputs=("html", "text")))
     return small, out
 
 
@@ -52,7 +52,7 @@ def test_a_tampered_manifest_cannot_delete_outside_the_output_folder(built, tmp_
     victim.write_text("keep me")
     name = str(victim) if name == "ABSOLUTE" else name
     _tamper(out, lambda data: data["outputs"].update({name: "x"}))
-    report = build_edition(src, out, ("html", "text"))
+    report = build_edition(src, out, Settings(outputs=("html", "text")))
     assert victim.read_text() == "keep me"
     assert any("manifest is damaged" in w for w in report.warnings)
 
@@ -69,7 +69,7 @@ def test_a_tampered_cached_name_cannot_write_outside_the_output_folder(built, tm
         first["docs"][0]["base"] = "../../victim"
 
     _tamper(out, change)
-    report = build_edition(src, out, ("html", "text"))
+    report = build_edition(src, out, Settings(outputs=("html", "text")))
     assert victim.read_text() == "keep me"
     assert not (tmp_path / "victim.html").exists()
     assert any("manifest is damaged" in w for w in report.warnings)
@@ -97,7 +97,7 @@ def test_a_symlinked_output_folder_inside_the_output_is_refused(built, tmp_path)
     shutil.rmtree(out / "html")
     (out / "html").symlink_to(elsewhere)
     with pytest.raises(TeikitError, match="symbolic link"):
-        build_edition(src, out, ("html", "text"))
+        build_edition(src, out, Settings(outputs=("html", "text")))
     assert [p.name for p in elsewhere.iterdir()] == ["precious.html"]
 
 
@@ -122,7 +122,7 @@ def test_an_interrupted_build_then_a_revert_rebuilds_what_it_touched(built, tmp_
     for path in originals:  # edit every document's text
         path.write_bytes(originals[path].replace(b"</p>", b" EDITED</p>", 1))
 
-    import toolkit.build.worker as worker
+    import toolkit.edition.jobs as worker
 
     real = worker.Output.write
     written = []
@@ -135,13 +135,13 @@ def test_an_interrupted_build_then_a_revert_rebuilds_what_it_touched(built, tmp_
 
     monkeypatch.setattr(worker.Output, "write", interrupted)
     with pytest.raises(KeyboardInterrupt):
-        build_edition(src, out, ("html", "text"))
+        build_edition(src, out, Settings(outputs=("html", "text")))
     monkeypatch.undo()
     assert any(b"EDITED" in (out / h).read_bytes() for h in written)  # edited pages landed
 
     for path, data in originals.items():  # the editor reverts
         path.write_bytes(data)
-    report = build_edition(src, out, ("html", "text"))
+    report = build_edition(src, out, Settings(outputs=("html", "text")))
     assert report.files_written >= len(written)
     pages = {k: v for k, v in snapshot(out).items() if k != MANIFEST}
     assert pages == {k: v for k, v in clean.items() if k != MANIFEST}
@@ -149,7 +149,7 @@ def test_an_interrupted_build_then_a_revert_rebuilds_what_it_touched(built, tmp_
 
 def test_a_page_whose_write_failed_is_rebuilt_once_the_fault_is_gone(built, monkeypatch):
     src, out = built
-    page = sorted((out / "text").glob("*.txt"))[0]
+    page = sorted((out / "text").rglob("*.txt"))[0]
     before = page.read_bytes()
     for path in src.glob("*.xml"):
         path.write_bytes(path.read_bytes().replace(b"</p>", b" EDITED</p>", 1))
@@ -164,13 +164,13 @@ def test_a_page_whose_write_failed_is_rebuilt_once_the_fault_is_gone(built, monk
         return real(path, data)
 
     monkeypatch.setattr(files, "write_atomic", full_disk)
-    report = build_edition(src, out, ("html", "text"))
+    report = build_edition(src, out, Settings(outputs=("html", "text")))
     assert report.errors and all("No space left" in e for e in report.errors)
     assert all(e.startswith(str(out / "text")) for e in report.errors)  # named, one line each
     assert page.read_bytes() == before
     monkeypatch.undo()
-    again = build_edition(src, out, ("html", "text"))
-    assert not again.errors and again.files_written >= len(list((out / "text").glob("*.txt")))
+    again = build_edition(src, out, Settings(outputs=("html", "text")))
+    assert not again.errors and again.files_written >= len(list((out / "text").rglob("*.txt")))
     assert b"EDITED" in page.read_bytes()
 
 
@@ -197,18 +197,18 @@ def test_a_manifest_of_the_wrong_shape_means_a_full_rebuild(built, damage):
     src, out = built
     version = _manifest(out)["version"]
     (out / MANIFEST).write_text(json.dumps(DAMAGE[damage](_manifest(out))))
-    report = build_edition(src, out, ("html", "text"))
+    report = build_edition(src, out, Settings(outputs=("html", "text")))
     assert not report.errors
     assert any("manifest is damaged" in w for w in report.warnings)
     assert report.files_written > 0
     assert _manifest(out)["version"] == version
-    assert build_edition(src, out, ("html", "text")).files_written == 0
+    assert build_edition(src, out, Settings(outputs=("html", "text"))).files_written == 0
 
 
 def test_an_unreadable_manifest_means_a_full_rebuild(built):
     src, out = built
     (out / MANIFEST).write_text("{not json")
-    report = build_edition(src, out, ("html", "text"))
+    report = build_edition(src, out, Settings(outputs=("html", "text")))
     assert report.files_written > 0 and any("cannot be read" in w for w in report.warnings)
 
 
@@ -295,7 +295,7 @@ def test_temporary_files_of_a_dead_build_are_removed(built):
         path.write_text("half")
     mine = out / "html" / f".x.html.{os.getpid()}.0.tmp"  # a live writer's: kept
     mine.write_text("in flight")
-    build_edition(src, out, ("html", "text"))
+    build_edition(src, out, Settings(outputs=("html", "text")))
     assert not any(p.exists() for p in leftovers)
     assert mine.exists()
 
@@ -430,11 +430,13 @@ def test_two_files_whose_names_look_alike_keep_their_own_pages(tmp_path):
     (src / "v 1.xml").write_bytes(volume)
     (src / "v-1.xml").write_bytes(volume.replace(b"</head>", b" (second)</head>", 1))
     out = tmp_path / "out"
-    report = build_edition(src, out, ("html", "text", "print"))
+    report = build_edition(src, out, Settings(outputs=("html", "text", "print")))
     assert not report.errors
-    volumes = sorted(p.name for p in (out / "html").glob("*-volume.html"))
-    assert len(volumes) == 2
-    pdfs = sorted(p.name for p in (out / "print").glob("v-1*.pdf"))
-    assert len(pdfs) == 2
-    pages = [p.read_text() for p in (out / "html").glob("*-volume.html")]
+    # both declare the volume id frus-test-v1: the second gets its own, with a warning
+    assert [w for w in report.warnings if "v-1.xml: warning: volume id 'frus-test-v1'" in w]
+    volumes = sorted(p.parent.name for p in (out / "html").glob("*/index.html"))
+    assert volumes == ["frus-test-v1", "frus-test-v1-2"]
+    pdfs = sorted(p.name for p in (out / "print").glob("*/*.pdf"))
+    assert pdfs == ["frus-test-v1-2.pdf", "frus-test-v1.pdf"]
+    pages = [p.read_text() for p in (out / "html").glob("*/index.html")]
     assert sum("(second)" in page for page in pages) == 1  # each source kept its own page

@@ -12,7 +12,7 @@ from helpers import convert
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from toolkit.build import build_edition, safe_slug
+from toolkit.edition import Settings, build_edition, safe_slug
 from toolkit.errors import TeikitError
 from toolkit.render import render_html, render_text
 from toolkit.render.saxon import _all_compiled, processor
@@ -123,7 +123,7 @@ def test_document_ids_cannot_escape_the_output_folder(tmp_path):
     tree_text = (ROOT / "tei" / "frus1952-54v15p1-p728.xml").read_text()
     (src / "..evil.xml").write_text(tree_text)  # a file name that is hostile as a path
     out = tmp_path / "out"
-    report = build_edition(src, out, ("html", "text"))
+    report = build_edition(src, out, Settings(outputs=("html", "text")))
     assert report.errors == []
     written = [p.resolve() for p in out.rglob("*") if p.is_file()]
     assert written and all(str(p).startswith(str(out.resolve())) for p in written)
@@ -134,10 +134,10 @@ def test_failing_build_keeps_previous_outputs(tmp_path, monkeypatch):
     src.mkdir()
     (src / "a.xml").write_bytes((ROOT / "tei" / "frus1952-54v15p1-p728.xml").read_bytes())
     out = tmp_path / "out"
-    build_edition(src, out, ("html", "text"))
+    build_edition(src, out, Settings(outputs=("html", "text")))
     before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
 
-    import toolkit.build.worker as worker
+    import toolkit.edition.jobs as worker
 
     real = worker.render_pages
 
@@ -149,7 +149,7 @@ def test_failing_build_keeps_previous_outputs(tmp_path, monkeypatch):
     monkeypatch.setattr(worker, "render_pages", boom)
     (src / "a.xml").write_bytes((src / "a.xml").read_bytes() + b"<!-- edited -->\n")
     with pytest.raises(KeyboardInterrupt):
-        build_edition(src, out, ("html", "text"))
+        build_edition(src, out, Settings(outputs=("html", "text")))
     after = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
     assert after.keys() == before.keys()  # no temp files left behind
     pages = [p for p in before if p.name != ".teikit-build.json"]  # the manifest is journaled

@@ -108,8 +108,8 @@ def test_a_page_that_would_lose_text_is_an_error(monkeypatch, tmp_path, cli_run)
 
 
 def test_a_build_never_publishes_a_page_with_text_missing(monkeypatch, tmp_path):
-    import toolkit.build.worker as worker
-    from toolkit.build import build_edition
+    import toolkit.edition.jobs as worker
+    from toolkit.edition import Settings, build_edition
 
     src = tmp_path / "tei"
     src.mkdir()
@@ -121,7 +121,7 @@ def test_a_build_never_publishes_a_page_with_text_missing(monkeypatch, tmp_path)
             kind, *args, **kwargs)]
 
     monkeypatch.setattr(worker, "render_pages", lossy)
-    report = build_edition(src, tmp_path / "out", ("html", "text"))
+    report = build_edition(src, tmp_path / "out", Settings(outputs=("html", "text")))
     assert report.errors and all("lacks text" in e for e in report.errors)
     assert not list((tmp_path / "out").glob("html/d1.html"))
 

@@ -240,42 +240,72 @@ class _Progress:
 
 @cli.command()
 @click.argument("source", default="tei", type=click.Path(file_okay=False))
-@click.option("-o", "--output", "outdir", default="output", show_default=True,
-              type=click.Path(file_okay=False), help="Folder to write the edition to.")
-@click.option("--only", default="html,print,text", show_default=True,
-              help="Comma-separated outputs to build: html, print, text.")
-@click.option("--title", default="", help="Edition title for the index and the edition PDF.")
+@click.option("-o", "--output", "outdir", default=None, type=click.Path(file_okay=False),
+              help="Folder to write the edition to (default: teikit.toml's, else output/).")
+@click.option("--only", default=None, metavar="LIST",
+              help="Comma-separated outputs to build: html, print, text (default: all).")
+@click.option("--title", default=None, help="Edition title for the index and the edition PDF.")
+@click.option("--base-url", default=None, metavar="URL",
+              help="Where the output folder is published: canonical links and a sitemap.")
+@click.option("--schema", default=None, metavar="NAME|FILE",
+              help="Check every file against tei_all, teikit or a schema file (default: the "
+                   "schema each file names, else tei_all).")
+@click.option("--profile", type=click.Choice(["tei", "teikit", "frus"]), default=None,
+              help="Editorial rules (default: as the schema implies).")
+@click.option("--facs-pattern", default=None, metavar="URL",
+              help="Page-image URL; {facs} and {n} are replaced from each pb.")
 @click.option("-j", "--jobs", type=click.IntRange(1, 256), default=None,
               help="Worker processes (default: the number of CPUs).")
 @click.option("--shard", default="1/1", show_default=True, metavar="I/N",
               help="Build only every N-th source file, starting with the I-th (split a corpus "
                    "across machines; then run once without --shard for the index).")
-@click.option("--pdf-per-document", is_flag=True, help="Also a PDF for every document of a "
-              "volume (a volume always gets one PDF).")
-@click.option("--strict", is_flag=True, help="Do not publish a file with errors (default: "
-              "publish every well-formed file and report its findings; the build fails).")
+@click.option("--pdf-per-document/--no-pdf-per-document", default=None,
+              help="Also a PDF for every document of a volume (a volume always gets one PDF).")
+@click.option("--strict/--no-strict", default=None, help="Do not publish a file with errors "
+              "(default: publish every well-formed file and report its findings; the build "
+              "fails).")
 @click.option("-q", "--quiet", is_flag=True, help="Only errors and the summary.")
 @click.option("-v", "--verbose", is_flag=True, help="Progress lines and every warning.")
-def build(source: str, outdir: str, only: str, title: str, jobs: int | None, shard: str,
-          pdf_per_document: bool, strict: bool, quiet: bool, verbose: bool) -> int:
+def build(source: str, outdir: str | None, only: str | None, title: str | None,
+          base_url: str | None, schema: str | None, profile: str | None,
+          facs_pattern: str | None, jobs: int | None, shard: str,
+          pdf_per_document: bool | None, strict: bool | None, quiet: bool,
+          verbose: bool) -> int:
     """Build the edition: SOURCE (default tei/) → OUTPUT (default output/).
 
-    Writes output/html/ (a page per document, a page per volume, index.html,
-    teikit.css), output/print/*.pdf (a PDF per file and edition.pdf) and
-    output/text/*.txt.
-    Only what changed since the last build is redone. Every well-formed file is
-    published; schema and rule errors are reported and make the exit status 1
-    (--strict: a file with errors is not published). A file that cannot be read
-    or parsed is reported and skipped.
+    Reads SOURCE/teikit.toml when there is one (`teikit new --edition` writes
+    one); options override it. Writes output/html/ (index.html, and a folder
+    per source file: its contents page index.html and a page per document),
+    output/text/ and output/print/ (the same folders; a PDF per file, and
+    edition.pdf). Only what changed since the last build is redone. Every
+    well-formed file is published; schema and rule errors are reported and make
+    the exit status 1 (--strict: a file with errors is not published). A file
+    that cannot be read or parsed is reported and skipped.
     """
-    from .build import build_edition, default_jobs
+    from .edition import build_edition, default_jobs
+    from .edition.config import load
 
-    outputs = tuple(o.strip() for o in only.split(",") if o.strip())
+    settings = load(source) if Path(source).is_dir() else None
+    if settings is not None:
+        overrides = {"title": title, "base_url": base_url, "schema": schema,
+                     "profile": profile, "facs_pattern": facs_pattern,
+                     "pdf_per_document": pdf_per_document, "strict": strict}
+        for key, value in overrides.items():
+            if value is not None:
+                setattr(settings, key, value)
+        if only is not None:
+            settings.outputs = tuple(o.strip() for o in only.split(",") if o.strip())
+        if base_url and not base_url.startswith(("https://", "http://")):
+            raise UsageError("--base-url must be an http(s) URL")
+        settings.title = settings.title or _default_title(source)
+        if outdir is None:
+            outdir = str(Path(source) / settings.output) if settings.output else "output"
+    outdir = outdir or "output"
     if Path(outdir).resolve() == Path(source).resolve():
         raise UsageError("the output folder cannot be the source folder", outdir)
     progress = None if quiet else _Progress(verbose)
-    report = build_edition(source, outdir, outputs, title or _default_title(source), progress,
-                           jobs or default_jobs(), _shard(shard), pdf_per_document, strict)
+    report = build_edition(source, outdir, settings, progress, jobs or default_jobs(),
+                           _shard(shard))
     for line in report.errors:
         click.echo(line, err=True)
     if not quiet:
@@ -288,7 +318,10 @@ def build(source: str, outdir: str, only: str, title: str, jobs: int | None, sha
 
 
 @cli.command()
-@click.argument("output", type=click.Path(dir_okay=False))
+@click.argument("output", type=click.Path())
+@click.option("--edition", "edition", is_flag=True,
+              help="Write OUTPUT/teikit.toml instead: an edition file with every setting "
+                   "explained (--title: the edition's title).")
 @click.option("--title", help="The document's heading, e.g. 'Memorandum by … to …'.")
 @click.option("--id", "doc_id", default="d1", show_default=True, help="xml:id of the document.")
 @click.option("--date", default="", help="ISO date of the document (YYYY-MM-DD).")
@@ -300,14 +333,30 @@ def build(source: str, outdir: str, only: str, title: str, jobs: int | None, sha
 @click.option("--format", "fmt", type=click.Choice(["auto", "text", "tei"]), default="auto",
               show_default=True, help="A memo-text template or a TEI file (auto: by suffix).")
 @click.option("--force", is_flag=True, help="Replace OUTPUT if it exists.")
-def new(output: str, title: str | None, doc_id: str, date: str, source: str, page: str,
-        editor: tuple[str, ...], hands: tuple[str, ...], fmt: str, force: bool) -> int:
-    """Start a new document with a complete header: a memo text or a TEI file.
+def new(output: str, edition: bool, title: str | None, doc_id: str, date: str, source: str,
+        page: str, editor: tuple[str, ...], hands: tuple[str, ...], fmt: str,
+        force: bool) -> int:
+    """Start a new document with a complete header: a memo text or a TEI file; or, with
+    --edition, an edition's teikit.toml in the folder OUTPUT.
 
     Missing fields are asked for when run in a terminal.
     """
     from .new import new_document
 
+    if edition:
+        from .edition.config import NAME, template
+
+        if Path(output).exists() and not Path(output).is_dir():
+            raise UsageError("not a folder; give the edition folder", output)
+        output = str(Path(output) / NAME)
+        if Path(output).exists() and not force:
+            raise UsageError("the file exists; use --force to replace it", output)
+        write_atomic(output, template(title or _default_title(str(Path(output).parent))))
+        click.echo(f"wrote {output}", err=True)
+        return 0
+    if Path(output).is_dir():
+        raise UsageError("is a folder; give a file name (or --edition for an edition file)",
+                         output)
     if Path(output).exists() and not force:
         raise UsageError("the file exists; use --force to replace it", output)
     _check_output(None, output)

@@ -65,21 +65,6 @@ def refuse_special_output(target: str) -> None:
                           "output)", target)
 
 
-def write_new(path: str | Path, data: bytes | str) -> None:
-    """Write a file in a folder no reader looks at (a build's staging folder): plainly,
-    because it only becomes output when `move_into` renames it into place."""
-    target = os.fspath(path)
-    if isinstance(data, str):
-        data = data.encode("utf-8")
-    try:
-        fd = _again_in_new_folder(target, os.open, target,
-                                  os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_CLOEXEC, 0o666)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-    except OSError as exc:
-        raise TeikitError(f"cannot write here: {exc.strerror or exc}", target) from None
-
-
 def _again_in_new_folder(target: str, action, *args):
     """Run action(*args); if the target's folder is missing (new, or removed since this
     process made it), make it and run the action again."""
@@ -142,20 +127,9 @@ class OutputFolder:
     def write(self, name: str, data: bytes | str) -> None:
         write_atomic(self.path(name), data)
 
-    def write_new(self, name: str, data: bytes | str) -> None:
-        write_new(self.path(name), data)
-
-    def move_from(self, staging: OutputFolder, names: list[str]) -> None:
-        """Rename staged files into this folder: each one appears whole, at once."""
-        for name in names:
-            target = self.path(name)
-            try:
-                _again_in_new_folder(target, os.replace, staging.path(name), target)
-            except OSError as exc:
-                raise TeikitError(f"cannot write here: {exc.strerror or exc}", target) from None
-
     def remove(self, name: str) -> None:
-        """Delete an output this build no longer makes (a missing one is fine)."""
+        """Delete an output this build no longer makes (a missing one is fine), and the
+        folders it leaves empty (a removed volume's folder), up to the kind's folder."""
         target = self.path(name)
         try:
             os.unlink(target)
@@ -164,6 +138,14 @@ class OutputFolder:
         except OSError as exc:
             raise TeikitError(f"cannot remove a stale output: {exc.strerror or exc}",
                               target) from None
+        folder = os.path.dirname(target)
+        for _ in name.split("/")[2:]:  # html/{volume}/x.html: the volume folder, not html/
+            self._inside.discard(folder)
+            try:
+                os.rmdir(folder)  # only when empty
+            except OSError:
+                break
+            folder = os.path.dirname(folder)
 
     def remove_temporaries(self, alive) -> int:
         """Delete the temporary files that killed writers left behind (`alive(pid)` says

@@ -188,12 +188,15 @@
 
        The plan (a parameter, written by the build) lists the pages to make:
          <plan>
-           <page href="d1.html" doc="d1" pos="1" title="…" prev-href="…" …/>  one document of a
-                                                   volume (pos: its place among the documents)
-           <page href="x.html" doc=""/>                                  the whole file
-           <page href="v-volume.html" kind="volume"/>                   the volume's own page
-           <link id="d7fn2" page="d7"/>                 where an id lives, for links across documents
-           <label doc="d1" page="d1" text="1. Memorandum…"/>           volume page entries
+           <page href="html/v/d1.html" doc="d1" pos="1" title="…" prev-href="…" …>  one
+                 document of a volume (pos: its place among the volume's documents); its
+             <near href="d2.html" label="2. …" date="…" current="yes"/>  side list
+           </page>
+           <page href="html/v/index.html" doc=""/>                          the whole file
+           <page href="html/v/index.html" kind="volume"/>                  the volume's own page
+           <link target="#pg_7" href="d3.html#pg_7"/>   where a pointer leads (another page)
+           <label doc="d1" page="d1" text="1. Memorandum…" date="…"/>  volume page entries,
+                                                                    in document order
          </plan>
        Each page is rendered exactly as if its document were a file of its own (tk:split),
        and all pages are serialised in one stream, each after a marker naming its href
@@ -204,7 +207,7 @@
   <xsl:template match="/" mode="tk:pages">
     <xsl:variable name="root" select="."/>
     <xsl:variable name="links" as="map(xs:string, xs:string)"
-        select="map:merge($plan/plan/link ! map {string(@id): string(@page)}, map {'duplicates': 'use-first'})"/>
+        select="map:merge($plan/plan/link ! map {string(@target): string(@href)}, map {'duplicates': 'use-first'})"/>
     <xsl:variable name="header" as="element()?">
       <xsl:apply-templates select="tk:header(.)" mode="tk:split">
         <xsl:with-param name="cut" select="true()" tunnel="yes"/>
@@ -214,8 +217,7 @@
     <xsl:variable name="documents" select="$root//tei:div[@type = 'document']"/>
     <xsl:for-each select="$plan/plan/page">
       <xsl:variable name="tree" as="document-node()" select="
-          if (@kind = 'volume') then tk:shell($root, map:merge($plan/plan/label ! map {string(@doc): .},
-              map {'duplicates': 'use-first'}))
+          if (@kind = 'volume') then tk:shell($root, $plan/plan/label, $links)
           else if (string(@doc) = '') then (if (map:size($links) = 0) then $root else tk:relink($root, $links))
           else tk:split(if (@pos) then $documents[xs:integer(current()/@pos)]
                         else key('id', string(@doc), $root)[1], $header, string(@title), $links)"/>
@@ -226,6 +228,7 @@
       </xsl:call-template>
       <xsl:apply-templates select="$tree" mode="tk:page">
         <xsl:with-param name="nav" select="$nav" tunnel="yes"/>
+        <xsl:with-param name="near" select="near" tunnel="yes"/>
       </xsl:apply-templates>
     </xsl:for-each>
   </xsl:template>
@@ -257,7 +260,6 @@
               <xsl:otherwise>
                 <xsl:apply-templates select="tk:pages-before($div), $div" mode="tk:split">
                   <xsl:with-param name="links" select="$links" tunnel="yes"/>
-                  <xsl:with-param name="home" select="$div" tunnel="yes"/>
                 </xsl:apply-templates>
               </xsl:otherwise>
             </xsl:choose>
@@ -299,7 +301,6 @@
     <xsl:document>
       <xsl:apply-templates select="$root/node()" mode="tk:split">
         <xsl:with-param name="links" select="$links" tunnel="yes"/>
-        <xsl:with-param name="home" select="$root" tunnel="yes"/>
       </xsl:apply-templates>
     </xsl:document>
   </xsl:function>
@@ -308,10 +309,12 @@
        where each document stood, a link to its page. -->
   <xsl:function name="tk:shell" as="document-node()">
     <xsl:param name="root" as="document-node()"/>
-    <xsl:param name="labels" as="map(xs:string, element())"/>
+    <xsl:param name="labels" as="element()*"/>
+    <xsl:param name="links" as="map(xs:string, xs:string)"/>
     <xsl:document>
       <xsl:apply-templates select="$root/node()" mode="tk:shell">
         <xsl:with-param name="labels" select="$labels" tunnel="yes"/>
+        <xsl:with-param name="links" select="$links" tunnel="yes"/>
       </xsl:apply-templates>
     </xsl:document>
   </xsl:function>
@@ -325,20 +328,24 @@
     <xsl:param name="cut" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:if test="not($cut)"><xsl:next-match/></xsl:if>
   </xsl:template>
-  <xsl:template match="tei:ref/@target[starts-with(., '#')] | tei:ptr/@target[starts-with(., '#')]"
-      mode="tk:split">
+  <!-- A pointer to another page of the edition: the page's address, as the build resolved
+       it; one the build could not place (href '') is marked so that it is no link. -->
+  <xsl:template match="tei:ref/@target | tei:ptr/@target" mode="tk:split tk:shell">
     <xsl:param name="links" as="map(xs:string, xs:string)" tunnel="yes" select="map {}"/>
-    <xsl:param name="home" as="node()?" tunnel="yes" select="()"/>
-    <xsl:variable name="id" select="substring(., 2)"/>
-    <xsl:attribute name="target" select="
-        if (exists($home) and map:contains($links, $id) and empty(key('id', $id, $home)))
-        then $links($id) || '.html' || . else ."/>
+    <xsl:variable name="target" select="normalize-space(.)"/>
+    <xsl:variable name="href" select="if (map:contains($links, $target)) then $links($target) else ."/>
+    <xsl:attribute name="target" select="if ($href = '') then . else $href"/>
+    <xsl:if test="$href = ''"><xsl:attribute name="tk:unresolved" select="'yes'"/></xsl:if>
   </xsl:template>
 
+  <!-- Where a document stood on its volume's page: its number, title and date, a link. -->
   <xsl:template match="tei:div[@type = 'document']" mode="tk:shell">
-    <xsl:param name="labels" as="map(xs:string, element())" tunnel="yes"/>
-    <xsl:variable name="label" select="$labels(string(@xml:id))"/>
-    <p xmlns="http://www.tei-c.org/ns/1.0"><ref target="{$label/@page}.html"><xsl:value-of select="$label/@text"/></ref></p>
+    <xsl:param name="labels" as="element()*" tunnel="yes"/>
+    <xsl:variable name="label" select="$labels[count(current()/(preceding::tei:div | ancestor::tei:div)
+        [@type = 'document']) + 1]"/>
+    <p xmlns="http://www.tei-c.org/ns/1.0" rend="contents-entry"><ref target="{$label/@page}.html"><xsl:value-of
+        select="$label/@text"/></ref><xsl:if test="$label/@date != ''"><xsl:text> · </xsl:text><xsl:value-of
+        select="$label/@date"/></xsl:if></p>
   </xsl:template>
 
 </xsl:stylesheet>

@@ -45,28 +45,172 @@
   </xsl:template>
 
   <xsl:template match="/" mode="tk:page">
+    <xsl:param name="nav" as="map(xs:string, xs:string)" tunnel="yes" select="map {}"/>
     <xsl:variable name="all" select="tk:documents(.)"/>
     <xsl:variable name="docs" select="if ($doc-id != '') then $all[@xml:id = $doc-id] else $all"/>
-    <xsl:variable name="title" select="if (count($docs) = 1) then tk:doc-title($docs)
-        else tk:file-title(.)"/>
+    <xsl:variable name="volume" select="$nav?page-kind = 'volume'"/>
+    <xsl:variable name="title" select="if ($volume) then $nav?volume-title
+        else if (count($docs) = 1) then tk:doc-title($docs) else tk:file-title(.)"/>
     <html lang="{(/*/@xml:lang, 'en')[1]}">
       <head>
         <meta charset="UTF-8"/>
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
         <meta name="generator" content="teikit"/>
-        <title><xsl:value-of select="$title"/></title>
+        <title><xsl:value-of select="string-join(($title, $nav?edition-title[. != '']), ' · ')"/></title>
+        <xsl:if test="starts-with($nav?canonical, 'http')">
+          <link rel="canonical" href="{tk:safe-url($nav?canonical)}"/>
+        </xsl:if>
+        <xsl:if test="not($volume) and count($docs) = 1">
+          <xsl:call-template name="citation-meta">
+            <xsl:with-param name="doc" select="$docs"/>
+            <xsl:with-param name="title" select="$title"/>
+          </xsl:call-template>
+        </xsl:if>
         <xsl:call-template name="css"/>
       </head>
       <body>
+        <xsl:call-template name="breadcrumb">
+          <xsl:with-param name="title" select="$title"/>
+          <xsl:with-param name="doc" select="if (count($docs) = 1 and not($volume)) then $docs else ()"/>
+        </xsl:call-template>
         <xsl:call-template name="nav"/>
-        <main>
-          <xsl:call-template name="content">
-            <xsl:with-param name="docs" select="$docs"/>
-          </xsl:call-template>
-        </main>
+        <div class="page">
+          <main>
+            <xsl:if test="$volume">
+              <h1 class="volume-head"><xsl:value-of select="$title"/></h1>
+              <xsl:call-template name="downloads"/>
+            </xsl:if>
+            <xsl:call-template name="content">
+              <xsl:with-param name="docs" select="$docs"/>
+            </xsl:call-template>
+            <xsl:if test="$volume"><xsl:call-template name="volume-hands"/></xsl:if>
+            <xsl:if test="not($volume) and count($docs) = 1 and $nav?edition-href"><!-- in an edition -->
+              <xsl:call-template name="downloads"/>
+              <xsl:call-template name="cite">
+                <xsl:with-param name="doc" select="$docs"/>
+                <xsl:with-param name="title" select="$title"/>
+              </xsl:call-template>
+            </xsl:if>
+          </main>
+          <xsl:call-template name="side-list"/>
+        </div>
         <xsl:call-template name="nav"/>
       </body>
     </html>
+  </xsl:template>
+
+  <!-- Edition › volume › document, each a link but the page itself. -->
+  <xsl:template name="breadcrumb">
+    <xsl:param name="nav" as="map(xs:string, xs:string)" tunnel="yes" select="map {}"/>
+    <xsl:param name="title" as="xs:string"/>
+    <xsl:param name="doc" as="element()?"/>
+    <xsl:if test="$nav?edition-href">
+      <nav class="breadcrumb" aria-label="Breadcrumb">
+        <ol>
+          <li><a href="{tk:safe-url($nav?edition-href)}"><xsl:value-of select="$nav?edition-title"/></a></li>
+          <xsl:if test="$nav?volume-href and $nav?page-kind != 'volume'">
+            <li><a href="{tk:safe-url($nav?volume-href)}"><xsl:value-of select="$nav?volume-title"/></a></li>
+          </xsl:if>
+          <li aria-current="page"><xsl:value-of select="
+              if ($doc/@n) then normalize-space($doc/@n) || '. ' || $title else $title"/></li>
+        </ol>
+      </nav>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- The documents around this one in its volume. -->
+  <xsl:template name="side-list">
+    <xsl:param name="near" as="element()*" tunnel="yes" select="()"/>
+    <xsl:param name="nav" as="map(xs:string, xs:string)" tunnel="yes" select="map {}"/>
+    <xsl:if test="exists($near)">
+      <aside class="side-list" aria-label="In this volume">
+        <h2><a href="{tk:safe-url($nav?volume-href)}">In this volume</a></h2>
+        <ol>
+          <xsl:for-each select="$near">
+            <li>
+              <xsl:choose>
+                <xsl:when test="@current = 'yes'"><strong aria-current="page"><xsl:value-of select="@label"/></strong></xsl:when>
+                <xsl:otherwise><a href="{tk:safe-url(@href)}"><xsl:value-of select="@label"/></a></xsl:otherwise>
+              </xsl:choose>
+              <xsl:if test="@date"><span class="side-date"><xsl:value-of select="@date"/></span></xsl:if>
+            </li>
+          </xsl:for-each>
+        </ol>
+        <p><a href="{tk:safe-url($nav?volume-href)}">All documents of the volume</a></p>
+      </aside>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- This page in other forms: plain text, PDF. -->
+  <xsl:template name="downloads">
+    <xsl:param name="nav" as="map(xs:string, xs:string)" tunnel="yes" select="map {}"/>
+    <xsl:if test="$nav?text-href or $nav?pdf-href">
+      <p class="downloads">
+        <xsl:if test="$nav?pdf-href"><a href="{tk:safe-url($nav?pdf-href)}"><xsl:value-of select="$nav?pdf-label"/></a></xsl:if>
+        <xsl:if test="$nav?pdf-href and $nav?text-href"><xsl:text> · </xsl:text></xsl:if>
+        <xsl:if test="$nav?text-href"><a href="{tk:safe-url($nav?text-href)}">Plain text</a></xsl:if>
+      </p>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- "Cite this document": volume, number, title, date, address. -->
+  <xsl:template name="cite">
+    <xsl:param name="nav" as="map(xs:string, xs:string)" tunnel="yes" select="map {}"/>
+    <xsl:param name="doc" as="element()"/>
+    <xsl:param name="title" as="xs:string"/>
+    <xsl:variable name="date" select="($nav?date-label[. != ''], tk:doc-date($doc)[. != ''])[1]"/>
+    <section class="cite" aria-label="Cite this document">
+      <h2>Cite this document</h2>
+      <p>
+        <xsl:value-of select="string-join((
+            ($nav?volume-title[. != ''], $nav?edition-title[. != ''])[1],
+            if ($doc/@n) then 'Document ' || normalize-space($doc/@n) else (),
+            '“' || $title || '”',
+            $date), ', ')"/>
+        <xsl:text>. </xsl:text>
+        <xsl:if test="starts-with($nav?canonical, 'http')"><xsl:value-of select="$nav?canonical"/></xsl:if>
+      </p>
+    </section>
+  </xsl:template>
+
+  <!-- Citation metadata that reference managers read (Highwire Press tags). -->
+  <xsl:template name="citation-meta">
+    <xsl:param name="nav" as="map(xs:string, xs:string)" tunnel="yes" select="map {}"/>
+    <xsl:param name="doc" as="element()"/>
+    <xsl:param name="title" as="xs:string"/>
+    <xsl:variable name="date" select="tk:doc-date($doc)"/>
+    <xsl:variable name="publisher" select="normalize-space((tk:header($doc)/tei:fileDesc/tei:publicationStmt/(tei:publisher, tei:authority))[1])"/>
+    <meta name="citation_title" content="{$title}"/>
+    <xsl:if test="matches($date, '^\d{4}')">
+      <meta name="citation_date" content="{replace(substring($date, 1, 10), '-', '/')}"/>
+    </xsl:if>
+    <xsl:for-each select="tk:header($doc)/tei:fileDesc/tei:titleStmt/tei:author[normalize-space()]">
+      <meta name="citation_author" content="{normalize-space(.)}"/>
+    </xsl:for-each>
+    <xsl:if test="$nav?volume-title or $nav?edition-title">
+      <meta name="citation_inbook_title" content="{($nav?volume-title[. != ''], $nav?edition-title)[1]}"/>
+    </xsl:if>
+    <xsl:if test="$publisher"><meta name="citation_publisher" content="{$publisher}"/></xsl:if>
+    <meta name="citation_language" content="{(root($doc)/*/@xml:lang, 'en')[1]}"/>
+    <xsl:if test="starts-with($nav?canonical, 'http')">
+      <meta name="citation_public_url" content="{$nav?canonical}"/>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- On a volume's page: every hand declared in it (documents' legends link here). -->
+  <xsl:template name="volume-hands">
+    <xsl:variable name="notes" select="tk:header(.)/tei:profileDesc/tei:handNotes/tei:handNote[@xml:id]"/>
+    <xsl:if test="exists($notes)">
+      <aside class="hands" id="hands" aria-label="Hands">
+        <h2>Hands in this volume</h2>
+        <dl>
+          <xsl:for-each select="$notes">
+            <dt><span class="hand-swatch hand-{tk:hand-index(., @xml:id)}"><xsl:value-of select="@xml:id"/></span></dt>
+            <dd><xsl:value-of select="tk:hand-label(., @xml:id)"/></dd>
+          </xsl:for-each>
+        </dl>
+      </aside>
+    </xsl:if>
   </xsl:template>
 
   <!-- The page's text: one document of a volume (doc-id), or the whole file with all its
@@ -120,18 +264,30 @@
     <xsl:param name="nav" as="map(xs:string, xs:string)" tunnel="yes" select="map {}"/>
     <xsl:if test="$nav?prev-href or $nav?next-href or $nav?index-href">
       <nav class="docnav" aria-label="Documents">
-        <xsl:if test="$nav?prev-href">
-          <a rel="prev" href="{tk:safe-url($nav?prev-href)}" title="{$nav?prev-title}">← Previous</a>
-        </xsl:if>
+        <span class="prev">
+          <xsl:if test="$nav?prev-href">
+            <a rel="prev" href="{tk:safe-url($nav?prev-href)}">← <xsl:value-of select="tk:short($nav?prev-title)"/></a>
+          </xsl:if>
+        </span>
         <xsl:if test="$nav?index-href">
           <a href="{tk:safe-url($nav?index-href)}">Contents</a>
         </xsl:if>
-        <xsl:if test="$nav?next-href">
-          <a rel="next" href="{tk:safe-url($nav?next-href)}" title="{$nav?next-title}">Next →</a>
-        </xsl:if>
+        <span class="next">
+          <xsl:if test="$nav?next-href">
+            <a rel="next" href="{tk:safe-url($nav?next-href)}"><xsl:value-of select="tk:short($nav?next-title)"/> →</a>
+          </xsl:if>
+        </span>
       </nav>
     </xsl:if>
   </xsl:template>
+
+  <!-- A title short enough for a navigation link (the whole one in its tooltip elsewhere). -->
+  <xsl:function name="tk:short" as="xs:string">
+    <xsl:param name="title" as="xs:string?"/>
+    <xsl:variable name="t" select="normalize-space($title)"/>
+    <xsl:sequence select="if (string-length($t) le 70) then $t
+        else replace(substring($t, 1, 70), '\s+\S*$', '') || '…'"/>
+  </xsl:function>
 
   <!-- The whole text: documents as articles, everything around them kept. -->
   <xsl:template match="tei:text" mode="whole">
@@ -181,6 +337,24 @@
     </xsl:if>
   </xsl:template>
 
+  <!-- Anything with an xml:id can be pointed at (from this page or another): its HTML
+       keeps the id, on its own element when it makes one, else on an empty anchor before
+       it. (div, pb, note and anchor place their ids themselves.) -->
+  <xsl:template match="tei:*[@xml:id][ancestor::tei:text or ancestor::tei:sourceDoc or ancestor::tei:standOff]
+      [not(self::tei:div or self::tei:pb or self::tei:note or self::tei:anchor)]" priority="50">
+    <xsl:variable name="out"><xsl:next-match/></xsl:variable>
+    <xsl:variable name="id" select="string(@xml:id)"/>
+    <xsl:choose>
+      <xsl:when test="$out/*[1]/@id = $id"><xsl:sequence select="$out/node()"/></xsl:when>
+      <xsl:when test="count($out/node()) = 1 and $out/*[not(@id)]">
+        <xsl:for-each select="$out/*">
+          <xsl:copy><xsl:attribute name="id" select="$id"/><xsl:sequence select="@*, node()"/></xsl:copy>
+        </xsl:for-each>
+      </xsl:when>
+      <xsl:otherwise><span class="target" id="{$id}"/><xsl:sequence select="$out/node()"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
   <!-- Structure -->
   <xsl:template match="tei:teiHeader"/>
   <xsl:template match="tei:div">
@@ -190,7 +364,8 @@
     </section>
   </xsl:template>
   <xsl:template match="tei:div[@type = 'document']/tei:head[1]">
-    <h1 class="doc-head"><xsl:apply-templates/></h1>
+    <h1 class="doc-head"><xsl:if test="normalize-space(../@n)"><span class="doc-number"><xsl:value-of
+        select="normalize-space(../@n)"/>. </span></xsl:if><xsl:apply-templates/></h1>
   </xsl:template>
   <xsl:template match="tei:head">
     <xsl:variable name="depth" select="min((count(ancestor::tei:div[not(@type = 'document')]) + 2, 6))"/>
@@ -329,6 +504,7 @@
 
   <!-- Hands: a legend of the hands this document uses (not every hand of its volume). -->
   <xsl:template name="hand-legend">
+    <xsl:param name="nav" as="map(xs:string, xs:string)" tunnel="yes" select="map {}"/>
     <xsl:variable name="used" select="distinct-values((.//tei:handShift/@new, .//@hand) ! tk:ref-id(.))[. != '']"/>
     <xsl:variable name="declared" select="tk:header(.)/tei:profileDesc/tei:handNotes/tei:handNote[@xml:id = $used]"/>
     <xsl:if test="exists($used)">
@@ -344,6 +520,10 @@
             <dd>undeclared hand</dd>
           </xsl:for-each>
         </dl>
+        <xsl:if test="$nav?volume-hands and count(tk:header(.)/tei:profileDesc/tei:handNotes/tei:handNote)
+            gt count($declared)">
+          <p><a href="{tk:safe-url($nav?volume-hands)}">All hands of this volume</a></p>
+        </xsl:if>
       </aside>
     </xsl:if>
   </xsl:template>
@@ -426,8 +606,8 @@
   </xsl:template>
   <!-- Names and terms link to their entry in the file's registers (listPerson, listPlace,
        standOff, a FRUS persons list…); an entry lists where it is mentioned. -->
-  <xsl:key name="mention" match="tei:persName | tei:placeName | tei:orgName | tei:rs | tei:name
-      | tei:term | tei:gloss | tei:title[ancestor::tei:text]"
+  <xsl:key name="mention" match="(tei:persName | tei:placeName | tei:orgName | tei:rs | tei:name
+      | tei:term | tei:gloss | tei:title[ancestor::tei:text])[not(ancestor::tei:teiHeader)]"
       use="tk:pointers(.)"/>
   <xsl:function name="tk:pointers" as="xs:string*">
     <xsl:param name="el" as="element()"/>
@@ -469,8 +649,16 @@
     <a class="idno" href="{tk:safe-url(normalize-space(.))}"><xsl:value-of select="."/></a>
   </xsl:template>
 
+  <!-- A link, unless its target is unsafe or leads nowhere in the published edition: a
+       pointer to an id not on this page (the build rewrites those it can place) or to a
+       TEI source file. -->
   <xsl:template match="tei:ref | tei:ptr">
-    <xsl:variable name="href" select="tk:safe-url(@target)"/>
+    <xsl:variable name="target" select="normalize-space(@target)"/>
+    <xsl:variable name="href" select="
+        if (@tk:unresolved) then ''
+        else if (starts-with($target, '#') and empty(key('id', substring($target, 2), root(.)))) then ''
+        else if (matches($target, '^[^:#?]*\.xml(#|$)', 'i')) then ''
+        else tk:safe-url(@target)"/>
     <xsl:choose>
       <xsl:when test="$href != ''">
         <a href="{$href}" class="{local-name()}"><xsl:apply-templates/><xsl:if test="self::tei:ptr"><xsl:value-of select="@target"/></xsl:if></a>

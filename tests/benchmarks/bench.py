@@ -29,10 +29,10 @@ sys.path.insert(0, str(HERE))
 from corpus import MEMOS, document_files, volume  # noqa: E402
 from lxml import etree  # noqa: E402
 
-from toolkit.build import build_edition  # noqa: E402
-from toolkit.build.documents import describe  # noqa: E402
-from toolkit.build.worker import plan_element  # noqa: E402
 from toolkit.convert import convert_text  # noqa: E402
+from toolkit.edition import Settings, build_edition  # noqa: E402
+from toolkit.edition.documents import describe  # noqa: E402
+from toolkit.edition.jobs import plan_element  # noqa: E402
 from toolkit.render import render_html, render_pages, render_pdf, render_text  # noqa: E402
 from toolkit.validate import validate_tree  # noqa: E402
 from toolkit.xmlio import parse_xml, serialize  # noqa: E402
@@ -161,29 +161,27 @@ def main() -> None:
           len(small_data), small_docs)
 
     work = Path(tempfile.mkdtemp(prefix="teikit-bench-"))
+    html_text = Settings(outputs=("html", "text"))
     try:
         vol_dir = work / "vol"
         vol_dir.mkdir()
         (vol_dir / "volume.xml").write_bytes(data)
         for label in ("cold", "warm"):
             timed(f"build html+text of the volume, {label}",
-                  lambda: build_edition(vol_dir, work / "vol-out", ("html", "text"),
-                                        jobs=args.jobs), len(data), docs)
+                  lambda: build_edition(vol_dir, work / "vol-out", html_text, jobs=args.jobs), len(data), docs)
         shm = Path("/dev/shm")
         if shm.is_dir() and os.access(shm, os.W_OK):  # the same without the disk's part
             memory = Path(tempfile.mkdtemp(prefix="teikit-bench-", dir=shm))
             try:
                 timed("  … cold, output in memory (tmpfs)",
-                      lambda: build_edition(vol_dir, memory / "out", ("html", "text"),
-                                            jobs=args.jobs), len(data), docs)
+                      lambda: build_edition(vol_dir, memory / "out", html_text, jobs=args.jobs), len(data), docs)
             finally:
                 shutil.rmtree(memory, ignore_errors=True)
         text = data.decode()
         at = text.index("<p>", text.index('xml:id="d2"')) + 3
         (vol_dir / "volume.xml").write_text(text[:at] + "Edited. " + text[at:])
         report = timed("build it again, one document edited",
-                       lambda: build_edition(vol_dir, work / "vol-out", ("html", "text"),
-                                             jobs=args.jobs), len(data), docs)
+                       lambda: build_edition(vol_dir, work / "vol-out", html_text, jobs=args.jobs), len(data), docs)
         print(f"{'':34} (wrote {report.files_written} files)")
         run = timed("the volume cold, as `teikit build`", lambda: subprocess.run(
             [sys.executable, "-m", "toolkit.cli", "build", str(vol_dir), "-o",
@@ -195,7 +193,7 @@ def main() -> None:
         total = document_files(src, args.build_docs)
         for label in ("cold", "warm"):
             timed(f"build html+text, {label} (jobs {args.jobs})",
-                  lambda: build_edition(src, work / "out", ("html", "text"), jobs=args.jobs),
+                  lambda: build_edition(src, work / "out", html_text, jobs=args.jobs),
                   total, args.build_docs)
     finally:
         shutil.rmtree(work, ignore_errors=True)

@@ -22,7 +22,7 @@ from ..files import OutputFolder
 from ..render import complete, prepare_pages, render_pages, render_pdf
 from ..render.pdf import html_to_pdf
 from ..validate import ERROR, WARNING, Checked, Edition, Source, check_sources, read_source
-from .documents import XML_ID, describe, document_divs
+from .documents import XML_ID, describe, describe_volume, document_divs
 
 CSS_HREF = "teikit.css"  # written once into html/ by the build
 
@@ -71,7 +71,8 @@ def warm_up() -> None:
 
 def check_files(batch: dict) -> list[dict]:
     """Parse, validate and describe a batch of source files (one jing run per schema
-    for all of them). batch: paths, root (the edition folder: XInclude stays inside it)."""
+    for all of them). batch: paths, root (the edition folder: XInclude stays inside it),
+    schema and rules (None: as each file names)."""
     root = batch["root"]
     sources, results = [], []
     for path in batch["paths"]:
@@ -81,7 +82,8 @@ def check_files(batch: dict) -> list[dict]:
         except TeikitError as exc:
             results.append({"errors": [str(exc)], "warnings": [], "docs": []})
     try:
-        checked = iter(check_sources(sources, edition=Edition(root)))
+        checked = iter(check_sources(sources, batch.get("schema"), batch.get("rules"),
+                                     edition=Edition(root)))
     except Exception as exc:  # the validator itself failed: every file of the batch says so
         checked = iter([exc] * len(sources))
     parsed = iter(sources)
@@ -96,40 +98,14 @@ def _described(source: Source, checked) -> dict:
             raise checked
         found = _lines(checked.diagnostics)  # a file with findings is still described: the
         # build publishes it unless strict (it decides when it plans)
-        return {**found, "docs": describe(Path(source.name), source.tree),
-                "memory": peak_memory_mb()}
+        return {**found, **describe_volume(source.tree),
+                "docs": describe(Path(source.name), source.tree), "memory": peak_memory_mb()}
     except TeikitError as exc:
         return {"errors": [str(exc)], "warnings": [], "docs": []}
     except Exception as exc:
         found = _lines(checked.diagnostics) if isinstance(checked, Checked) else \
             {"errors": [], "warnings": []}  # odd enough to break describe: its errors say why
         return {**found, "docs": [], "errors": found["errors"] or [internal(source.name, exc)]}
-
-
-def describe_file(path: str, root: str) -> tuple[dict, Source | None]:
-    """Parse and describe one source file, leaving validation for later: (what check_files
-    would answer, with no errors yet; the parsed source for `verdict`)."""
-    try:
-        source = read_source(path, root)
-    except TeikitError as exc:
-        return {"errors": [str(exc)], "warnings": [], "docs": []}, None
-    try:
-        docs = describe(Path(path), source.tree)
-    except Exception as exc:  # a file odd enough for this usually fails its checks: say those
-        found = verdict(source, root)
-        return {**found, "docs": [], "errors": found["errors"] or [internal(path, exc)]}, None
-    return {"errors": [], "warnings": [], "docs": docs}, source
-
-
-def verdict(source: Source, root: str) -> dict:
-    """What validation says about a parsed file: its error and warning lines."""
-    try:
-        checked = check_sources([source], edition=Edition(root))[0]
-    except TeikitError as exc:
-        return {"errors": [str(exc)], "warnings": []}
-    except Exception as exc:  # a bug in a check: this file's error, not the build's end
-        return {"errors": [internal(source.name, exc)], "warnings": []}
-    return _lines(checked.diagnostics)
 
 
 def _lines(found) -> dict:
@@ -139,33 +115,38 @@ def _lines(found) -> dict:
 
 def plan_element(pages: list[dict], links: dict[str, str], labels: list[list[str]]
                  ) -> etree._Element:
-    """The plan the stylesheets' pages mode reads (documented in common.xsl)."""
+    """The plan the stylesheets' pages mode reads (documented in common.xsl). A page's
+    list values become child elements (its side list: <near …/>)."""
     plan = etree.Element("plan")
     for page in pages:
-        etree.SubElement(plan, "page", {k: v for k, v in page.items() if v != ""})
-    for ident, page in sorted(links.items()):
-        etree.SubElement(plan, "link", id=ident, page=page)
-    for doc, page, text in labels:
-        etree.SubElement(plan, "label", doc=doc, page=page, text=text)
+        el = etree.SubElement(plan, "page", {k: v for k, v in page.items()
+                                             if isinstance(v, str) and v != ""})
+        for key, items in page.items():
+            if isinstance(items, list):
+                for item in items:
+                    etree.SubElement(el, key, {k: v for k, v in item.items() if v != ""})
+    for target, href in sorted(links.items()):
+        etree.SubElement(plan, "link", target=target, href=href)
+    for doc, page, text, date in labels:
+        etree.SubElement(plan, "label", doc=doc, page=page, text=text, date=date)
     return plan
 
 
-@contained({"files": [], "staged": []})
+@contained({"files": []})
 def render_file(task: dict) -> dict:
-    """Write the pages `task` asks for; return the files written (and of those, the ones
-    staged) and any errors.
+    """Write the pages `task` asks for; return the files written and any errors.
 
-    task: path, out, staging (a folder, for a source still being validated), links,
-    labels, groups [{kind, pages}], file_pdf (a slug or None), keep (the ids of the
-    documents this task renders, or None for all)."""
+    task: path, root, out, params (stylesheet parameters), links, labels, groups
+    [{kind, pages}], file_pdf (an output name or None), keep (the ids of the documents
+    this task renders, or None for all)."""
     path = task["path"]
     try:
         tree = read_source(path, task["root"]).tree
     except TeikitError as exc:
-        return {"files": [], "staged": [], "errors": [str(exc)]}
+        return {"files": [], "errors": [str(exc)]}
     if task.get("keep") is not None:
         _only(tree, set(task["keep"]))
-    out = Output(task["out"], task.get("staging"))
+    out = Output(task["out"])
     kinds = {group["kind"] for group in task["groups"]}
     try:  # once for all kinds; if it fails, each page says why (below)
         task = dict(task, document=prepare_pages(tree, path, kinds) if len(kinds) > 1 else None)
@@ -174,8 +155,8 @@ def render_file(task: dict) -> dict:
     for group in task["groups"]:
         _render_group(tree, path, out, group["kind"], group["pages"], task)
     if task.get("file_pdf"):
-        out.write(f"print/{task['file_pdf']}.pdf", lambda: render_pdf(tree, path), path)
-    return {"files": out.files, "staged": out.staged, "errors": out.errors,
+        out.write(task["file_pdf"], lambda: render_pdf(tree, path, **task["params"]), path)
+    return {"files": out.files, "errors": out.errors,
             "memory": peak_memory_mb()}
 
 
@@ -193,24 +174,11 @@ def _only(tree: etree._ElementTree, keep: set[str]) -> None:
             div.text = None
 
 
-# Have the sources validated while their pages render passed their checks? The main
-# process decides and says so through a value shared with every worker of the build.
-UNKNOWN, PASSED, FAILED = 0, 1, 2
-_checks = None
-
-
-def share_checks(value) -> None:
-    """Keep the build's shared verdict."""
-    global _checks
-    _checks = value
-
-
-def start_worker(value, parent: int) -> None:
-    """Pool initializer: keep the build's shared verdict, and tie this worker's life to
-    the build's. Ctrl-C is the main process's to handle (it stops the workers; a worker
-    would only print a traceback), and a worker whose main process died (SIGKILL leaves
-    no chance to stop it) exits at once instead of holding its memory for good."""
-    share_checks(value)
+def start_worker(parent: int) -> None:
+    """Pool initializer: tie this worker's life to the build's. Ctrl-C is the main
+    process's to handle (it stops the workers; a worker would only print a traceback), and
+    a worker whose main process died (SIGKILL leaves no chance to stop it) exits at once
+    instead of holding its memory for good."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _die_with(parent)
 
@@ -236,35 +204,17 @@ def _die_with(parent: int) -> None:
     threading.Thread(target=watch, daemon=True, name="teikit-parent-watch").start()
 
 
-def checks() -> int:
-    return _checks.value if _checks is not None else UNKNOWN
-
-
 class Output:
-    """Where a task's files go. Pages of sources still being validated are staged: they
-    go into place at once when the checks have passed by the time a page is written,
-    into the build's staging folder while the verdict is unknown (the build moves them
-    into place when it is known), and nowhere once the checks have failed (the build is
-    planned again without the failed source)."""
+    """Where a task's files go: written whole into the output folder, or an error line."""
 
-    def __init__(self, out: str, staging: str | None = None):
+    def __init__(self, out: str):
         self.out = OutputFolder(out)
-        self.staging = OutputFolder(staging) if staging else None
-        self.files: list[str] = []  # written: in place, or staged
-        self.staged: list[str] = []  # of those, the ones waiting in the staging folder
+        self.files: list[str] = []
         self.errors: list[str] = []
 
     def write(self, href: str, make, source: str) -> None:
-        state = PASSED if self.staging is None else checks()
-        if state == FAILED:
-            return
         try:
-            content = make()
-            if state == PASSED:
-                self.out.write(href, content)
-            else:
-                self.staging.write_new(href, content)
-                self.staged.append(href)
+            self.out.write(href, make())
             self.files.append(href)
         except TeikitError as exc:
             self.errors.append(f"{exc} (page {href})")
@@ -290,7 +240,8 @@ def _render_group(tree: etree._ElementTree, path: str, out: Output, kind: str,
                   pages: list[dict], task: dict) -> None:
     """All pages of one kind in one pass; if that pass fails, page by page, so that one
     document that cannot be rendered fails alone."""
-    params = {"css-href": CSS_HREF} if kind == "html" else {}
+    params = {"css-href": "../" + CSS_HREF, **task["params"]} if kind == "html" \
+        else task["params"]
     plan = plan_element(pages, task["links"], task["labels"])
     try:
         rendered = render_pages(kind, tree, plan, path, task.get("document"), **params)

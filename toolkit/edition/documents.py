@@ -64,20 +64,58 @@ def describe(source: Path, tree: etree._ElementTree) -> list[dict]:
         own = _ids(root)
         return [{"doc_id": "", "base": safe_slug(source.stem, "document"), "n": "",
                  "date": created, "title": title or source.stem, "split": False,
-                 "ids": own, "refs": _refs(root, set(own))}]
+                 "ids": own, "refs": _refs(root, set(own)), "part": "", "part_id": ""}]
     docs = []
     shared = _shared_hash(tree) if len(divs) > 1 else ""
     for div in divs:
         doc_id = div.get(XML_ID) or ""
         when = DATELINE_WHEN(div)
-        own = _ids(div)
+        own = [str(i) for pb in pages_before(div) for i in pb.xpath("@xml:id")] + _ids(div)
         base = safe_slug(doc_id, source.stem) if doc_id else safe_slug(source.stem, "document")
+        part = _part(div)
         docs.append({"doc_id": doc_id, "base": base, "n": div.get("n") or "",
                      "date": when or (created if len(divs) == 1 else ""),
                      "title": plain(div.find(T + "head")) or title or base,
                      "split": len(divs) > 1, "ids": own, "refs": _refs(div, set(own)),
-                     "hash": _own_hash(div, shared) if shared else ""})
+                     "hash": _own_hash(div, shared) if shared else "",
+                     "part": plain(part.find(T + "head")) if part is not None else "",
+                     "part_id": (part.get(XML_ID) or "") if part is not None else ""})
     return docs
+
+
+def describe_volume(tree: etree._ElementTree) -> dict:
+    """What a build needs of a file as a whole: the id that names its folder of pages
+    (TEI/@xml:id), its title, and the ids and pointers outside its documents (front and
+    back matter, shown on the volume's own page)."""
+    root = tree.getroot()
+    divs = document_divs(tree)
+    inside = {el for div in divs for el in div.iter()} | \
+        {pb for div in divs for pb in pages_before(div)}
+    outside = [el for el in root.iter(etree.Element) if el not in inside] if divs else []
+    ids = [str(el.get(XML_ID)) for el in outside if el.get(XML_ID)]
+    return {"volume_id": root.get(XML_ID) or "", "title": plain(next(iter(FILE_TITLE(tree)),
+                                                                     None)),
+            "ids": ids, "refs": sorted({t for el in outside if el.tag in (T + "ref", T + "ptr")
+                                        for t in [_pointer(el, set(ids))] if t})}
+
+
+def pages_before(div: etree._Element) -> list[etree._Element]:
+    """The page breaks that stand right before a document: the page it begins on (as
+    common.xsl's tk:pages-before: a page is shown with the document that begins on it)."""
+    found = []
+    prev = div.getprevious()
+    while prev is not None and prev.tag == T + "pb":
+        found.append(prev)
+        prev = prev.getprevious()
+    return found[::-1]
+
+
+def _part(div: etree._Element) -> etree._Element | None:
+    """The chapter a document stands in: its nearest enclosing division that has a head."""
+    for anc in div.iterancestors(T + "div"):
+        if anc.find(T + "head") is not None:
+            return anc
+    return None
 
 
 def _shared_hash(tree: etree._ElementTree) -> str:
@@ -94,10 +132,8 @@ def _own_hash(div: etree._Element, shared: str) -> str:
     """A document's own content (with the page breaks it begins after): when it is unchanged,
     its pages need no rendering, whatever else changed in the volume."""
     h = hashlib.sha256(shared.encode())
-    prev = div.getprevious()
-    while prev is not None and prev.tag == T + "pb":
-        h.update(etree.tostring(prev, with_tail=False))
-        prev = prev.getprevious()
+    for pb in pages_before(div)[::-1]:
+        h.update(etree.tostring(pb, with_tail=False))
     h.update(etree.tostring(div, with_tail=False))
     return h.hexdigest()
 
@@ -107,12 +143,18 @@ def _ids(el: etree._Element) -> list[str]:
 
 
 def _refs(el: etree._Element, own: set[str]) -> list[str]:
-    found = []
-    for ref in el.iter(T + "ref", T + "ptr"):
-        target = ref.get("target") or ""
-        if target.startswith("#") and target[1:] not in own:
-            found.append(target[1:])
-    return sorted(set(found))
+    """The pointers of `el` that lead out of it: `#id` elsewhere in its file, and `file.xml#id`
+    or `volume-id#id` into another file (the build resolves them to pages)."""
+    return sorted({t for ref in el.iter(T + "ref", T + "ptr") for t in [_pointer(ref, own)] if t})
+
+
+def _pointer(ref: etree._Element, own: set[str]) -> str:
+    target = (ref.get("target") or "").strip()
+    if not target or " " in target or "://" in target or ":" in target.split("#")[0]:
+        return ""  # several pointers, a URL, mailto:…: not a page of the edition
+    if target.startswith("#"):
+        return target if target[1:] not in own else ""
+    return target
 
 
 def copy(el: etree._Element) -> etree._Element:

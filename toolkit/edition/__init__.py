@@ -1,0 +1,268 @@
+"""The edition build: a folder of TEI in, HTML pages, PDFs and text files out.
+
+Incremental: a manifest in the output folder records, for every source file,
+its content hash and what checking it found, and for every output the key it
+was made from (source hash, teikit's stylesheets and code, navigation). A
+build re-checks only changed files and re-renders only outputs whose key
+changed; with nothing changed it renders nothing and says so.
+
+Parallel: checking and rendering run in a process pool (`jobs`); each worker
+re-reads its own source, so the main process holds metadata, not the corpus.
+A big file is shared out in runs of documents. Every well-formed file is
+published and its findings reported (they make the build fail); a strict build
+does not publish a file with errors. Every output appears whole (written
+atomically), and outputs a build no longer makes are removed.
+
+Modules: `documents` (what a file holds), `addresses` (where its pages go),
+`plan` (what to make), `jobs` (what a worker does), `workers` (the pool),
+`pages` (the edition's own pages), `manifest`, `config` (teikit.toml).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .. import __version__
+from ..errors import TeikitError, UsageError
+from ..files import OutputFolder
+from ..render import css
+from ..resources import data_dir
+from ..validate import collect_xml
+from ..validate.diagnostics import count
+from ..xmlio import read_bytes
+from . import pages
+from .config import OUTPUTS, Settings
+from .documents import safe_slug
+from .jobs import CSS_HREF, Output, check_files, peak_memory_mb, render_file
+from .manifest import PENDING, checked_remove, load, manifest_name, save
+from .plan import Plan, plan_edition, work
+from .workers import Progress, Workers, default_jobs
+
+__all__ = ["build_edition", "BuildReport", "safe_slug", "OUTPUTS", "Settings", "default_jobs"]
+
+
+@dataclass
+class BuildReport:
+    documents: int = 0
+    files_written: int = 0
+    skipped: int = 0  # outputs up to date
+    errors: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+    notes: list[str] = field(default_factory=list)
+    memory_mb: int = 0  # the peak resident memory of the process that needed most
+    failed: int = 0  # source files with errors (published anyway unless strict)
+
+    def summary(self) -> str:
+        if self.files_written == 0 and not self.errors:
+            what = f"nothing to rebuild: {count(self.documents, 'document')} up to date"
+        else:
+            what = (f"{count(self.documents, 'document')}: "
+                    f"{count(self.files_written, 'file')} rebuilt, {self.skipped:,} up to date")
+        failed = f", {count(self.failed, 'source file')} with errors" if self.failed else ""
+        return (f"{what}{failed}; {count(len(self.errors), 'error')}, "
+                f"{count(len(self.warnings), 'warning')} in {self.seconds:.1f} s")
+
+
+def version_key() -> str:
+    """Changes whenever teikit's version, stylesheets, schema or build/render/check code do."""
+    h = hashlib.sha256(__version__.encode())
+    here = Path(__file__).resolve().parent.parent
+    folders = [data_dir("xslt"), data_dir("schema"), here / "edition", here / "render",
+               here / "validate"]
+    for folder in folders:
+        for path in sorted(folder.glob("*")):
+            if path.is_file() and path.suffix in (".xsl", ".css", ".xsd", ".py"):
+                h.update(path.name.encode())
+                h.update(path.read_bytes())
+    return h.hexdigest()
+
+
+def build_edition(source: str | Path, out: str | Path, settings: Settings | None = None,
+                  progress: Progress | None = None, jobs: int = 1,
+                  shard: tuple[int, int] = (1, 1)) -> BuildReport:
+    """Build the edition in `source` into `out` as `settings` say (teikit.toml and options)."""
+    start = time.monotonic()
+    settings = settings or Settings()
+    source, out = Path(source), Path(out)
+    if not source.is_dir():
+        raise UsageError("no such folder", str(source))
+    unknown = set(settings.outputs) - set(OUTPUTS)
+    if unknown:
+        raise UsageError(f"unknown output {sorted(unknown)[0]!r}; choose from html, print, text")
+    index, total = shard
+    if not (total >= 1 and 1 <= index <= total):
+        raise UsageError(f"--shard {index}/{total}: write I/N with 1 ≤ I ≤ N")
+    files = _in_order(source, collect_xml([str(source)]), settings.volumes)
+    if not files:
+        raise TeikitError("no TEI files (*.xml) in this folder", str(source))
+    files = [f for i, f in enumerate(files) if i % total == index - 1]
+    workers = Workers(jobs)
+    try:
+        return _build(source, out, files, settings, progress, workers, shard, start)
+    except BaseException:
+        workers.kill()
+        raise
+    finally:
+        workers.close()  # first: a worker stopped by Ctrl-C may still be writing
+
+
+def _in_order(source: Path, files: list[Path], order: list[str]) -> list[Path]:
+    """The volumes teikit.toml lists first, in its order; then the others in name order."""
+    by_rel = {f.relative_to(source).as_posix(): f for f in files}
+    first = []
+    for rel in order:
+        if rel not in by_rel:
+            raise UsageError(f"teikit.toml lists volume {rel!r}, which is not a TEI file of "
+                             "this edition", str(source))
+        first.append(by_rel.pop(rel))
+    return first + list(by_rel.values())
+
+
+def _build(source: Path, out: Path, files: list[Path], settings: Settings,
+           progress: Progress | None, workers: Workers, shard: tuple[int, int],
+           start: float) -> BuildReport:
+    report = BuildReport()
+    version = version_key()
+    folder = OutputFolder(out)
+    _refuse_linked_folders(out)
+    own_manifest = manifest_name(shard)
+    manifests = load(out, version, own_manifest)
+    report.warnings += manifests.warnings
+    if out.is_dir():
+        folder.remove_temporaries(_alive)
+
+    # 1. check changed files, in the workers, in batches (one jing run per batch)
+    entries: dict[str, dict] = {}
+    hashes: dict[str, str] = {}
+    to_check: list[str] = []
+    for path in files:
+        rel = path.relative_to(source).as_posix()
+        try:
+            digest = hashlib.sha256(read_bytes(path)).hexdigest()
+        except TeikitError as exc:
+            report.errors.append(str(exc))
+            continue
+        hashes[rel] = digest
+        cached = manifests.files.get(rel)
+        if cached and cached.get("hash") == digest and cached.get("checked") == _checks(settings):
+            entries[rel] = cached
+        else:
+            to_check.append(rel)
+    if to_check:
+        workers.start()  # they warm up while the main process reads
+    root = str(source)
+    batches = _batches([str(source / rel) for rel in to_check], workers.jobs)
+    checked = [result for batch in workers.map(check_files, [
+        {"paths": b, "root": root, "schema": settings.schema or None,
+         "rules": settings.profile or None} for b in batches], progress, "checking")
+        for result in batch]
+    for rel, result in zip(to_check, checked, strict=True):
+        report.memory_mb = max(report.memory_mb, result.pop("memory", 0))
+        entries[rel] = {"hash": hashes[rel], "checked": _checks(settings), **result}
+    ordered = [rel for rel in (f.relative_to(source).as_posix() for f in files) if rel in entries]
+
+    def save_manifest(outputs: dict[str, str]) -> None:
+        save(folder, own_manifest, version, {rel: entries[rel] for rel in ordered}, outputs)
+
+    # 2. plan and render (a strict build leaves out the files with errors)
+    published = [rel for rel in ordered
+                 if entries[rel]["docs"] and not (settings.strict and entries[rel]["errors"])]
+    plan = plan_edition(source, out, entries, published, settings, shard, manifests, version)
+    report.warnings += plan.warnings
+    if plan.pending:  # the journal: what is about to change is up to date no more
+        save_manifest(plan.journal(manifests))
+    items = [dict(task, out=str(out), root=root) for task in work(plan.tasks, workers.jobs)]
+    plan.results += workers.map(render_file, items, progress, "rendering")
+    main = Output(str(out))
+    if plan.css:
+        main.write(f"html/{CSS_HREF}", css, "css")
+    if plan.index:
+        main.write("html/index.html", lambda: pages.index_html(*plan.index), "index")
+    if plan.sitemap:
+        main.write("html/sitemap.xml", lambda: pages.sitemap(*plan.sitemap), "sitemap")
+    for result in plan.results:
+        report.errors += result["errors"]
+        report.memory_mb = max(report.memory_mb, result.get("memory", 0))
+    for rel in ordered:
+        report.errors += entries[rel]["errors"]
+        report.warnings += entries[rel]["warnings"]
+        report.failed += bool(entries[rel]["errors"])
+    report.failed += len(files) - len(ordered)  # not even readable
+    report.errors += plan.errors
+
+    # 3. the whole-edition PDF (needs every document: not in a shard)
+    index, total = shard
+    if total > 1:
+        report.notes.append(f"shard {index}/{total}: index and edition PDF are left to a build "
+                            "without --shard over the same output folder")
+    elif plan.edition_pdf:
+        main.write("print/edition.pdf", lambda: pages.edition_pdf(source, plan.volumes,
+                                                                  plan.title), "edition")
+    plan.results.append({"files": main.files, "errors": main.errors})
+    report.errors += main.errors
+
+    # 4. remove outputs that no longer have a source (an earlier build's addresses too), and
+    #    save the manifest: an output is up to date only if it was written (or needed none)
+    _remove_stale(folder, manifests, plan, report)
+    written = {name for result in plan.results for name in result["files"]}
+    for name in plan.pending - written:
+        plan.outputs[name] = PENDING
+    unchanged = not to_check and not plan.pending and plan.outputs == manifests.outputs \
+        and set(ordered) == set(manifests.files) and (out / own_manifest).is_file()
+    if (plan.documents or out.exists()) and not unchanged:  # (a 2 MB rewrite for nothing)
+        save_manifest(plan.outputs)
+    report.files_written = len(written)
+    report.skipped = plan.skipped
+    report.documents = plan.documents
+    report.seconds = time.monotonic() - start
+    report.memory_mb = max(report.memory_mb, peak_memory_mb())
+    return report
+
+
+def _checks(settings: Settings) -> str:
+    """What a file's findings depend on besides its bytes: the schema and rules chosen."""
+    return f"{settings.schema}|{settings.profile}"
+
+
+def _remove_stale(folder: OutputFolder, manifests, plan: Plan, report: BuildReport) -> None:
+    for name in sorted(set(manifests.outputs) - set(plan.outputs)):
+        if name in manifests.own:
+            try:
+                checked_remove(folder, name)
+            except TeikitError as exc:
+                report.errors.append(str(exc))
+
+
+CHECK_BATCH = 200  # files checked together in one worker task: one jing start for them all
+
+
+def _batches(paths: list[str], jobs: int) -> list[list[str]]:
+    """Enough batches to keep every worker busy, none bigger than CHECK_BATCH."""
+    if not paths:
+        return []
+    size = max(1, min(CHECK_BATCH, -(-len(paths) // max(1, jobs))))
+    return [paths[i:i + size] for i in range(0, len(paths), size)]
+
+
+def _refuse_linked_folders(out: Path) -> None:
+    """The output folder may itself be a link (the user chose it), but nothing inside it
+    that a build writes to: a link there would carry pages, or their removal, elsewhere."""
+    for name in ("html", "text", "print"):
+        if (out / name).is_symlink():
+            raise TeikitError("is a symbolic link; teikit writes only inside the output folder "
+                              "itself (replace the link with a real folder)", str(out / name))
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True
+    return True

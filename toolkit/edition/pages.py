@@ -1,0 +1,70 @@
+"""The edition's own pages, made from what the build knows of every volume rather
+than from one source file: the index (grouped by volume), the sitemap, and the
+whole-edition PDF. Also how a date reads in a list."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+from lxml import etree
+
+from ..render import render_pdf
+from ..render.saxon import transform
+from ..validate import read_source
+from .addresses import Volume
+from .documents import XML_ID, document_divs, edition_tree
+
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December")
+ISO_DATE = re.compile(r"(\d{4})(?:-(\d\d)(?:-(\d\d))?)?(?:T.*)?")
+
+
+def human_date(iso: str) -> str:
+    """"1953-01-05T15:00:00" → "January 5, 1953" (as FRUS prints dates); a month or a
+    year alone as such; anything else as it is."""
+    m = ISO_DATE.fullmatch(iso.strip())
+    if not m:
+        return iso
+    year, month, day = m.groups()
+    if month and not 1 <= int(month) <= 12:
+        return iso
+    if not month:
+        return year
+    name = MONTHS[int(month) - 1]
+    return f"{name} {int(day)}, {year}" if day else f"{name} {year}"
+
+
+def index_html(title: str, volumes: list[dict], pdf: str) -> str:
+    """html/index.html: every volume with its documents (number, date, title, text/PDF).
+
+    volumes: [{id, title, href, pdf, docs: [{n, date, label, title, href, text, pdf}]}]"""
+    edition = etree.Element("edition", title=title, pdf=pdf)
+    for volume in volumes:
+        el = etree.SubElement(edition, "volume", {k: v for k, v in volume.items()
+                                                  if isinstance(v, str)})
+        for doc in volume["docs"]:
+            etree.SubElement(el, "doc", doc)
+    return transform("index.xsl", etree.ElementTree(edition), {"css-href": "teikit.css"},
+                     "index")
+
+
+def sitemap(base_url: str, names: list[str]) -> str:
+    """html/sitemap.xml: every HTML page at its published address."""
+    base = base_url.rstrip("/") + "/"
+    urls = "".join(f"  <url><loc>{escape(base + name)}</loc></url>\n" for name in names)
+    return ('<?xml version="1.0" encoding="UTF-8"?>\n'
+            '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
+            f"{urls}</urlset>\n")
+
+
+def edition_pdf(source: Path, volumes: list[Volume], title: str) -> bytes:
+    """Every document of the edition in one PDF, in the edition's order."""
+    parts = []
+    for volume in volumes:
+        tree = read_source(source / volume.rel, str(source)).tree
+        divs = {d.get(XML_ID) or "": d for d in document_divs(tree)}
+        parts += [(tree, divs.get(doc["doc_id"]) if doc["doc_id"] else None, slug)
+                  for doc, slug in zip(volume.docs, volume.slugs, strict=True)]
+    return render_pdf(edition_tree(parts, title), "edition", **{"edition-title": title})

@@ -1,0 +1,239 @@
+"""What a build will make: for every volume its pages (with their navigation and the
+links out of them), the key of every output, and which outputs need rendering now."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .addresses import Pointers, Volume, volumes
+from .config import Settings
+from .jobs import CSS_HREF
+from .manifest import PENDING, Manifests
+from .pages import human_date
+
+MIN_PART = 100  # pages: a file is cut into runs of documents for idle workers down to this
+NEAR = 5  # documents before and after the current one in a page's side list
+
+
+def digest(*parts: object) -> str:
+    return hashlib.sha256(json.dumps(parts, sort_keys=True, default=str).encode()).hexdigest()
+
+
+@dataclass
+class Plan:
+    old: dict
+    outputs: dict[str, str] = field(default_factory=dict)  # name -> key, for the manifest
+    pending: set[str] = field(default_factory=set)  # of those, the ones to (re)write now
+    owners: dict[str, str] = field(default_factory=dict)  # name -> the source that makes it
+    errors: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    exists: Callable[[str], bool] = lambda name: False
+    skipped: int = 0
+    tasks: dict[str, dict] = field(default_factory=dict)
+    volumes: list[Volume] = field(default_factory=list)
+    title: str = ""
+    css: bool = False
+    index: tuple | None = None  # the arguments of pages.index_html, when it needs writing
+    sitemap: tuple | None = None  # … of pages.sitemap
+    edition_pdf: bool = False
+    results: list[dict] = field(default_factory=list)
+
+    @property
+    def documents(self) -> int:
+        return sum(len(v.docs) for v in self.volumes)
+
+    def wanted(self, name: str, key: str, owner: str = "") -> bool:
+        """Record an output's key; does it need making (new key, or the file is gone)?
+        Two sources never make one output: the second is refused with an error."""
+        if name in self.outputs:
+            self.errors.append(f"{owner}: error: would write {name}, which {self.owners[name]} "
+                               "writes too; rename one of them (file name or xml:id)")
+            return False
+        self.outputs[name] = key
+        self.owners[name] = owner or "the edition"
+        if self.old.get(name) == key and self.exists(name):
+            self.skipped += 1
+            return False
+        self.pending.add(name)
+        return True
+
+    def journal(self, manifests: Manifests) -> dict[str, str]:
+        """The outputs to record before rendering: pending ones with no valid key, and the
+        stale ones this build is about to remove still listed (so they are removed later if
+        it is interrupted)."""
+        kept = {name: key for name, key in manifests.outputs.items()
+                if name in manifests.own and name not in self.outputs}
+        return {**kept, **{name: PENDING if name in self.pending else key
+                           for name, key in self.outputs.items()}}
+
+
+def label(doc: dict) -> str:
+    """A document as a list shows it: "42. Memorandum by …"."""
+    return f"{doc['n']}. {doc['title']}" if doc["n"] else doc["title"]
+
+
+def plan_edition(source: Path, out: Path, entries: dict[str, dict], ordered: list[str],
+                 settings: Settings, shard: tuple[int, int], manifests: Manifests,
+                 version: str) -> Plan:
+    """Addresses, navigation, links between pages, and which outputs need rendering."""
+    outputs = settings.outputs
+    plan = Plan(old=manifests.outputs, exists=lambda name: (out / name).is_file(),
+                title=settings.title or "Edition")
+    plan.volumes, plan.warnings = volumes([(rel, entries[rel]) for rel in ordered])
+    pointers = Pointers(plan.volumes)
+    if "html" in outputs and plan.documents:
+        plan.css = plan.wanted(f"html/{CSS_HREF}", digest(version, "css"))
+    params = {"facs-pattern": settings.facs_pattern} if settings.facs_pattern else {}
+    for volume in plan.volumes:
+        _plan_volume(plan, volume, entries[volume.rel], pointers, settings, params, source,
+                     version)
+    whole = shard[1] == 1
+    if whole and plan.documents and "html" in outputs:
+        rows = _index_rows(plan.volumes, settings)
+        pdf = "../print/edition.pdf" if "print" in outputs else ""
+        if plan.wanted("html/index.html", digest(version, plan.title, rows, pdf)):
+            plan.index = (plan.title, rows, pdf)
+        if settings.base_url:
+            names = ["html/index.html"] + [name for name in plan.outputs
+                                           if name.startswith("html/") and
+                                           name.endswith(".html") and name != "html/index.html"]
+            if plan.wanted("html/sitemap.xml", digest(version, settings.base_url, names)):
+                plan.sitemap = (settings.base_url, names)
+    if whole and plan.documents and "print" in outputs:
+        plan.edition_pdf = plan.wanted("print/edition.pdf", digest(
+            version, plan.title, [(v.rel, v.id, entries[v.rel]["hash"]) for v in plan.volumes]))
+    return plan
+
+
+def _plan_volume(plan: Plan, volume: Volume, entry: dict, pointers: Pointers,
+                 settings: Settings, params: dict, source: Path, version: str) -> None:
+    outputs = settings.outputs
+    owner = str(source / volume.rel)
+    targets = set(entry.get("refs", [])) | {t for doc in volume.docs for t in doc["refs"]}
+    links = pointers.links(volume, targets)
+    task = plan.tasks.setdefault(volume.rel, {
+        "path": owner, "links": links, "labels": [], "groups": {}, "file_pdf": None,
+        "docs": [], "params": params})
+    base_url = settings.base_url.rstrip("/") + "/" if settings.base_url else ""
+    volume_pdf = volume.href("print", None)
+    common = {"edition-title": plan.title, "edition-href": "../index.html",
+              "volume-title": volume.title if volume.split else "",
+              "volume-href": "index.html" if volume.split else "",
+              "pdf-href": f"../../{volume_pdf}" if "print" in outputs else "",
+              "pdf-label": "PDF of the volume" if volume.split else "PDF"}
+    docs = volume.docs
+    for i, doc in enumerate(docs):
+        task["docs"].append(doc["doc_id"])
+        key = (version, doc.get("hash") or entry["hash"], params,
+               {t: links[t] for t in doc["refs"] if t in links})
+        page = {"doc": doc["doc_id"] if volume.split else "", "title": doc["title"],
+                "pos": str(i + 1) if volume.split else ""}
+        need = []
+        html = volume.href("html", i)
+        if "html" in outputs:
+            nav = dict(common, **{"page-kind": "document", "date-label": human_date(doc["date"]),
+                                  "canonical": base_url + html if base_url else ""})
+            if "text" in outputs:
+                nav["text-href"] = f"../../{volume.href('text', i)}"
+            if settings.pdf_per_document and volume.split and "print" in outputs:
+                nav.update({"pdf-href": f"../../{volume.href('print', i)}",
+                            "pdf-label": "PDF of this document"})
+            if volume.split:
+                nav["volume-hands"] = "index.html#hands"
+                nav.update(_neighbours(volume, i))
+            if plan.wanted(html, digest(key, page, nav, CSS_HREF), owner):
+                need.append(("html", {"href": html, **page, **nav}))
+        text = volume.href("text", i)
+        if "text" in outputs and plan.wanted(text, digest(key, page, "text"), owner):
+            need.append(("text", {"href": text, **page}))
+        if settings.pdf_per_document and volume.split and "print" in outputs:
+            pdf = volume.href("print", i)
+            if plan.wanted(pdf, digest(key, page, "pdf"), owner):
+                need.append(("print", {"href": pdf, **page}))
+        for kind, item in need:
+            task["groups"].setdefault(kind, []).append(item)
+    if "print" in outputs and plan.wanted(volume_pdf, digest(version, entry["hash"], params,
+                                                             "file"), owner):
+        task["file_pdf"] = volume_pdf
+    if "html" in outputs and volume.split:
+        labels = [[doc["doc_id"], volume.slugs[i], label(doc), human_date(doc["date"])]
+                  for i, doc in enumerate(docs)]
+        html = volume.href("html", None)
+        nav = dict(common, **{"page-kind": "volume",
+                              "canonical": base_url + html if base_url else ""})
+        own = {t: links[t] for t in entry.get("refs", []) if t in links}
+        if plan.wanted(html, digest(version, entry["hash"], params, labels, nav, own, CSS_HREF),
+                       owner):
+            task["labels"] = labels
+            task["groups"].setdefault("html", []).append({"href": html, "kind": "volume", **nav})
+
+
+def _neighbours(volume: Volume, i: int) -> dict:
+    """Previous and next document, and the side list: the documents around this one."""
+    docs, slugs = volume.docs, volume.slugs
+    nav: dict = {}
+    if i > 0:
+        nav.update({"prev-href": f"{slugs[i - 1]}.html", "prev-title": label(docs[i - 1])})
+    if i + 1 < len(docs):
+        nav.update({"next-href": f"{slugs[i + 1]}.html", "next-title": label(docs[i + 1])})
+    lo, hi = max(0, i - NEAR), min(len(docs), i + NEAR + 1)
+    nav["near"] = [{"href": f"{slugs[j]}.html", "label": label(docs[j]),
+                    "date": human_date(docs[j]["date"]), "current": "yes" if j == i else ""}
+                   for j in range(lo, hi)]
+    return nav
+
+
+def _index_rows(all_volumes: list[Volume], settings: Settings) -> list[dict]:
+    """The index's volumes, each with its documents (see pages.index_html)."""
+    outputs = settings.outputs
+    rows = []
+    for volume in all_volumes:
+        docs = []
+        for i, doc in enumerate(volume.docs):
+            pdf = volume.href("print", i) if settings.pdf_per_document or not volume.split \
+                else ""
+            docs.append({"n": doc["n"], "date": doc["date"], "date-label": human_date(doc["date"]),
+                         "title": doc["title"], "href": volume.href("html", i)[5:],
+                         "text": f"../{volume.href('text', i)}" if "text" in outputs else "",
+                         "pdf": f"../{pdf}" if pdf and "print" in outputs else ""})
+        rows.append({"id": volume.id, "title": volume.title, "split": "yes" if volume.split
+                     else "", "href": volume.href("html", None)[5:],
+                     "pdf": f"../{volume.href('print', None)}" if "print" in outputs else "",
+                     "docs": docs})
+    return rows
+
+
+def work(tasks: dict[str, dict], jobs: int) -> list[dict]:
+    """Render tasks: one per file, all its kinds together (one parse); while there are
+    fewer tasks than workers, the biggest is cut into two runs of documents, each
+    rendered from the volume with the other documents emptied out."""
+    items = []
+    for task in tasks.values():
+        groups = [{"kind": kind, "pages": pages} for kind, pages in task["groups"].items()
+                  if pages]
+        if groups or task["file_pdf"]:
+            items.append(dict(task, groups=groups, keep=None))
+    while len(items) < jobs:
+        biggest = max(items, key=_pages, default=None)
+        docs = [d for d in biggest["docs"] if d] if biggest else []
+        if biggest is None or _pages(biggest) < 2 * MIN_PART or len(docs) != len(biggest["docs"]) \
+                or biggest["keep"] is not None and len(biggest["keep"]) < 2:
+            break
+        keep = biggest["keep"] if biggest["keep"] is not None else docs
+        items.remove(biggest)
+        for half, first in ((keep[:len(keep) // 2], True), (keep[len(keep) // 2:], False)):
+            mine = set(half)
+            groups = [{"kind": g["kind"], "pages": [p for p in g["pages"] if p.get("doc") in mine
+                                                    or first and p.get("kind") == "volume"]}
+                      for g in biggest["groups"]]
+            items.append(dict(biggest, keep=half, file_pdf=biggest["file_pdf"] if first else None,
+                              groups=[g for g in groups if g["pages"]]))
+    return items
+
+
+def _pages(task: dict) -> int:
+    return sum(len(g["pages"]) for g in task["groups"])
