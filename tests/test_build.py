@@ -266,7 +266,8 @@ def test_a_build_from_a_script_on_stdin_runs_in_one_process(small, tmp_path):
     import sys
 
     script = (f"from toolkit.edition import Settings, build_edition\n"
-              f"r = build_edition({str(small)!r}, {str(tmp_path / 'out')!r}, Settings(outputs=('text',)), jobs=2)\n"
+              f"r = build_edition({str(small)!r}, {str(tmp_path / 'out')!r}, "
+              f"Settings(outputs=('text',)), jobs=2)\n"
               f"print(r.documents, len(r.errors))\n")
     run = subprocess.run([sys.executable, "-"], input=script, capture_output=True, text=True,
                          timeout=120)

@@ -168,20 +168,23 @@ def main() -> None:
         (vol_dir / "volume.xml").write_bytes(data)
         for label in ("cold", "warm"):
             timed(f"build html+text of the volume, {label}",
-                  lambda: build_edition(vol_dir, work / "vol-out", html_text, jobs=args.jobs), len(data), docs)
+                  lambda: build_edition(vol_dir, work / "vol-out", html_text, jobs=args.jobs),
+                  len(data), docs)
         shm = Path("/dev/shm")
         if shm.is_dir() and os.access(shm, os.W_OK):  # the same without the disk's part
             memory = Path(tempfile.mkdtemp(prefix="teikit-bench-", dir=shm))
             try:
                 timed("  … cold, output in memory (tmpfs)",
-                      lambda: build_edition(vol_dir, memory / "out", html_text, jobs=args.jobs), len(data), docs)
+                      lambda: build_edition(vol_dir, memory / "out", html_text, jobs=args.jobs),
+                      len(data), docs)
             finally:
                 shutil.rmtree(memory, ignore_errors=True)
         text = data.decode()
         at = text.index("<p>", text.index('xml:id="d2"')) + 3
         (vol_dir / "volume.xml").write_text(text[:at] + "Edited. " + text[at:])
         report = timed("build it again, one document edited",
-                       lambda: build_edition(vol_dir, work / "vol-out", html_text, jobs=args.jobs), len(data), docs)
+                       lambda: build_edition(vol_dir, work / "vol-out", html_text,
+                                             jobs=args.jobs), len(data), docs)
         print(f"{'':34} (wrote {report.files_written} files)")
         run = timed("the volume cold, as `teikit build`", lambda: subprocess.run(
             [sys.executable, "-m", "toolkit.cli", "build", str(vol_dir), "-o",

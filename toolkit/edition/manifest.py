@@ -48,7 +48,15 @@ def load(out: Path, version: str, own: str) -> Manifests:
                                   "building everything again")
             continue
         if isinstance(data, dict) and data.get("version") != version:
-            continue  # another teikit's: its outputs are rebuilt
+            # another teikit's: everything is checked and made again, and what it made that
+            # this one no longer makes (pages at an older address scheme) is removed
+            outputs = data.get("outputs")
+            if isinstance(outputs, dict) and all(map(output_name_ok, outputs)):
+                stale = dict.fromkeys(outputs, PENDING)
+                found.outputs = {**stale, **found.outputs}
+                if path.name == own:
+                    found.own |= set(outputs)
+            continue
         problem = _problem(data) if isinstance(data, dict) else "not a JSON object"
         if problem:
             found.warnings.append(f"{path}: warning: the build manifest is damaged ({problem}); "
@@ -57,7 +65,7 @@ def load(out: Path, version: str, own: str) -> Manifests:
         found.files.update(data["files"])
         if path.name == own:
             found.outputs = {**found.outputs, **data["outputs"]}
-            found.own = set(data["outputs"])
+            found.own |= set(data["outputs"])
         else:
             found.outputs.update({k: v for k, v in data["outputs"].items()
                                   if k not in found.outputs})
