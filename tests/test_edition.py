@@ -25,6 +25,7 @@ def second_volume() -> str:
     """Another FRUS volume, its documents also d1…d3, pointing into the first volume."""
     text = VOLUME.read_text(encoding="utf-8").replace('xml:id="frus-test-v1"',
                                                       'xml:id="frus-test-v2"', 1)
+    text = text.replace("Korea (test volume)", "Korea (second test volume)")
     return text.replace("Further figures follow.",
                         'Compare <ref target="vol.xml#d2">the first volume’s telegram</ref>, '
                         '<ref target="frus-test-v1#d3">its editorial note</ref>, '

@@ -176,11 +176,13 @@
         else normalize-space(($sd/tei:p, $sd)[1])"/>
   </xsl:function>
 
-  <!-- The best date of a document: dateline @when, else creation date, else ''. -->
+  <!-- The best date of a document: dateline @when, else creation date, else when a letter
+       was sent, else ''. -->
   <xsl:function name="tk:doc-date" as="xs:string">
     <xsl:param name="doc" as="element()"/>
     <xsl:variable name="d" select="($doc//tei:dateline//tei:date[@when or @from or @notBefore],
-        tk:header($doc)/tei:profileDesc/tei:creation/tei:date[@when])[1]"/>
+        tk:header($doc)/tei:profileDesc/tei:creation/tei:date[@when],
+        tk:header($doc)/tei:profileDesc/tei:correspDesc/tei:correspAction[@type = 'sent']/tei:date[@when or @notBefore])[1]"/>
     <xsl:sequence select="string(($d/@when, $d/@from, $d/@notBefore, '')[1])"/>
   </xsl:function>
 
@@ -190,10 +192,13 @@
          <plan>
            <page href="html/v/d1.html" doc="d1" pos="1" title="…" prev-href="…" …>  one
                  document of a volume (pos: its place among the volume's documents); its
-             <near href="d2.html" label="2. …" date="…" current="yes"/>  side list
+             <near href="d2.html" label="2. …" date="…" current="yes" part="Korea"
+                   part-href="index.html#ch1"/>                              side list
+           </page>
+           <page href="html/v/index.html" kind="volume">  the volume's own page; its chapters
+             <part href="#ch1" label="Korea"/>
            </page>
            <page href="html/v/index.html" doc=""/>                          the whole file
-           <page href="html/v/index.html" kind="volume"/>                  the volume's own page
            <link target="#pg_7" href="d3.html#pg_7"/>   where a pointer leads (another page)
            <label doc="d1" page="d1" text="1. Memorandum…" date="…"/>  volume page entries,
                                                                     in document order
@@ -229,6 +234,7 @@
       <xsl:apply-templates select="$tree" mode="tk:page">
         <xsl:with-param name="nav" select="$nav" tunnel="yes"/>
         <xsl:with-param name="near" select="near" tunnel="yes"/>
+        <xsl:with-param name="parts" select="part" tunnel="yes"/>
       </xsl:apply-templates>
     </xsl:for-each>
   </xsl:template>

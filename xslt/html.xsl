@@ -118,15 +118,20 @@
     </xsl:if>
   </xsl:template>
 
-  <!-- The documents around this one in its volume. -->
+  <!-- The documents around this one in its volume, under their chapters; on a volume's
+       own page, its chapters. -->
   <xsl:template name="side-list">
     <xsl:param name="near" as="element()*" tunnel="yes" select="()"/>
+    <xsl:param name="parts" as="element()*" tunnel="yes" select="()"/>
     <xsl:param name="nav" as="map(xs:string, xs:string)" tunnel="yes" select="map {}"/>
     <xsl:if test="exists($near)">
       <aside class="side-list" aria-label="In this volume">
         <h2><a href="{tk:safe-url($nav?volume-href)}">In this volume</a></h2>
         <ol>
           <xsl:for-each select="$near">
+            <xsl:if test="@part and not(@part = preceding-sibling::near[1]/@part)">
+              <li class="side-part"><a href="{tk:safe-url(@part-href)}"><xsl:value-of select="@part"/></a></li>
+            </xsl:if>
             <li>
               <xsl:choose>
                 <xsl:when test="@current = 'yes'"><strong aria-current="page"><xsl:value-of select="@label"/></strong></xsl:when>
@@ -137,6 +142,16 @@
           </xsl:for-each>
         </ol>
         <p><a href="{tk:safe-url($nav?volume-href)}">All documents of the volume</a></p>
+      </aside>
+    </xsl:if>
+    <xsl:if test="exists($parts)">
+      <aside class="side-list" aria-label="Chapters">
+        <h2>Chapters</h2>
+        <ol>
+          <xsl:for-each select="$parts">
+            <li><a href="{tk:safe-url(@href)}"><xsl:value-of select="@label"/></a></li>
+          </xsl:for-each>
+        </ol>
       </aside>
     </xsl:if>
   </xsl:template>

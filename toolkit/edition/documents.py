@@ -21,6 +21,10 @@ FILE_TITLE = etree.XPath("(//t:fileDesc/t:titleStmt/t:title[@level='a'] | "
                          "//t:fileDesc/t:titleStmt/t:title[@type='main'])[1] | "
                          "(//t:fileDesc/t:titleStmt/t:title)[1][not(../t:title[@level='a' or "
                          "@type='main'])]", namespaces=NS)
+# when a file was written, from its header: its creation, else when a letter was sent
+CREATED = etree.XPath("string((//t:profileDesc/t:creation/t:date/@when | "
+                      "//t:correspAction[@type='sent']/t:date/@when | "
+                      "//t:correspAction[@type='sent']/t:date/@notBefore)[1])", namespaces=NS)
 DATELINE_WHEN = etree.XPath("string((.//t:dateline//t:date/@when)[1])", namespaces=NS)
 
 
@@ -58,7 +62,7 @@ def describe(source: Path, tree: etree._ElementTree) -> list[dict]:
     """One plain dict per document (kept in the build manifest): id, title, date, ids…"""
     divs = document_divs(tree)
     title = plain(next(iter(FILE_TITLE(tree)), None))
-    created = tree.xpath("string(//t:profileDesc/t:creation/t:date/@when)", namespaces=NS)
+    created = CREATED(tree)
     if not divs:
         root = tree.getroot()
         own = _ids(root)

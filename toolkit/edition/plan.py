@@ -163,7 +163,7 @@ def _plan_volume(plan: Plan, volume: Volume, entry: dict, pointers: Pointers,
         labels = [[doc["doc_id"], volume.slugs[i], label(doc), human_date(doc["date"])]
                   for i, doc in enumerate(docs)]
         html = volume.href("html", None)
-        nav = dict(common, **{"page-kind": "volume",
+        nav = dict(common, **{"page-kind": "volume", "part": _parts(volume),
                               "canonical": base_url + html if base_url else ""})
         own = {t: links[t] for t in entry.get("refs", []) if t in links}
         if plan.wanted(html, digest(version, entry["hash"], params, labels, nav, own, CSS_HREF),
@@ -182,9 +182,24 @@ def _neighbours(volume: Volume, i: int) -> dict:
         nav.update({"next-href": f"{slugs[i + 1]}.html", "next-title": label(docs[i + 1])})
     lo, hi = max(0, i - NEAR), min(len(docs), i + NEAR + 1)
     nav["near"] = [{"href": f"{slugs[j]}.html", "label": label(docs[j]),
-                    "date": human_date(docs[j]["date"]), "current": "yes" if j == i else ""}
+                    "date": human_date(docs[j]["date"]), "current": "yes" if j == i else "",
+                    "part": docs[j].get("part", ""), "part-href": _part_href(docs[j])}
                    for j in range(lo, hi)]
     return nav
+
+
+def _part_href(doc: dict) -> str:
+    return f"index.html#{doc['part_id']}" if doc.get("part_id") else "index.html"
+
+
+def _parts(volume: Volume) -> list[dict]:
+    """The volume's chapters in order, each once, for its contents page's side list."""
+    parts: list[dict] = []
+    for doc in volume.docs:
+        if doc.get("part") and (not parts or parts[-1]["label"] != doc["part"]):
+            parts.append({"label": doc["part"], "href": _part_href(doc)[len("index.html"):]
+                          or "#"})
+    return [p for p in parts if p["href"] != "#"]
 
 
 def _index_rows(all_volumes: list[Volume], settings: Settings) -> list[dict]:
