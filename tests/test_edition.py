@@ -193,3 +193,17 @@ def test_the_corpus_publishes_every_well_formed_file_with_its_findings(tmp_path)
             assert any(v == volume or v.startswith(volume[:40]) for v in published), rel
     assert report.documents >= 200
     assert broken_links(out) == []
+
+
+def test_the_schema_setting_checks_every_file_and_a_change_of_it_checks_again(tmp_path):
+    src, out = tmp_path / "tei", tmp_path / "out"
+    src.mkdir()
+    shutil.copy(VOLUME, src / "vol.xml")
+    only_foo = tmp_path / "foo.rng"  # a project's own schema: its root must be <foo>
+    only_foo.write_text('<element name="foo" xmlns="http://relaxng.org/ns/structure/1.0">'
+                        "<empty/></element>")
+    strict = build_edition(src, out, Settings(outputs=("html",), schema=str(only_foo)))
+    assert strict.errors and all(":error" not in e and "[schema]" in e for e in strict.errors)
+    assert (out / "html/frus-test-v1/d1.html").is_file()  # published with its findings
+    again = build_edition(src, out, Settings(outputs=("html",)))  # tei_all, as it names none
+    assert again.errors == [] and again.files_written == 0  # re-checked; pages unchanged

@@ -147,12 +147,13 @@ class OutputFolder:
                 break
             folder = os.path.dirname(folder)
 
-    def remove_temporaries(self, alive) -> int:
+    def remove_temporaries(self, alive, deep: bool = True) -> int:
         """Delete the temporary files that killed writers left behind (`alive(pid)` says
-        whether a writer may still be at work); how many were removed."""
+        whether a writer may still be at work); how many were removed. Not `deep`: only in
+        the folder itself (where the manifest is written)."""
         removed = 0
         for folder, dirs, files in os.walk(self.root):  # never follows symbolic links
-            dirs[:] = [d for d in dirs if not os.path.islink(os.path.join(folder, d))]
+            dirs[:] = [d for d in dirs if deep and not os.path.islink(os.path.join(folder, d))]
             for name in files:
                 m = TEMPORARY.fullmatch(name)
                 if m and not alive(int(m.group("pid"))):

@@ -8,6 +8,7 @@ memory. Errors come back as TeikitError with file:line:col.
 
 from __future__ import annotations
 
+import os
 import re
 import stat
 from pathlib import Path
@@ -114,10 +115,9 @@ UNREADABLE = "unreadable"  # the kind of error a file that cannot be read gets
 
 def read_bytes(path: str | Path, limit: int = MAX_INPUT_BYTES) -> bytes:
     """Read a whole input file, refusing anything larger than `limit` before reading it."""
-    name = str(path)
-    p = Path(path)
+    name = os.fspath(path)
     try:
-        info = p.stat()
+        info = os.stat(name)
     except FileNotFoundError:
         raise TeikitError("no such file", name, kind=UNREADABLE) from None
     except OSError as exc:
@@ -133,7 +133,8 @@ def read_bytes(path: str | Path, limit: int = MAX_INPUT_BYTES) -> bytes:
             raise TeikitError(f"the file is {size // 2**20} MiB; teikit reads files up to "
                               f"{limit // 2**20} MiB (split the volume into smaller files)", name,
                               kind=UNREADABLE)
-        return p.read_bytes()
+        with open(name, "rb") as handle:
+            return handle.read()
     except OSError as exc:
         raise TeikitError(f"cannot read the file: {exc.strerror}", name, kind=UNREADABLE) from None
 

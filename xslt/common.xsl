@@ -200,8 +200,8 @@
            </page>
            <page href="html/v/index.html" doc=""/>                          the whole file
            <link target="#pg_7" href="d3.html#pg_7"/>   where a pointer leads (another page)
-           <label doc="d1" page="d1" text="1. Memorandum…" date="…"/>  volume page entries,
-                                                                    in document order
+           <label key="d1#1" page="d1" text="1. Memorandum…" date="…"/>  volume page entries:
+                  key = the document's id # which document of that id (ids may repeat)
          </plan>
        Each page is rendered exactly as if its document were a file of its own (tk:split),
        and all pages are serialised in one stream, each after a marker naming its href
@@ -319,7 +319,7 @@
     <xsl:param name="links" as="map(xs:string, xs:string)"/>
     <xsl:document>
       <xsl:apply-templates select="$root/node()" mode="tk:shell">
-        <xsl:with-param name="labels" select="$labels" tunnel="yes"/>
+        <xsl:with-param name="labels" tunnel="yes" select="map:merge($labels ! map {string(@key): .})"/>
         <xsl:with-param name="links" select="$links" tunnel="yes"/>
       </xsl:apply-templates>
     </xsl:document>
@@ -345,10 +345,13 @@
   </xsl:template>
 
   <!-- Where a document stood on its volume's page: its number, title and date, a link. -->
+  <xsl:key name="tk:document" match="tei:div[@type = 'document']" use="string(@xml:id)"/>
   <xsl:template match="tei:div[@type = 'document']" mode="tk:shell">
-    <xsl:param name="labels" as="element()*" tunnel="yes"/>
-    <xsl:variable name="label" select="$labels[count(current()/(preceding::tei:div | ancestor::tei:div)
-        [@type = 'document']) + 1]"/>
+    <xsl:param name="labels" as="map(xs:string, element())" tunnel="yes"/>
+    <!-- which document of that id (ids may repeat in a file with errors; counting all the
+         documents before this one instead would be quadratic in a volume) -->
+    <xsl:variable name="nth" select="index-of(key('tk:document', string(@xml:id)) ! generate-id(.), generate-id(.))"/>
+    <xsl:variable name="label" select="$labels(string(@xml:id) || '#' || $nth)"/>
     <p xmlns="http://www.tei-c.org/ns/1.0" rend="contents-entry"><ref target="{$label/@page}.html"><xsl:value-of
         select="$label/@text"/></ref><xsl:if test="$label/@date != ''"><xsl:text> · </xsl:text><xsl:value-of
         select="$label/@date"/></xsl:if></p>

@@ -31,7 +31,6 @@ from ..errors import TeikitError, UsageError
 from ..files import OutputFolder
 from ..render import css
 from ..resources import data_dir
-from ..validate import collect_xml
 from ..validate.diagnostics import count
 from ..xmlio import read_bytes
 from . import pages
@@ -97,7 +96,7 @@ def build_edition(source: str | Path, out: str | Path, settings: Settings | None
     index, total = shard
     if not (total >= 1 and 1 <= index <= total):
         raise UsageError(f"--shard {index}/{total}: write I/N with 1 ≤ I ≤ N")
-    files = _in_order(source, collect_xml([str(source)]), settings.volumes)
+    files = _in_order(source, _sources(source), settings.volumes)
     if not files:
         raise TeikitError("no TEI files (*.xml) in this folder", str(source))
     files = [f for i, f in enumerate(files) if i % total == index - 1]
@@ -111,19 +110,33 @@ def build_edition(source: str | Path, out: str | Path, settings: Settings | None
         workers.close()  # first: a worker stopped by Ctrl-C may still be writing
 
 
-def _in_order(source: Path, files: list[Path], order: list[str]) -> list[Path]:
+def _sources(source: Path) -> list[str]:
+    """Every *.xml below the edition folder (not through linked folders), as paths relative
+    to it, in name order (as `collect_xml` orders them; strings, not Path objects: a warm
+    build of 10,000 files spends its time on little else)."""
+    found = []
+    for folder, _dirs, names in os.walk(source):
+        rel = os.path.relpath(folder, source)
+        prefix = "" if rel == "." else rel.replace(os.sep, "/") + "/"
+        found += [prefix + name for name in names if name.endswith(".xml")]  # (folders are
+        # in `dirs`; a FIFO named *.xml is here, and refused when read)
+    return sorted(found, key=lambda rel: rel.split("/"))
+
+
+def _in_order(source: Path, files: list[str], order: list[str]) -> list[str]:
     """The volumes teikit.toml lists first, in its order; then the others in name order."""
-    by_rel = {f.relative_to(source).as_posix(): f for f in files}
+    rest = dict.fromkeys(files)
     first = []
     for rel in order:
-        if rel not in by_rel:
+        if rel not in rest:
             raise UsageError(f"teikit.toml lists volume {rel!r}, which is not a TEI file of "
                              "this edition", str(source))
-        first.append(by_rel.pop(rel))
-    return first + list(by_rel.values())
+        del rest[rel]
+        first.append(rel)
+    return first + list(rest)
 
 
-def _build(source: Path, out: Path, files: list[Path], settings: Settings,
+def _build(source: Path, out: Path, files: list[str], settings: Settings,
            progress: Progress | None, workers: Workers, shard: tuple[int, int],
            start: float) -> BuildReport:
     report = BuildReport()
@@ -133,17 +146,16 @@ def _build(source: Path, out: Path, files: list[Path], settings: Settings,
     own_manifest = manifest_name(shard)
     manifests = load(out, version, own_manifest)
     report.warnings += manifests.warnings
-    if out.is_dir():
-        folder.remove_temporaries(_alive)
+    if out.is_dir():  # what killed builds left: only where the journal says one was at work
+        folder.remove_temporaries(_alive, deep=manifests.interrupted)
 
     # 1. check changed files, in the workers, in batches (one jing run per batch)
     entries: dict[str, dict] = {}
     hashes: dict[str, str] = {}
     to_check: list[str] = []
-    for path in files:
-        rel = path.relative_to(source).as_posix()
+    for rel in files:
         try:
-            digest = hashlib.sha256(read_bytes(path)).hexdigest()
+            digest = hashlib.sha256(read_bytes(source / rel)).hexdigest()
         except TeikitError as exc:
             report.errors.append(str(exc))
             continue
@@ -164,7 +176,7 @@ def _build(source: Path, out: Path, files: list[Path], settings: Settings,
     for rel, result in zip(to_check, checked, strict=True):
         report.memory_mb = max(report.memory_mb, result.pop("memory", 0))
         entries[rel] = {"hash": hashes[rel], "checked": _checks(settings), **result}
-    ordered = [rel for rel in (f.relative_to(source).as_posix() for f in files) if rel in entries]
+    ordered = [rel for rel in files if rel in entries]
 
     def save_manifest(outputs: dict[str, str]) -> None:
         save(folder, own_manifest, version, {rel: entries[rel] for rel in ordered}, outputs)

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import posixpath
 from dataclasses import dataclass, field
-from pathlib import PurePosixPath
 
 from .documents import safe_slug
 
@@ -56,8 +55,8 @@ def volumes(files: list[tuple[str, dict]]) -> tuple[list[Volume], list[str]]:
     found, warnings = [], []
     for rel, entry in files:
         declared = safe_slug(entry.get("volume_id", ""), "")
-        fallback = safe_slug(PurePosixPath(rel).with_suffix("").as_posix().replace("/", "-"),
-                             "volume")
+        stem = rel[:-len(".xml")] if rel.endswith(".xml") else rel
+        fallback = safe_slug(stem.replace("/", "-"), "volume")
         base = declared or fallback
         ident, count = base, 1
         while ident in taken:

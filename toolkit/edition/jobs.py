@@ -127,8 +127,11 @@ def plan_element(pages: list[dict], links: dict[str, str], labels: list[list[str
                     etree.SubElement(el, key, {k: v for k, v in item.items() if v != ""})
     for target, href in sorted(links.items()):
         etree.SubElement(plan, "link", target=target, href=href)
+    seen: dict[str, int] = {}
     for doc, page, text, date in labels:
-        etree.SubElement(plan, "label", doc=doc, page=page, text=text, date=date)
+        seen[doc] = seen.get(doc, 0) + 1  # which document of that id (ids may repeat)
+        etree.SubElement(plan, "label", key=f"{doc}#{seen[doc]}", page=page, text=text,
+                         date=date)
     return plan
 
 

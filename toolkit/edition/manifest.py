@@ -35,6 +35,7 @@ class Manifests:
     outputs: dict = field(default_factory=dict)  # output name -> key, of every manifest
     own: set[str] = field(default_factory=set)  # this manifest's names: the ones it may remove
     warnings: list[str] = field(default_factory=list)
+    interrupted: bool = True  # may a build have died writing here (no clean manifest of ours)?
 
 
 def load(out: Path, version: str, own: str) -> Manifests:
@@ -64,6 +65,7 @@ def load(out: Path, version: str, own: str) -> Manifests:
             continue
         found.files.update(data["files"])
         if path.name == own:
+            found.interrupted = PENDING in data["outputs"].values()
             found.outputs = {**found.outputs, **data["outputs"]}
             found.own |= set(data["outputs"])
         else:

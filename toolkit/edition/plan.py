@@ -4,7 +4,7 @@ links out of them), the key of every output, and which outputs need rendering no
 from __future__ import annotations
 
 import hashlib
-import json
+import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,7 +20,9 @@ NEAR = 5  # documents before and after the current one in a page's side list
 
 
 def digest(*parts: object) -> str:
-    return hashlib.sha256(json.dumps(parts, sort_keys=True, default=str).encode()).hexdigest()
+    """An output's key. repr, not JSON: the parts are strings, lists and dicts built in a fixed
+    order, and a warm build computes 20,000 of these (json.dumps with sorted keys: 0.45 s)."""
+    return hashlib.sha256(repr(parts).encode()).hexdigest()
 
 
 @dataclass
@@ -81,8 +83,9 @@ def plan_edition(source: Path, out: Path, entries: dict[str, dict], ordered: lis
                  version: str) -> Plan:
     """Addresses, navigation, links between pages, and which outputs need rendering."""
     outputs = settings.outputs
-    plan = Plan(old=manifests.outputs, exists=lambda name: (out / name).is_file(),
-                title=settings.title or "Edition")
+    root = str(out)
+    plan = Plan(old=manifests.outputs, title=settings.title or "Edition",
+                exists=lambda name: os.path.isfile(f"{root}/{name}"))
     plan.volumes, plan.warnings = volumes([(rel, entries[rel]) for rel in ordered])
     pointers = Pointers(plan.volumes)
     if "html" in outputs and plan.documents:
@@ -112,7 +115,7 @@ def plan_edition(source: Path, out: Path, entries: dict[str, dict], ordered: lis
 def _plan_volume(plan: Plan, volume: Volume, entry: dict, pointers: Pointers,
                  settings: Settings, params: dict, source: Path, version: str) -> None:
     outputs = settings.outputs
-    owner = str(source / volume.rel)
+    owner = f"{source}/{volume.rel}"
     targets = set(entry.get("refs", [])) | {t for doc in volume.docs for t in doc["refs"]}
     links = pointers.links(volume, targets)
     task = plan.tasks.setdefault(volume.rel, {
