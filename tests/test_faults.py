@@ -295,9 +295,18 @@ def test_temporary_files_of_a_dead_build_are_removed(built):
         path.write_text("half")
     mine = out / "html" / f".x.html.{os.getpid()}.0.tmp"  # a live writer's: kept
     mine.write_text("in flight")
+    # the dead build had journaled what it was writing (it writes nothing before that);
+    # only then are the output folders swept (a warm build of 10,000 pages skips the walk)
+    data = json.loads((out / MANIFEST).read_text())
+    data["outputs"]["html/index.html"] = ""
+    (out / MANIFEST).write_text(json.dumps(data))
     build_edition(src, out, Settings(outputs=("html", "text")))
     assert not any(p.exists() for p in leftovers)
     assert mine.exists()
+    manifest_tmp = out / f".{MANIFEST}.{dead}.4.tmp"  # killed saving its manifest: no journal
+    manifest_tmp.write_text("half")
+    build_edition(src, out, Settings(outputs=("html", "text")))
+    assert not manifest_tmp.exists()
 
 
 def test_a_write_error_names_the_file(tmp_path, monkeypatch):
