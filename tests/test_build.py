@@ -395,3 +395,21 @@ def test_a_bug_in_the_checks_is_each_files_error_not_the_builds_end(small, tmp_p
     report = build_edition(small, tmp_path / "out", Settings(outputs=("text",)))
     assert len(report.errors) == len(list(small.glob("*.xml")))
     assert all(": error: internal error: RuntimeError: boom" in e for e in report.errors)
+
+
+def test_a_file_validated_while_its_pages_render_reports_what_a_build_checking_first_does(
+        small, tmp_path):
+    """One changed file and two workers: it is validated in the main process while its
+    pages render; its findings are the same as when it is checked first, and are kept."""
+    shutil.copy(FIXTURES / "tei" / "frus-volume.xml", small / "vol.xml")
+    one, two = tmp_path / "one", tmp_path / "two"
+    for out, jobs in ((one, 1), (two, 2)):
+        assert build_edition(small, out, Settings(outputs=("html", "text")), jobs=jobs).errors == []
+    vol = small / "vol.xml"
+    vol.write_text(vol.read_text().replace('xml:id="d2"', 'xml:id="d1"'))  # a duplicate id
+    first = build_edition(small, one, Settings(outputs=("html", "text")), jobs=1)
+    meanwhile = build_edition(small, two, Settings(outputs=("html", "text")), jobs=2)
+    assert meanwhile.errors and meanwhile.errors == first.errors and meanwhile.failed == 1
+    assert snapshot(one).keys() == snapshot(two).keys()
+    again = build_edition(small, two, Settings(outputs=("html", "text")), jobs=2)
+    assert again.files_written == 0 and again.errors == first.errors  # kept in the manifest

@@ -31,12 +31,13 @@ from ..errors import TeikitError, UsageError
 from ..files import OutputFolder
 from ..render import css
 from ..resources import data_dir
+from ..validate import Source
 from ..validate.diagnostics import count
 from ..xmlio import read_bytes
 from . import pages
 from .config import OUTPUTS, Settings
 from .documents import safe_slug
-from .jobs import CSS_HREF, Output, check_files, peak_memory_mb, render_file
+from .jobs import CSS_HREF, Output, check_files, describe_file, peak_memory_mb, render_file, verdict
 from .manifest import PENDING, checked_remove, load, manifest_name, save
 from .plan import Plan, plan_edition, work
 from .workers import Progress, Workers, default_jobs
@@ -168,15 +169,33 @@ def _build(source: Path, out: Path, files: list[str], settings: Settings,
     if to_check:
         workers.start()  # they warm up while the main process reads
     root = str(source)
-    batches = _batches([str(source / rel) for rel in to_check], workers.jobs)
-    checked = [result for batch in workers.map(check_files, [
-        {"paths": b, "root": root, "schema": settings.schema or None,
-         "rules": settings.profile or None} for b in batches], progress, "checking")
-        for result in batch]
-    for rel, result in zip(to_check, checked, strict=True):
-        report.memory_mb = max(report.memory_mb, result.pop("memory", 0))
-        entries[rel] = {"hash": hashes[rel], "checked": _checks(settings), **result}
+    schema, rules = settings.schema or None, settings.profile or None
+    # Fewer changed files than workers (one volume edited, say): they are parsed and
+    # described here, and validated here while the workers render their pages (findings
+    # do not change what is published, except in a strict build, which checks first).
+    # An edited volume: 3.9 -> 3.2 s (benchmark, 4.8 MB, 2 jobs).
+    deferred: dict[str, Source] = {}
+    if not settings.strict and 1 < workers.jobs and len(to_check) < workers.jobs:
+        for rel in to_check:
+            found, parsed = describe_file(str(source / rel), root, schema, rules)
+            entries[rel] = {"hash": hashes[rel], "checked": PENDING if parsed else
+                            _checks(settings), **found}
+            if parsed is not None:
+                deferred[rel] = parsed
+    else:
+        batches = _batches([str(source / rel) for rel in to_check], workers.jobs)
+        checked = [result for batch in workers.map(check_files, [
+            {"paths": b, "root": root, "schema": schema, "rules": rules} for b in batches],
+            progress, "checking") for result in batch]
+        for rel, result in zip(to_check, checked, strict=True):
+            report.memory_mb = max(report.memory_mb, result.pop("memory", 0))
+            entries[rel] = {"hash": hashes[rel], "checked": _checks(settings), **result}
     ordered = [rel for rel in files if rel in entries]
+
+    def check_deferred() -> None:  # (until it has run, those files count as unchecked)
+        for rel, parsed in deferred.items():
+            entries[rel].update(verdict(parsed, root, schema, rules), checked=_checks(settings))
+        deferred.clear()
 
     def save_manifest(outputs: dict[str, str]) -> None:
         save(folder, own_manifest, version, {rel: entries[rel] for rel in ordered}, outputs)
@@ -189,7 +208,8 @@ def _build(source: Path, out: Path, files: list[str], settings: Settings,
     if plan.pending:  # the journal: what is about to change is up to date no more
         save_manifest(plan.journal(manifests))
     items = [dict(task, out=str(out), root=root) for task in work(plan.tasks, workers.jobs)]
-    plan.results += workers.map(render_file, items, progress, "rendering")
+    plan.results += workers.map(render_file, items, progress, "rendering", check_deferred)
+    check_deferred()  # (when there was nothing to render)
     main = Output(str(out))
     if plan.css:
         main.write(f"html/{CSS_HREF}", css, "css")

@@ -70,20 +70,20 @@ def describe(source: Path, tree: etree._ElementTree) -> list[dict]:
                  "date": created, "title": title or source.stem, "split": False,
                  "ids": own, "refs": _refs(root, set(own)), "part": "", "part_id": ""}]
     docs = []
+    parts: dict = {}  # enclosing division -> its (head, id): many documents share one
     shared = _shared_hash(tree) if len(divs) > 1 else ""
     for div in divs:
         doc_id = div.get(XML_ID) or ""
         when = DATELINE_WHEN(div)
         own = [str(i) for pb in pages_before(div) for i in pb.xpath("@xml:id")] + _ids(div)
         base = safe_slug(doc_id, source.stem) if doc_id else safe_slug(source.stem, "document")
-        part = _part(div)
+        part_title, part_id = _part(div, parts)
         docs.append({"doc_id": doc_id, "base": base, "n": div.get("n") or "",
                      "date": when or (created if len(divs) == 1 else ""),
                      "title": plain(div.find(T + "head")) or title or base,
                      "split": len(divs) > 1, "ids": own, "refs": _refs(div, set(own)),
                      "hash": _own_hash(div, shared) if shared else "",
-                     "part": plain(part.find(T + "head")) if part is not None else "",
-                     "part_id": (part.get(XML_ID) or "") if part is not None else ""})
+                     "part": part_title, "part_id": part_id})
     return docs
 
 
@@ -114,12 +114,19 @@ def pages_before(div: etree._Element) -> list[etree._Element]:
     return found[::-1]
 
 
-def _part(div: etree._Element) -> etree._Element | None:
-    """The chapter a document stands in: its nearest enclosing division that has a head."""
-    for anc in div.iterancestors(T + "div"):
-        if anc.find(T + "head") is not None:
-            return anc
-    return None
+def _part(div: etree._Element, seen: dict) -> tuple[str, str]:
+    """The chapter a document stands in: its nearest enclosing division that has a head
+    (its head's text and its id)."""
+    parent = div.getparent()
+    if parent not in seen:
+        found = ("", "")
+        for anc in div.iterancestors(T + "div"):
+            head = anc[0] if len(anc) and anc[0].tag == T + "head" else anc.find(T + "head")
+            if head is not None:
+                found = (plain(head), anc.get(XML_ID) or "")
+                break
+        seen[parent] = found
+    return seen[parent]
 
 
 def _shared_hash(tree: etree._ElementTree) -> str:

@@ -108,6 +108,33 @@ def _described(source: Source, checked) -> dict:
         return {**found, "docs": [], "errors": found["errors"] or [internal(source.name, exc)]}
 
 
+def describe_file(path: str, root: str, schema: str | None, rules: str | None
+                  ) -> tuple[dict, Source | None]:
+    """Parse and describe one source file, leaving validation for later: (what check_files
+    would answer, with no findings yet; the parsed source for `verdict`)."""
+    try:
+        source = read_source(path, root)
+    except TeikitError as exc:
+        return {"errors": [str(exc)], "warnings": [], "docs": []}, None
+    try:
+        described = {**describe_volume(source.tree), "docs": describe(Path(path), source.tree)}
+    except Exception as exc:  # a file odd enough for this usually fails its checks: say those
+        found = verdict(source, root, schema, rules)
+        return {**found, "docs": [], "errors": found["errors"] or [internal(path, exc)]}, None
+    return {"errors": [], "warnings": [], **described}, source
+
+
+def verdict(source: Source, root: str, schema: str | None, rules: str | None) -> dict:
+    """What validation says about a parsed file: its error and warning lines."""
+    try:
+        checked = check_sources([source], schema, rules, edition=Edition(root))[0]
+    except TeikitError as exc:
+        return {"errors": [str(exc)], "warnings": []}
+    except Exception as exc:  # a bug in a check: this file's error, not the build's end
+        return {"errors": [internal(source.name, exc)], "warnings": []}
+    return _lines(checked.diagnostics)
+
+
 def _lines(found) -> dict:
     return {"errors": [d.text() for d in found if d.severity == ERROR],
             "warnings": [d.text() for d in found if d.severity == WARNING]}

@@ -47,10 +47,12 @@ class Workers:
                 self.pool = None
                 self.jobs = 1
 
-    def map(self, fn, items: list, progress: Progress | None, phase: str) -> list:
-        """fn over items in the workers (here when there are none)."""
+    def map(self, fn, items: list, progress: Progress | None, phase: str,
+            meanwhile: Callable[[], None] | None = None) -> list:
+        """fn over items in the workers (here when there are none); `meanwhile` runs in
+        this process while they work."""
         total = len(items)
-        shared = total > 1  # else no gain in it
+        shared = total > 1 or (meanwhile is not None and total > 0)  # else no gain in it
         if self.jobs > 1 and shared:
             self.start()
         if self.pool is not None and shared:
@@ -58,6 +60,9 @@ class Workers:
             try:
                 chunk = max(1, min(32, total // (self.jobs * 4) or 1))
                 running = self.pool.map(fn, items, chunksize=chunk)  # all submitted now
+                if meanwhile:
+                    meanwhile()
+                    meanwhile = None
                 for done, result in enumerate(running, start=1):
                     results.append(result)
                     if progress:
@@ -66,6 +71,8 @@ class Workers:
             except (BrokenProcessPool, RuntimeError, OSError):
                 self.close()
                 self.jobs = 1
+        if meanwhile:
+            meanwhile()
         results = []
         for done, item in enumerate(items, start=1):
             results.append(fn(item))
