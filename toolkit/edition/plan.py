@@ -16,7 +16,8 @@ from .manifest import PENDING, Manifests
 from .pages import human_date
 
 MIN_PART = 100  # pages: a file is cut into runs of documents for idle workers down to this
-NEAR = 5  # documents before and after the current one in a page's side list
+NEAR = 3  # documents before and after the current one in a page's side list (with its
+# navigation a FRUS volume's HTML doubled at ±5; every entry is on every page)
 
 
 def digest(*parts: object) -> str:
