@@ -264,13 +264,15 @@ class _Progress:
 @click.option("--strict/--no-strict", default=None, help="Do not publish a file with errors "
               "(default: publish every well-formed file and report its findings; the build "
               "fails).")
+@click.option("--search/--no-search", default=None,
+              help="A search page with a static index (default: yes).")
 @click.option("-q", "--quiet", is_flag=True, help="Only errors and the summary.")
 @click.option("-v", "--verbose", is_flag=True, help="Progress lines and every warning.")
 def build(source: str, outdir: str | None, only: str | None, title: str | None,
           base_url: str | None, schema: str | None, profile: str | None,
           facs_pattern: str | None, jobs: int | None, shard: str,
-          pdf_per_document: bool | None, strict: bool | None, quiet: bool,
-          verbose: bool) -> int:
+          pdf_per_document: bool | None, strict: bool | None, search: bool | None,
+          quiet: bool, verbose: bool) -> int:
     """Build the edition: SOURCE (default tei/) → OUTPUT (default output/).
 
     Reads SOURCE/teikit.toml when there is one (`teikit new --edition` writes
@@ -289,7 +291,8 @@ def build(source: str, outdir: str | None, only: str | None, title: str | None,
     if settings is not None:
         overrides = {"title": title, "base_url": base_url, "schema": schema,
                      "profile": profile, "facs_pattern": facs_pattern,
-                     "pdf_per_document": pdf_per_document, "strict": strict}
+                     "pdf_per_document": pdf_per_document, "strict": strict,
+                     "search": search}
         for key, value in overrides.items():
             if value is not None:
                 setattr(settings, key, value)

@@ -66,6 +66,7 @@
             <xsl:with-param name="title" select="$title"/>
           </xsl:call-template>
         </xsl:if>
+        <xsl:if test="$nav?search = 'yes'"><xsl:call-template name="search-meta"/></xsl:if>
         <xsl:call-template name="css"/>
       </head>
       <body>
@@ -76,6 +77,7 @@
         <xsl:call-template name="nav"/>
         <div class="page">
           <main>
+            <xsl:if test="$nav?search = 'yes'"><xsl:attribute name="data-pagefind-body"/></xsl:if>
             <xsl:if test="$volume">
               <h1 class="volume-head"><xsl:value-of select="$title"/></h1>
               <xsl:call-template name="downloads"/>
@@ -160,7 +162,7 @@
   <xsl:template name="downloads">
     <xsl:param name="nav" as="map(xs:string, xs:string)" tunnel="yes" select="map {}"/>
     <xsl:if test="$nav?text-href or $nav?pdf-href">
-      <p class="downloads">
+      <p class="downloads" data-pagefind-ignore="">
         <xsl:if test="$nav?pdf-href"><a href="{tk:safe-url($nav?pdf-href)}"><xsl:value-of select="$nav?pdf-label"/></a></xsl:if>
         <xsl:if test="$nav?pdf-href and $nav?text-href"><xsl:text> · </xsl:text></xsl:if>
         <xsl:if test="$nav?text-href"><a href="{tk:safe-url($nav?text-href)}">Plain text</a></xsl:if>
@@ -174,7 +176,7 @@
     <xsl:param name="doc" as="element()"/>
     <xsl:param name="title" as="xs:string"/>
     <xsl:variable name="date" select="($nav?date-label[. != ''], tk:doc-date($doc)[. != ''])[1]"/>
-    <section class="cite" aria-label="Cite this document">
+    <section class="cite" aria-label="Cite this document" data-pagefind-ignore="all">
       <h2>Cite this document</h2>
       <p>
         <xsl:value-of select="string-join((
@@ -210,6 +212,19 @@
     <xsl:if test="starts-with($nav?canonical, 'http')">
       <meta name="citation_public_url" content="{$nav?canonical}"/>
     </xsl:if>
+  </xsl:template>
+
+  <!-- What the search index shows of a document and filters it by (Pagefind reads these). -->
+  <xsl:template name="search-meta">
+    <xsl:param name="nav" as="map(xs:string, xs:string)" tunnel="yes" select="map {}"/>
+    <meta data-pagefind-meta="title[content]" content="{$nav?search-title}"/>
+    <xsl:if test="$nav?volume-title">
+      <meta data-pagefind-meta="volume[content]" content="{$nav?volume-title}"/>
+      <meta data-pagefind-filter="volume[content]" content="{$nav?volume-title}"/>
+    </xsl:if>
+    <xsl:if test="$nav?date-label"><meta data-pagefind-meta="date[content]" content="{$nav?date-label}"/></xsl:if>
+    <xsl:if test="$nav?year"><meta data-pagefind-filter="year[content]" content="{$nav?year}"/></xsl:if>
+    <xsl:if test="$nav?doc-type"><meta data-pagefind-filter="type[content]" content="{$nav?doc-type}"/></xsl:if>
   </xsl:template>
 
   <!-- On a volume's page: every hand declared in it (documents' legends link here). -->

@@ -33,6 +33,7 @@
             <xsl:value-of select="(if (volume[@split = 'yes']) then tk:count(count(volume[@split = 'yes']), 'volume') else ()),
                 tk:count(count(//doc), 'document')" separator=", "/>
             <xsl:if test="@pdf != ''"> · <a href="{tk:safe-url(@pdf)}">the whole edition as PDF</a></xsl:if>
+            <xsl:if test="@search != ''"> · <a href="{tk:safe-url(@search)}">Search</a></xsl:if>
           </p>
           <xsl:if test="count(volume[@split = 'yes']) gt 1">
             <nav class="volumes" aria-label="Volumes">

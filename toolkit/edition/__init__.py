@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,7 +35,7 @@ from ..resources import data_dir
 from ..validate import Source
 from ..validate.diagnostics import count
 from ..xmlio import read_bytes
-from . import pages
+from . import pages, search
 from .config import OUTPUTS, Settings
 from .documents import safe_slug
 from .jobs import CSS_HREF, Output, check_files, describe_file, peak_memory_mb, render_file, verdict
@@ -217,6 +218,11 @@ def _build(source: Path, out: Path, files: list[str], settings: Settings,
         main.write("html/index.html", lambda: pages.index_html(*plan.index), "index")
     if plan.sitemap:
         main.write("html/sitemap.xml", lambda: pages.sitemap(*plan.sitemap), "sitemap")
+    if plan.search_page:
+        main.write("html/search.html", lambda: pages.search_html(plan.title, plan.language),
+                   "search")
+        main.write("html/search.js", lambda: data_dir("xslt").joinpath("search.js")
+                   .read_bytes(), "search")
     for result in plan.results:
         report.errors += result["errors"]
         report.memory_mb = max(report.memory_mb, result.get("memory", 0))
@@ -237,6 +243,7 @@ def _build(source: Path, out: Path, files: list[str], settings: Settings,
                                                                   plan.title), "edition")
     plan.results.append({"files": main.files, "errors": main.errors})
     report.errors += main.errors
+    _search_index(out, plan, manifests, report)
 
     # 4. remove outputs that no longer have a source (an earlier build's addresses too), and
     #    save the manifest: an output is up to date only if it was written (or needed none)
@@ -254,6 +261,26 @@ def _build(source: Path, out: Path, files: list[str], settings: Settings,
     report.seconds = time.monotonic() - start
     report.memory_mb = max(report.memory_mb, peak_memory_mb())
     return report
+
+
+def _search_index(out: Path, plan: Plan, manifests, report: BuildReport) -> None:
+    """Index the document pages for search when any page changed (or there is no index);
+    remove an index teikit made once search is switched off."""
+    html = str(out / "html")
+    search.clean_leftovers(html, _alive)
+    index = os.path.join(html, search.FOLDER)
+    if not plan.search:
+        if "html/search.html" in manifests.own and os.path.isdir(index) and \
+                not os.path.islink(index):
+            shutil.rmtree(index, ignore_errors=True)
+        return
+    written = any(name.startswith("html/") for result in plan.results for name in
+                  result["files"])
+    if written or not os.path.isfile(os.path.join(index, "pagefind.js")):
+        try:
+            search.index_site(html, plan.language)
+        except TeikitError as exc:
+            report.errors.append(str(exc))
 
 
 def _checks(settings: Settings) -> str:

@@ -22,7 +22,8 @@ from dataclasses import dataclass, field
 from .documents import safe_slug
 
 # Names beside the volume folders in html/ (the edition's own files): never a volume id.
-EDITION_FILES = ("index.html", "teikit.css", "sitemap.xml", "search")
+EDITION_FILES = ("index.html", "teikit.css", "sitemap.xml", "search.html", "search.js",
+                 "pagefind")
 VOLUME_PAGE = "index"  # a volume's own page in html/; never a document's name
 
 

@@ -30,13 +30,14 @@ class Settings:
     volumes: list[str] = field(default_factory=list)  # source files in reading order (first)
     strict: bool = False  # a file with errors is not published
     pdf_per_document: bool = False
+    search: bool = True  # a search page and its static index (html/search.html)
     output: str = ""  # the output folder, relative to the edition folder
     source: str = ""  # the file the settings were read from ('' = defaults)
 
 
 _TYPES = {"title": str, "base_url": str, "outputs": list, "schema": str, "profile": str,
           "facs_pattern": str, "volumes": list, "strict": bool, "pdf_per_document": bool,
-          "output": str}
+          "search": bool, "output": str}
 
 
 def load(folder: str | Path) -> Settings:
@@ -125,6 +126,10 @@ strict = false
 
 # true: also a PDF for every document of a volume (a PDF per volume is always made).
 pdf_per_document = false
+
+# A search page (html/search.html) over every document, with filters for volume, year and
+# type; its index is static (Pagefind): no server needed, any static host will do.
+search = true
 
 # The output folder, relative to this folder (empty: "output" in the current folder).
 output = ""

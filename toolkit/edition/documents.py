@@ -66,9 +66,11 @@ def describe(source: Path, tree: etree._ElementTree) -> list[dict]:
     if not divs:
         root = tree.getroot()
         own = _ids(root)
+        letter = root.find(f".//{T}correspDesc") is not None
         return [{"doc_id": "", "base": safe_slug(source.stem, "document"), "n": "",
                  "date": created, "title": title or source.stem, "split": False,
-                 "ids": own, "refs": _refs(root, set(own)), "part": "", "part_id": ""}]
+                 "ids": own, "refs": _refs(root, set(own)), "part": "", "part_id": "",
+                 "type": "letter" if letter else ""}]
     docs = []
     parts: dict = {}  # enclosing division -> its (head, id): many documents share one
     shared = _shared_hash(tree) if len(divs) > 1 else ""
@@ -83,7 +85,8 @@ def describe(source: Path, tree: etree._ElementTree) -> list[dict]:
                      "title": plain(div.find(T + "head")) or title or base,
                      "split": len(divs) > 1, "ids": own, "refs": _refs(div, set(own)),
                      "hash": _own_hash(div, shared) if shared else "",
-                     "part": part_title, "part_id": part_id})
+                     "part": part_title, "part_id": part_id,
+                     "type": div.get("subtype") or ""})
     return docs
 
 
@@ -99,6 +102,7 @@ def describe_volume(tree: etree._ElementTree) -> dict:
     ids = [str(el.get(XML_ID)) for el in outside if el.get(XML_ID)]
     return {"volume_id": root.get(XML_ID) or "", "title": plain(next(iter(FILE_TITLE(tree)),
                                                                      None)),
+            "lang": (root.get(f"{{{XML_NS}}}lang") or "").split("-")[0].lower(),
             "ids": ids, "refs": sorted({t for el in outside if el.tag in (T + "ref", T + "ptr")
                                         for t in [_pointer(el, set(ids))] if t})}
 

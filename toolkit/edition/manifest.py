@@ -110,7 +110,7 @@ def _problem(data: dict) -> str:
         for key in ("errors", "warnings"):
             if not _strings(entry.get(key)):
                 return f"entry {rel!r}: {key!r} must be a list of strings"
-        if {type(entry.get(k, "")) for k in ("checked", "volume_id", "title")} != {str} or \
+        if {type(entry.get(k, "")) for k in ("checked", "volume_id", "title", "lang")} != {str} or \
                 not _strings(entry.get("ids", [])) or not _strings(entry.get("refs", [])):
             return f"entry {rel!r}: its volume's record is malformed"
         docs = entry.get("docs")
@@ -124,7 +124,7 @@ def _problem(data: dict) -> str:
                     not _strings(doc["refs"]) or type(doc.get("hash", "")) is not str or \
                     "volume" in doc and not _slug_ok(doc["volume"]) or \
                     type(doc["split"]) is not bool or \
-                    {type(doc.get(k, "")) for k in ("part", "part_id")} != {str} or \
+                    {type(doc.get(k, "")) for k in ("part", "part_id", "type")} != {str} or \
                     {type(doc[k]) for k in ("doc_id", "n", "date", "title")} != {str}:
                 return f"entry {rel!r}: document {doc.get('doc_id')!r} has an unsafe name"
     return ""

@@ -36,11 +36,12 @@ def human_date(iso: str) -> str:
     return f"{name} {int(day)}, {year}" if day else f"{name} {year}"
 
 
-def index_html(title: str, volumes: list[dict], pdf: str) -> str:
+def index_html(title: str, volumes: list[dict], pdf: str, search: bool) -> str:
     """html/index.html: every volume with its documents (number, date, title, text/PDF).
 
     volumes: [{id, title, href, pdf, docs: [{n, date, label, title, href, text, pdf}]}]"""
-    edition = etree.Element("edition", title=title, pdf=pdf)
+    edition = etree.Element("edition", title=title, pdf=pdf,
+                            search="search.html" if search else "")
     for volume in volumes:
         el = etree.SubElement(edition, "volume", {k: v for k, v in volume.items()
                                                   if isinstance(v, str)})
@@ -48,6 +49,28 @@ def index_html(title: str, volumes: list[dict], pdf: str) -> str:
             etree.SubElement(el, "doc", doc)
     return transform("index.xsl", etree.ElementTree(edition), {"css-href": "teikit.css"},
                      "index")
+
+
+def search_html(title: str, language: str) -> str:
+    """html/search.html: the form; search.js fills in the filters and the results."""
+    title = escape(title)
+    selects = "".join(
+        f'<label>{label} <select name="{name}"><option value="">all</option></select></label>\n'
+        for name, label in (("volume", "Volume"), ("year", "Year"), ("type", "Type")))
+    return (f'<!DOCTYPE html>\n<html lang="{escape(language)}">\n<head>\n<meta charset="UTF-8">\n'
+            '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+            '<meta name="generator" content="teikit">\n'
+            f"<title>Search · {title}</title>\n"
+            '<link rel="stylesheet" href="teikit.css">\n</head>\n<body>\n'
+            '<nav class="breadcrumb" aria-label="Breadcrumb"><ol>'
+            f'<li><a href="index.html">{title}</a></li><li aria-current="page">Search</li>'
+            "</ol></nav>\n"
+            '<main class="search">\n<h1>Search</h1>\n'
+            '<form id="search-form" role="search">\n'
+            '<label>Words <input type="search" name="q" autofocus></label>\n'
+            f"{selects}<button>Search</button>\n</form>\n"
+            '<p id="search-status" role="status"></p>\n<ol id="search-results"></ol>\n'
+            '</main>\n<script src="search.js"></script>\n</body>\n</html>\n')
 
 
 def sitemap(base_url: str, names: list[str]) -> str:

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -42,6 +44,9 @@ class Plan:
     css: bool = False
     index: tuple | None = None  # the arguments of pages.index_html, when it needs writing
     sitemap: tuple | None = None  # … of pages.sitemap
+    search_page: bool = False  # html/search.html and search.js need writing
+    language: str = "en"  # the edition's main language: one search index for every page
+    search: bool = False  # the edition has a search page (its index is made after the pages)
     edition_pdf: bool = False
     results: list[dict] = field(default_factory=list)
 
@@ -92,15 +97,23 @@ def plan_edition(source: Path, out: Path, entries: dict[str, dict], ordered: lis
     if "html" in outputs and plan.documents:
         plan.css = plan.wanted(f"html/{CSS_HREF}", digest(version, "css"))
     params = {"facs-pattern": settings.facs_pattern} if settings.facs_pattern else {}
+    whole = shard[1] == 1
+    plan.search = settings.search and "html" in outputs and whole and plan.documents > 0
     for volume in plan.volumes:
         _plan_volume(plan, volume, entries[volume.rel], pointers, settings, params, source,
                      version)
-    whole = shard[1] == 1
     if whole and plan.documents and "html" in outputs:
         rows = _index_rows(plan.volumes, settings)
         pdf = "../print/edition.pdf" if "print" in outputs else ""
-        if plan.wanted("html/index.html", digest(version, plan.title, rows, pdf)):
-            plan.index = (plan.title, rows, pdf)
+        if plan.wanted("html/index.html", digest(version, plan.title, rows, pdf, plan.search)):
+            plan.index = (plan.title, rows, pdf, plan.search)
+        if plan.search:
+            langs = Counter(lang if re.fullmatch("[a-z]{2,3}", lang) else "en"
+                            for v in plan.volumes for lang in [entries[v.rel].get("lang", "")])
+            plan.language = langs.most_common(1)[0][0]
+            plan.search_page = plan.wanted("html/search.html", digest(version, plan.title,
+                                                                      plan.language))
+            plan.search_page |= plan.wanted("html/search.js", digest(version, "search.js"))
         if settings.base_url:
             names = ["html/index.html"] + [name for name in plan.outputs
                                            if name.startswith("html/") and
@@ -149,6 +162,10 @@ def _plan_volume(plan: Plan, volume: Volume, entry: dict, pointers: Pointers,
             if volume.split:
                 nav["volume-hands"] = "index.html#hands"
                 nav.update(_neighbours(volume, i))
+            if plan.search:  # what the search index shows and filters by
+                nav.update({"search": "yes", "search-title": label(doc),
+                            "year": doc["date"][:4] if doc["date"][:4].isdigit() else "",
+                            "doc-type": doc.get("type", "").replace("-", " ").capitalize()})
             if plan.wanted(html, digest(key, page, nav, CSS_HREF), owner):
                 need.append(("html", {"href": html, **page, **nav}))
         text = volume.href("text", i)

@@ -1,0 +1,132 @@
+"""Search: a static index (Pagefind) queried by html/search.html in a real browser —
+results with title, volume, date and snippet, filters, and names found without their
+diacritics."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import threading
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import urlencode
+
+import pytest
+from conftest import FIXTURES
+from lxml import html
+
+from toolkit.edition import Settings, build_edition
+
+pytestmark = pytest.mark.skipif(not shutil.which("chromium"), reason="chromium is not "
+                                "installed (apt-get install chromium; .ci/run does this)")
+
+LETTER = """<?xml version="1.0" encoding="UTF-8"?>
+<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:id="{id}" xml:lang="{lang}">
+  <teiHeader><fileDesc><titleStmt><title>{title}</title></titleStmt>
+    <publicationStmt><p>Test</p></publicationStmt><sourceDesc><p>Test</p></sourceDesc>
+  </fileDesc><profileDesc><correspDesc><correspAction type="sent">
+    <date when="{date}">{date}</date></correspAction></correspDesc></profileDesc></teiHeader>
+  <text><body><p>{text}</p></body></text>
+</TEI>
+"""
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    """An edition of two FRUS volumes and two letters, built and served on 127.0.0.1."""
+    from test_edition import second_volume
+
+    src = tmp_path_factory.mktemp("search") / "tei"
+    src.mkdir()
+    shutil.copy(FIXTURES / "tei" / "frus-volume.xml", src / "vol.xml")
+    (src / "vol2.xml").write_text(second_volume(), encoding="utf-8")
+    (src / "brief.xml").write_text(LETTER.format(
+        id="brief", lang="de", title="Brief über das Theater", date="1891-07-06",
+        text="Die neue Bühne des Burgtheaters gefällt Schnitzler."), encoding="utf-8")
+    (src / "lettre.xml").write_text(LETTER.format(
+        id="lettre", lang="fr", title="Lettre de Paris", date="1902-03-01",
+        text="Rendez-vous au café de la Régence, près du Théâtre-Français."), encoding="utf-8")
+    out = src.parent / "out"
+    report = build_edition(src, out, Settings(outputs=("html",), title="Search test"))
+    assert report.errors == [], report.errors
+    handler = partial(_Quiet, directory=str(out / "html"))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield out, f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+class _Quiet(SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:
+        pass
+
+
+def search(base: str, tmp_path: Path, **params: str) -> tuple[str, list[dict]]:
+    """Open search.html with the query in its address (the form is filled from it and the
+    search run, as when typed) and read the results Chromium shows. Chromium's virtual
+    time does not wait for Pagefind's WebAssembly to compile, so a page dumped before the
+    search finished (no status yet) is loaded again."""
+    url = f"{base}search.html?{urlencode(params)}"
+    for _attempt in range(6):
+        dom = subprocess.run(
+            ["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+             "--no-first-run", "--disable-background-networking", "--disable-sync",
+             "--disable-component-update", f"--user-data-dir={tmp_path / 'chromium'}",
+             "--virtual-time-budget=30000", "--dump-dom", url],
+            capture_output=True, text=True, timeout=120).stdout
+        page = html.fromstring(dom)
+        status = page.xpath("string(//*[@id='search-status'])")
+        if status:
+            results = [{"href": li.xpath("string(a/@href)"), "title": li.xpath("string(a)"),
+                        "where": li.xpath("string(p[@class='result-where'])"),
+                        "snippet": li.xpath("string(p[@class='result-snippet'])"),
+                        "marked": li.xpath("p[@class='result-snippet']/mark/text()")}
+                       for li in page.xpath("//ol[@id='search-results']/li")]
+            return status, results
+    pytest.fail(f"the search page never finished: {url}")
+
+
+def test_a_name_finds_its_documents_with_volume_date_and_snippet(site, tmp_path):
+    out, base = site
+    status, results = search(base, tmp_path, q="Acheson")
+    assert status == "2 documents"
+    assert sorted(r["href"] for r in results) == ["frus-test-v1/d2.html", "frus-test-v2/d2.html"]
+    first = results[0]
+    assert first["title"] == "2. Telegram From the Embassy in Korea to the Department of State"
+    assert "Korea" in first["where"] and "January 5, 1953" in first["where"]
+    assert "Acheson" in " ".join(first["marked"]) and "changes are in" in first["snippet"]
+    for result in results:  # every result leads to a page of the site
+        assert (out / "html" / result["href"]).is_file()
+
+
+def test_a_filter_narrows_the_results(site, tmp_path):
+    _, base = site
+    volume = "Foreign Relations of the United States, 1952–1954, Korea (second test volume)"
+    status, results = search(base, tmp_path, q="Acheson", volume=volume)
+    assert status == "1 document" and [r["href"] for r in results] == ["frus-test-v2/d2.html"]
+    status, results = search(base, tmp_path, year="1891")  # a filter alone
+    assert [r["href"] for r in results] == ["brief/index.html"]
+
+
+@pytest.mark.parametrize("query, found", [("Buhne", "brief/index.html"),
+                                          ("Bühne", "brief/index.html"),
+                                          ("Regence", "lettre/index.html"),
+                                          ("cafe", "lettre/index.html")])
+def test_names_are_found_without_their_diacritics(site, tmp_path, query, found):
+    _, base = site
+    _, results = search(base, tmp_path, q=query)
+    assert [r["href"] for r in results] == [found]
+
+
+def test_only_document_pages_are_indexed_and_the_index_links_search(site):
+    out, _ = site
+    index = (out / "html/index.html").read_text()
+    assert 'href="search.html"' in index
+    assert "data-pagefind-body" not in index
+    volume_page = (out / "html/frus-test-v1/index.html").read_text()
+    assert "data-pagefind-body" not in volume_page  # contents pages are not results
+    page = (out / "html/frus-test-v1/d2.html").read_text()
+    assert re.search(r"<main[^>]* data-pagefind-body", page)
+    assert (out / "html/pagefind/pagefind.js").is_file()
