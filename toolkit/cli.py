@@ -285,27 +285,14 @@ def build(source: str, outdir: str | None, only: str | None, title: str | None,
     that cannot be read or parsed is reported and skipped.
     """
     from .edition import build_edition, default_jobs
-    from .edition.config import load
 
-    settings = load(source) if Path(source).is_dir() else None
-    if settings is not None:
-        overrides = {"title": title, "base_url": base_url, "schema": schema,
-                     "profile": profile, "facs_pattern": facs_pattern,
-                     "pdf_per_document": pdf_per_document, "strict": strict,
-                     "search": search}
-        for key, value in overrides.items():
-            if value is not None:
-                setattr(settings, key, value)
-        if only is not None:
-            settings.outputs = tuple(o.strip() for o in only.split(",") if o.strip())
-        if base_url and not base_url.startswith(("https://", "http://")):
-            raise UsageError("--base-url must be an http(s) URL")
-        settings.title = settings.title or _default_title(source)
-        if outdir is None:
-            outdir = str(Path(source) / settings.output) if settings.output else "output"
-    outdir = outdir or "output"
-    if Path(outdir).resolve() == Path(source).resolve():
-        raise UsageError("the output folder cannot be the source folder", outdir)
+    if base_url and not base_url.startswith(("https://", "http://")):
+        raise UsageError("--base-url must be an http(s) URL")
+    settings, outdir = _edition_settings(source, outdir, {
+        "title": title, "base_url": base_url, "schema": schema, "profile": profile,
+        "facs_pattern": facs_pattern, "pdf_per_document": pdf_per_document, "strict": strict,
+        "search": search,
+        "outputs": tuple(o.strip() for o in only.split(",") if o.strip()) if only else None})
     progress = None if quiet else _Progress(verbose)
     report = build_edition(source, outdir, settings, progress, jobs or default_jobs(),
                            _shard(shard))
@@ -377,6 +364,55 @@ def new(output: str, edition: bool, title: str | None, doc_id: str, date: str, s
                         editors=list(editor), hands=list(hands), name=output)
     write_atomic(output, data)
     click.echo(f"wrote {output}", err=True)
+    return 0
+
+
+def _edition_settings(source: str, outdir: str | None, overrides: dict):
+    """An edition's settings: its teikit.toml, then the options given (None: not given);
+    and the output folder (the option, else the file's, else output/)."""
+    from .edition import Settings
+    from .edition.config import load
+
+    settings = load(source) if Path(source).is_dir() else Settings()
+    for key, value in overrides.items():
+        if value is not None:
+            setattr(settings, key, value)
+    settings.title = settings.title or _default_title(source)
+    if outdir is None:
+        outdir = str(Path(source) / settings.output) if settings.output else "output"
+    if Path(outdir).resolve() == Path(source).resolve():
+        raise UsageError("the output folder cannot be the source folder", outdir)
+    return settings, outdir
+
+
+@cli.command()
+@click.argument("source", default="tei", type=click.Path(file_okay=False))
+@click.option("-o", "--output", "outdir", default=None, type=click.Path(file_okay=False),
+              help="Folder to build into (default: teikit.toml's, else output/).")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on (another than 127.0.0.1 makes the preview visible "
+                   "to other machines).")
+@click.option("--port", type=click.IntRange(0, 65535), default=0,
+              help="Port (default: any free one, printed).")
+@click.option("-j", "--jobs", type=click.IntRange(1, 256), default=None,
+              help="Worker processes (default: the number of CPUs).")
+def serve(source: str, outdir: str | None, host: str, port: int, jobs: int | None) -> int:
+    """Build SOURCE, serve it on this machine, rebuild when a file is saved.
+
+    Open pages reload after each rebuild; a page whose source has findings shows them at
+    its top. Ctrl-C stops.
+    """
+    from .edition import default_jobs
+    from .preview import serve as run
+
+    if not Path(source).is_dir():
+        raise UsageError("no such folder", source)
+    settings, outdir = _edition_settings(source, outdir, {})
+    try:
+        run(source, outdir, settings, jobs or default_jobs(), host, port,
+            lambda line: click.echo(line, err=True))
+    except KeyboardInterrupt:
+        click.echo("teikit: stopped serving", err=True)
     return 0
 
 

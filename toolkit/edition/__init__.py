@@ -57,6 +57,7 @@ class BuildReport:
     notes: list[str] = field(default_factory=list)
     memory_mb: int = 0  # the peak resident memory of the process that needed most
     failed: int = 0  # source files with errors (published anyway unless strict)
+    volumes: dict[str, str] = field(default_factory=dict)  # volume folder -> its source file
 
     def summary(self) -> str:
         if self.files_written == 0 and not self.errors:
@@ -255,6 +256,7 @@ def _build(source: Path, out: Path, files: list[str], settings: Settings,
         and set(ordered) == set(manifests.files) and (out / own_manifest).is_file()
     if (plan.documents or out.exists()) and not unchanged:  # (a 2 MB rewrite for nothing)
         save_manifest(plan.outputs)
+    report.volumes = {v.id: str(source / v.rel) for v in plan.volumes}
     report.files_written = len(written)
     report.skipped = plan.skipped
     report.documents = plan.documents

@@ -1,0 +1,83 @@
+"""`teikit serve`: builds, serves on 127.0.0.1, rebuilds what changed on save, shows a
+source's findings on its page, and stops cleanly on Ctrl-C."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+
+from conftest import FIXTURES, ROOT
+
+
+def fetch(url: str) -> tuple[int, str]:
+    try:
+        with urllib.request.urlopen(url, timeout=30) as answer:
+            return answer.status, answer.read().decode()
+    except urllib.error.HTTPError as exc:
+        return exc.code, exc.read().decode()
+
+
+def until(check, seconds: float = 120):
+    """Poll `check` until it returns something true (the rebuild runs meanwhile)."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        found = check()
+        if found:
+            return found
+        time.sleep(0.3)
+    raise AssertionError("the served page never changed")
+
+
+def test_serve_rebuilds_on_save_shows_findings_and_stops_on_ctrl_c(tmp_path):
+    src, out = tmp_path / "tei", tmp_path / "out"
+    src.mkdir()
+    shutil.copy(FIXTURES / "tei" / "frus-volume.xml", src / "vol.xml")
+    proc = subprocess.Popen([sys.executable, "-m", "toolkit.cli", "serve", str(src), "-o",
+                             str(out), "-j", "1"], cwd=ROOT, stderr=subprocess.PIPE,
+                            stdout=subprocess.DEVNULL, text=True)
+    try:
+        lines = []
+        for line in proc.stderr:
+            lines.append(line)
+            if line.startswith("serving "):
+                break
+        url = re.match(r"serving (http://127\.0\.0\.1:\d+)/html/index\.html", lines[-1])
+        assert url, lines  # on this machine only, at a port of its own
+        base = url.group(1)
+        page = f"{base}/html/frus-test-v1/d1.html"
+        status, before = fetch(page)
+        assert status == 200 and "The release would take" in before
+        assert '<script src="/_teikit/reload.js"></script>' in before  # reloads itself
+        build = json.loads(fetch(f"{base}/_teikit/status")[1])["build"]
+
+        vol = src / "vol.xml"
+        text = vol.read_text()
+        vol.write_text(text.replace("The release would take", "The release might take"))
+        after = until(lambda: (lambda r: r[1] if "might take" in r[1] else None)(fetch(page)))
+        assert "would take" not in after and "teikit-findings" not in after
+        until(lambda: json.loads(fetch(f"{base}/_teikit/status")[1])["build"] > build)
+
+        vol.write_text(text.replace('xml:id="d2"', 'xml:id="d1"'))  # a duplicate id
+        shown = until(lambda: (lambda r: r[1] if "teikit-findings" in r[1] else None)(
+            fetch(page)))
+        assert "vol.xml" in shown and "error" in shown  # the findings, on the page itself
+
+        vol.write_text(text[:len(text) // 2])  # not well-formed: nothing can be published
+        status, gone = until(lambda: (lambda r: r if r[0] == 404 else None)(fetch(page)))
+        assert "not well-formed" in gone  # its errors, not a stale page
+    finally:
+        proc.send_signal(signal.SIGINT)
+        try:
+            rest = proc.communicate(timeout=60)[1]
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            raise
+    assert proc.returncode == 0, rest
+    assert "teikit: stopped serving" in rest and "Traceback" not in rest

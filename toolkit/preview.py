@@ -1,0 +1,182 @@
+"""`teikit serve`: build the edition, serve it on this machine, and rebuild what changed
+whenever a source is saved, reloading the pages open in the browser.
+
+The site is served as built (nothing is written for the preview), with two additions made
+on the way out: a small script that reloads the page after each rebuild, and, at the top
+of a page whose source has findings, those findings. A page whose source can no longer be
+published (not well-formed, say) answers with its source's errors instead of a stale copy.
+Rebuilds are the ordinary incremental build; the server binds to 127.0.0.1 unless told
+otherwise.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import os
+import threading
+from collections.abc import Callable
+from functools import partial
+from http import HTTPStatus
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+from .edition import BuildReport, Settings, build_edition
+from .errors import TeikitError
+
+STATUS = "/_teikit/status"
+RELOAD = "/_teikit/reload.js"
+RELOAD_JS = b"""(() => {
+  let seen = null;
+  async function poll() {
+    try {
+      const status = await (await fetch("/_teikit/status", { cache: "no-store" })).json();
+      if (seen !== null && status.build !== seen) location.reload();
+      seen = status.build;
+    } catch (error) { /* the server is restarting or gone: keep trying */ }
+    setTimeout(poll, 700);
+  }
+  poll();
+})();
+"""
+
+
+class Preview:
+    """What the server shows: the latest build's number and findings per volume folder."""
+
+    def __init__(self, out: Path):
+        self.out = out
+        self.build = 0
+        self.lock = threading.Lock()
+        self.sources: dict[str, str] = {}  # volume folder -> source file (every build's)
+        self.findings: dict[str, list[str]] = {}  # source file -> its error/warning lines
+
+    def update(self, report: BuildReport) -> None:
+        findings: dict[str, list[str]] = {}
+        for line in report.errors + report.warnings:
+            findings.setdefault(line.split(":", 1)[0], []).append(line)
+        with self.lock:
+            self.sources.update(report.volumes)
+            self.findings = findings
+            self.build += 1
+
+    def about(self, path: str) -> tuple[str, list[str]]:
+        """The source of the page at `path` (html/{volume}/…) and its findings."""
+        parts = path.strip("/").split("/")
+        with self.lock:
+            source = self.sources.get(parts[1], "") if len(parts) >= 3 and \
+                parts[0] == "html" else ""
+            return source, list(self.findings.get(source, []))
+
+
+class _Handler(SimpleHTTPRequestHandler):
+    preview: Preview
+
+    def log_message(self, *args) -> None:  # the terminal is for build messages
+        pass
+
+    def do_GET(self) -> None:  # noqa: N802 (the http.server name)
+        path = self.path.split("?", 1)[0].split("#", 1)[0]
+        if path == "/":
+            self.send_response(HTTPStatus.FOUND)
+            self.send_header("Location", "/html/index.html")
+            self.end_headers()
+        elif path == STATUS:
+            with self.preview.lock:
+                body = json.dumps({"build": self.preview.build}).encode()
+            self._send(body, "application/json")
+        elif path == RELOAD:
+            self._send(RELOAD_JS, "text/javascript")
+        elif path.endswith(".html") or path.endswith("/"):
+            self._page(path)
+        else:
+            super().do_GET()
+
+    def _page(self, path: str) -> None:
+        file = self.translate_path(path)
+        if os.path.isdir(file):
+            file = os.path.join(file, "index.html")
+        source, findings = self.preview.about(path)
+        try:
+            with open(file, "rb") as handle:
+                page = handle.read()
+            status = HTTPStatus.OK
+        except OSError:
+            if not findings:
+                self.send_error(HTTPStatus.NOT_FOUND, "No such page (yet)")
+                return
+            page = (b"<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"UTF-8\">"
+                    b"<title>Not published</title></head><body><h1>Not published</h1>"
+                    b"</body></html>")
+            status = HTTPStatus.NOT_FOUND
+        self._send(_annotated(page, source, findings), "text/html; charset=utf-8", status)
+
+    def _send(self, body: bytes, kind: str, status: HTTPStatus = HTTPStatus.OK) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", kind)
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "no-store")
+        self.end_headers()
+        self.wfile.write(body)
+
+
+def _annotated(page: bytes, source: str, findings: list[str]) -> bytes:
+    """The page with the reload script, and its source's findings at the top."""
+    added = b'<script src="' + RELOAD.encode() + b'"></script>'
+    if findings:
+        items = "".join(f"<li>{html.escape(line)}</li>" for line in findings[:200])
+        more = f"<li>… and {len(findings) - 200:,} more</li>" if len(findings) > 200 else ""
+        added += (
+            '<div class="teikit-findings" role="alert" style="border:2px solid #a0003c;'
+            'background:#fff4f4;padding:.5rem 1rem;margin:.5rem;font:14px/1.4 sans-serif">'
+            f"<p><strong>teikit: {html.escape(source)} has findings</strong></p>"
+            f"<ul>{items}{more}</ul></div>").encode()
+    at = page.find(b"<body")
+    at = page.find(b">", at) + 1 if at >= 0 else 0
+    return page[:at] + added + page[at:]
+
+
+def serve(source: str | Path, out: str | Path, settings: Settings, jobs: int,
+          host: str = "127.0.0.1", port: int = 0,
+          say: Callable[[str], None] = print) -> None:
+    """Build, serve, and rebuild on every saved change until interrupted (Ctrl-C)."""
+    from watchfiles import watch
+
+    source, out = Path(source), Path(out)
+    preview = Preview(out)
+
+    def rebuild() -> None:
+        try:
+            report = build_edition(source, out, settings, None, jobs)
+        except TeikitError as exc:  # (the edition file is wrong, say): keep serving
+            say(str(exc))
+            return
+        for line in report.errors + report.warnings:
+            say(line)
+        say(report.summary())
+        preview.update(report)
+
+    rebuild()
+    handler = type("Handler", (_Handler,), {"preview": preview})
+    try:
+        server = ThreadingHTTPServer((host, port), partial(handler, directory=str(out)))
+    except OSError as exc:
+        raise TeikitError(f"cannot serve on {host}:{port}: {exc.strerror or exc}") from None
+    thread = threading.Thread(target=server.serve_forever, daemon=True, name="teikit-serve")
+    thread.start()
+    shown = "127.0.0.1" if host in ("127.0.0.1", "0.0.0.0", "") else host
+    say(f"serving http://{shown}:{server.server_address[1]}/html/index.html "
+        "(Ctrl-C to stop)")
+    outside = os.path.realpath(out) + os.sep
+
+    def wanted(change, path: str) -> bool:
+        real = os.path.realpath(path)
+        return not real.startswith(outside) and \
+            (path.endswith(".xml") or os.path.basename(path) == "teikit.toml")
+
+    try:
+        for _changes in watch(source, watch_filter=wanted, debounce=300, step=50):
+            rebuild()
+    finally:
+        server.shutdown()
+        server.server_close()
