@@ -235,6 +235,8 @@
         <xsl:with-param name="nav" select="$nav" tunnel="yes"/>
         <xsl:with-param name="near" select="near" tunnel="yes"/>
         <xsl:with-param name="parts" select="part" tunnel="yes"/>
+        <xsl:with-param name="mentions" tunnel="yes"
+            select="map:merge($plan/plan/mention ! map {string(@token): .})"/>
       </xsl:apply-templates>
     </xsl:for-each>
   </xsl:template>

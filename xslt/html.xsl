@@ -644,6 +644,35 @@
     <xsl:sequence select="distinct-values(((tokenize($el/@ref), tokenize($el/@corresp),
         tokenize($el/@target))[starts-with(., '#')] ! substring(., 2), $el/@key ! string(.)))"/>
   </xsl:function>
+  <!-- In an edition with registers: a name links to its register entry's page, and the
+       first name on the page with a pointer carries the anchor that page links back to. -->
+  <xsl:key name="tk:token" match="(tei:persName | tei:placeName | tei:orgName | tei:rs | tei:name
+      | tei:term | tei:gloss)[not(ancestor::tei:teiHeader)]"
+      use="(@ref, @corresp, @target, @key) ! tokenize(.)"/>
+  <xsl:template match="tei:persName | tei:placeName | tei:orgName | tei:rs | tei:name | tei:term
+      | tei:gloss" priority="3">
+    <xsl:param name="mentions" as="map(xs:string, element())" tunnel="yes" select="map {}"/>
+    <xsl:variable name="token" select="((@ref, @corresp, @target, @key) ! tokenize(.))
+        [map:contains($mentions, .)][1]"/>
+    <xsl:choose>
+      <xsl:when test="empty($token)"><xsl:next-match/></xsl:when>
+      <xsl:otherwise>
+        <xsl:variable name="m" select="$mentions($token)"/>
+        <xsl:variable name="me" select="."/>
+        <!-- every entry this name points at links back here, if it is its first mention -->
+        <xsl:for-each select="distinct-values((@ref, @corresp, @target, @key) ! tokenize(.))
+            [map:contains($mentions, .)][key('tk:token', ., root($me))[1] is $me]">
+          <span class="anchor" id="{$mentions(.)/@anchor}"/>
+        </xsl:for-each>
+        <xsl:choose>
+          <xsl:when test="ancestor::tei:ref"><span class="{local-name()}" id="{tk:id(.)}"><xsl:apply-templates/></span></xsl:when>
+          <xsl:otherwise>
+            <a class="{local-name()} mention" href="{tk:safe-url($m/@href)}" id="{tk:id(.)}"><xsl:apply-templates/></a>
+          </xsl:otherwise>
+        </xsl:choose>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
   <xsl:template match="tei:persName | tei:placeName | tei:orgName | tei:rs | tei:name | tei:term
       | tei:gloss" priority="2">
     <xsl:variable name="me" select="."/>

@@ -35,6 +35,12 @@
             <xsl:if test="@pdf != ''"> · <a href="{tk:safe-url(@pdf)}">the whole edition as PDF</a></xsl:if>
             <xsl:if test="@search != ''"> · <a href="{tk:safe-url(@search)}">Search</a></xsl:if>
           </p>
+          <xsl:if test="register">
+            <p class="registers">Registers: <xsl:for-each select="register">
+              <xsl:if test="position() gt 1"> · </xsl:if>
+              <a href="{tk:safe-url(@href)}"><xsl:value-of select="@title"/></a>
+            </xsl:for-each></p>
+          </xsl:if>
           <xsl:if test="count(volume[@split = 'yes']) gt 1">
             <nav class="volumes" aria-label="Volumes">
               <ol>

@@ -219,6 +219,8 @@ def _build(source: Path, out: Path, files: list[str], settings: Settings,
         main.write("html/index.html", lambda: pages.index_html(*plan.index), "index")
     if plan.sitemap:
         main.write("html/sitemap.xml", lambda: pages.sitemap(*plan.sitemap), "sitemap")
+    for name, maker, args in plan.register_pages:
+        main.write(name, lambda maker=maker, args=args: maker(*args), "registers")
     if plan.search_page:
         main.write("html/search.html", lambda: pages.search_html(plan.title, plan.language),
                    "search")

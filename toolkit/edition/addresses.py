@@ -23,7 +23,7 @@ from .documents import safe_slug
 
 # Names beside the volume folders in html/ (the edition's own files): never a volume id.
 EDITION_FILES = ("index.html", "teikit.css", "sitemap.xml", "search.html", "search.js",
-                 "pagefind")
+                 "pagefind", "registers")
 VOLUME_PAGE = "index"  # a volume's own page in html/; never a document's name
 
 
@@ -105,15 +105,17 @@ class Pointers:
         self.by_id = {v.id: v for v in all_volumes}
         self.by_rel = {v.rel: v for v in all_volumes}
 
+    def volume_of(self, where: str, here: Volume) -> Volume | None:
+        """The volume a pointer's part before '#' names: a path from the pointing file,
+        or a volume id."""
+        rel = posixpath.normpath(posixpath.join(posixpath.dirname(here.rel), where))
+        return self.by_rel.get(rel) or self.by_id.get(where)
+
     def resolve(self, target: str, here: Volume) -> str | None:
         where, _, frag = target.partition("#")
-        if not where:
-            volume = here
-        else:
-            rel = posixpath.normpath(posixpath.join(posixpath.dirname(here.rel), where))
-            volume = self.by_rel.get(rel) or self.by_id.get(where)
-            if volume is None:
-                return None
+        volume = self.volume_of(where, here) if where else here
+        if volume is None:
+            return None
         if not frag:
             page = VOLUME_PAGE
         elif frag in volume.home:

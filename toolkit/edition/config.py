@@ -31,13 +31,14 @@ class Settings:
     strict: bool = False  # a file with errors is not published
     pdf_per_document: bool = False
     search: bool = True  # a search page and its static index (html/search.html)
+    registers: bool = True  # persons, places, organisations, terms (html/registers/)
     output: str = ""  # the output folder, relative to the edition folder
     source: str = ""  # the file the settings were read from ('' = defaults)
 
 
 _TYPES = {"title": str, "base_url": str, "outputs": list, "schema": str, "profile": str,
           "facs_pattern": str, "volumes": list, "strict": bool, "pdf_per_document": bool,
-          "search": bool, "output": str}
+          "search": bool, "registers": bool, "output": str}
 
 
 def load(folder: str | Path) -> Settings:
@@ -130,6 +131,10 @@ pdf_per_document = false
 # A search page (html/search.html) over every document, with filters for volume, year and
 # type; its index is static (Pagefind): no server needed, any static host will do.
 search = true
+
+# Registers of persons, places, organisations and terms (html/registers/), gathered from
+# the lists the TEI declares, each entry with every document that mentions it.
+registers = true
 
 # The output folder, relative to this folder (empty: "output" in the current folder).
 output = ""

@@ -34,11 +34,11 @@ def safe_slug(value: str, fallback: str) -> str:
     return slug[:120] or fallback
 
 
-def plain(el: etree._Element | None) -> str:
-    """Text as a reader sees it in a list: no notes, no deletions."""
+def plain(el: etree._Element | None, skip: tuple[str, ...] = ()) -> str:
+    """Text as a reader sees it in a list: no notes, no deletions (nor what `skip` names)."""
     if el is None:
         return ""
-    skip = {T + "note", T + "del"}
+    skip = {T + "note", T + "del", *skip}
     parts: list[str] = []
 
     def walk(node: etree._Element) -> None:
@@ -70,7 +70,7 @@ def describe(source: Path, tree: etree._ElementTree) -> list[dict]:
         return [{"doc_id": "", "base": safe_slug(source.stem, "document"), "n": "",
                  "date": created, "title": title or source.stem, "split": False,
                  "ids": own, "refs": _refs(root, set(own)), "part": "", "part_id": "",
-                 "type": "letter" if letter else ""}]
+                 "type": "letter" if letter else "", "mentions": mentions(root)}]
     docs = []
     parts: dict = {}  # enclosing division -> its (head, id): many documents share one
     shared = _shared_hash(tree) if len(divs) > 1 else ""
@@ -86,8 +86,66 @@ def describe(source: Path, tree: etree._ElementTree) -> list[dict]:
                      "split": len(divs) > 1, "ids": own, "refs": _refs(div, set(own)),
                      "hash": _own_hash(div, shared) if shared else "",
                      "part": part_title, "part_id": part_id,
-                     "type": div.get("subtype") or ""})
+                     "type": div.get("subtype") or "", "mentions": mentions(div)})
     return docs
+
+
+# Registers: what a file declares (persons, places, organisations, terms) and what its
+# documents mention (names pointing at a declaration by @ref, @corresp, @target or @key).
+ENTRY_KINDS = {T + "person": "persons", T + "personGrp": "persons", T + "place": "places",
+               T + "org": "organisations"}
+LIST_KINDS = {"persons": "persons", "terms": "terms"}  # FRUS: div/@xml:id, list/@type
+LABELS = (T + "persName", T + "placeName", T + "orgName", T + "term", T + "name",
+          T + "label", T + "gloss")
+MENTIONS = (T + "persName", T + "placeName", T + "orgName", T + "rs", T + "name", T + "term",
+            T + "gloss")
+POINTING = ("ref", "corresp", "target", "key")
+HEADER = T + "teiHeader"
+_NOT_TEXT = {HEADER, *ENTRY_KINDS, T + "listPerson", T + "listPlace", T + "listOrg"}
+
+
+def entries(tree: etree._ElementTree) -> list[dict]:
+    """Register entries a file declares: kind, id, label, description, identifiers."""
+    found = []
+    for el in tree.getroot().iter(*ENTRY_KINDS):
+        label = next((c for c in el.iter(*LABELS) if c is not el), None)
+        found.append(_entry(ENTRY_KINDS[el.tag], el, el.get(XML_ID) or "", label))
+    for lst in tree.getroot().iter(T + "list"):
+        holder = lst.getparent()
+        kind = LIST_KINDS.get(lst.get("type") or "") or \
+            (LIST_KINDS.get(holder.get(XML_ID) or "") if holder.tag == T + "div" else None)
+        if kind is None:
+            continue
+        for item in lst.iterfind(T + "item"):
+            label = next(item.iter(*LABELS), None)
+            ident = item.get(XML_ID) or (label.get(XML_ID) if label is not None else "") or ""
+            found.append(_entry(kind, item, ident, label))
+    return found
+
+
+def _entry(kind: str, el: etree._Element, ident: str, label: etree._Element | None) -> dict:
+    name = plain(label) if label is not None else ""
+    described = plain(el, skip=(T + "geo", T + "idno", T + "location"))
+    idents = sorted({" ".join((i.text or "").split()) for i in el.iter(T + "idno")
+                     if (i.text or "").strip().startswith(("http://", "https://"))} |
+                    {v for k in ("sameAs", "ref") for v in (el.get(k) or "").split()
+                     if v.startswith(("http://", "https://"))})
+    return {"kind": kind, "id": str(ident), "label": name or described[:80] or str(ident),
+            "text": described[:400], "idents": idents}
+
+
+def mentions(el: etree._Element) -> dict[str, int]:
+    """How often each pointer of a name in `el` is used (not in the header, not in a
+    register's own entries: a place named in a person's entry is no mention in the text)."""
+    counts: dict[str, int] = {}
+    for name in el.iter(*MENTIONS):
+        if any(a.tag in _NOT_TEXT or a.tag == T + "list" and (a.get("type") in LIST_KINDS)
+               for a in name.iterancestors()):
+            continue
+        for attr in POINTING:
+            for token in (name.get(attr) or "").split():
+                counts[token] = counts.get(token, 0) + 1
+    return counts
 
 
 def describe_volume(tree: etree._ElementTree) -> dict:
@@ -104,7 +162,8 @@ def describe_volume(tree: etree._ElementTree) -> dict:
                                                                      None)),
             "lang": (root.get(f"{{{XML_NS}}}lang") or "").split("-")[0].lower(),
             "ids": ids, "refs": sorted({t for el in outside if el.tag in (T + "ref", T + "ptr")
-                                        for t in [_pointer(el, set(ids))] if t})}
+                                        for t in [_pointer(el, set(ids))] if t}),
+            "entries": entries(tree)}
 
 
 def pages_before(div: etree._Element) -> list[etree._Element]:

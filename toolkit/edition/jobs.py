@@ -140,8 +140,8 @@ def _lines(found) -> dict:
             "warnings": [d.text() for d in found if d.severity == WARNING]}
 
 
-def plan_element(pages: list[dict], links: dict[str, str], labels: list[list[str]]
-                 ) -> etree._Element:
+def plan_element(pages: list[dict], links: dict[str, str], labels: list[list[str]],
+                 mentions: dict[str, dict] | None = None) -> etree._Element:
     """The plan the stylesheets' pages mode reads (documented in common.xsl). A page's
     list values become child elements (its side list: <near …/>)."""
     plan = etree.Element("plan")
@@ -154,6 +154,9 @@ def plan_element(pages: list[dict], links: dict[str, str], labels: list[list[str
                     etree.SubElement(el, key, {k: v for k, v in item.items() if v != ""})
     for target, href in sorted(links.items()):
         etree.SubElement(plan, "link", target=target, href=href)
+    for token, mention in sorted((mentions or {}).items()):
+        etree.SubElement(plan, "mention", token=token, href=mention["href"],
+                         anchor=mention["anchor"])
     seen: dict[str, int] = {}
     for doc, page, text, date in labels:
         seen[doc] = seen.get(doc, 0) + 1  # which document of that id (ids may repeat)
@@ -272,7 +275,8 @@ def _render_group(tree: etree._ElementTree, path: str, out: Output, kind: str,
     document that cannot be rendered fails alone."""
     params = {"css-href": "../" + CSS_HREF, **task["params"]} if kind == "html" \
         else task["params"]
-    plan = plan_element(pages, task["links"], task["labels"])
+    plan = plan_element(pages, task["links"], task["labels"],
+                        task.get("mentions") if kind == "html" else None)
     try:
         rendered = render_pages(kind, tree, plan, path, task.get("document"), **params)
     except TeikitError as exc:

@@ -36,12 +36,16 @@ def human_date(iso: str) -> str:
     return f"{name} {int(day)}, {year}" if day else f"{name} {year}"
 
 
-def index_html(title: str, volumes: list[dict], pdf: str, search: bool) -> str:
+def index_html(title: str, volumes: list[dict], pdf: str, search: bool,
+               registers: list[str]) -> str:
     """html/index.html: every volume with its documents (number, date, title, text/PDF).
 
     volumes: [{id, title, href, pdf, docs: [{n, date, label, title, href, text, pdf}]}]"""
     edition = etree.Element("edition", title=title, pdf=pdf,
                             search="search.html" if search else "")
+    for kind in registers:
+        etree.SubElement(edition, "register", href=f"registers/{kind}.html",
+                         title=kind.capitalize())
     for volume in volumes:
         el = etree.SubElement(edition, "volume", {k: v for k, v in volume.items()
                                                   if isinstance(v, str)})

@@ -16,6 +16,7 @@ from .config import Settings
 from .jobs import CSS_HREF
 from .manifest import PENDING, Manifests
 from .pages import human_date
+from .registers import FOLDER, Registers, entry_page, gather, register_page
 
 MIN_PART = 100  # pages: a file is cut into runs of documents for idle workers down to this
 NEAR = 3  # documents before and after the current one in a page's side list (with its
@@ -47,6 +48,8 @@ class Plan:
     search_page: bool = False  # html/search.html and search.js need writing
     language: str = "en"  # the edition's main language: one search index for every page
     search: bool = False  # the edition has a search page (its index is made after the pages)
+    registers: Registers | None = None
+    register_pages: list[tuple] = field(default_factory=list)  # (name, maker, args) to write
     edition_pdf: bool = False
     results: list[dict] = field(default_factory=list)
 
@@ -99,14 +102,21 @@ def plan_edition(source: Path, out: Path, entries: dict[str, dict], ordered: lis
     params = {"facs-pattern": settings.facs_pattern} if settings.facs_pattern else {}
     whole = shard[1] == 1
     plan.search = settings.search and "html" in outputs and whole and plan.documents > 0
+    if settings.registers and "html" in outputs and whole:
+        plan.registers = gather(plan.volumes, entries, pointers,
+                                {v.rel: f"{source}/{v.rel}" for v in plan.volumes}, label)
+        plan.warnings += plan.registers.warnings
+        _plan_registers(plan, plan.registers, version)
     for volume in plan.volumes:
         _plan_volume(plan, volume, entries[volume.rel], pointers, settings, params, source,
                      version)
     if whole and plan.documents and "html" in outputs:
         rows = _index_rows(plan.volumes, settings)
         pdf = "../print/edition.pdf" if "print" in outputs else ""
-        if plan.wanted("html/index.html", digest(version, plan.title, rows, pdf, plan.search)):
-            plan.index = (plan.title, rows, pdf, plan.search)
+        registers = sorted(plan.registers.entries) if plan.registers else []
+        if plan.wanted("html/index.html", digest(version, plan.title, rows, pdf, plan.search,
+                                                 registers)):
+            plan.index = (plan.title, rows, pdf, plan.search, registers)
         if plan.search:
             langs = Counter(lang if re.fullmatch("[a-z]{2,3}", lang) else "en"
                             for v in plan.volumes for lang in [entries[v.rel].get("lang", "")])
@@ -132,9 +142,12 @@ def _plan_volume(plan: Plan, volume: Volume, entry: dict, pointers: Pointers,
     owner = f"{source}/{volume.rel}"
     targets = set(entry.get("refs", [])) | {t for doc in volume.docs for t in doc["refs"]}
     links = pointers.links(volume, targets)
+    named = plan.registers.mentions if plan.registers else {}
+    mentions = {token: m for i in range(len(volume.docs)) for token, m in
+                named.get((volume.id, i), {}).items()}  # (a pointer means one entry per volume)
     task = plan.tasks.setdefault(volume.rel, {
         "path": owner, "links": links, "labels": [], "groups": {}, "file_pdf": None,
-        "docs": [], "params": params})
+        "docs": [], "params": params, "mentions": mentions})
     base_url = settings.base_url.rstrip("/") + "/" if settings.base_url else ""
     volume_pdf = volume.href("print", None)
     common = {"edition-title": plan.title, "edition-href": "../index.html",
@@ -146,7 +159,8 @@ def _plan_volume(plan: Plan, volume: Volume, entry: dict, pointers: Pointers,
     for i, doc in enumerate(docs):
         task["docs"].append(doc["doc_id"])
         key = (version, doc.get("hash") or entry["hash"], params,
-               {t: links[t] for t in doc["refs"] if t in links})
+               {t: links[t] for t in doc["refs"] if t in links},
+               named.get((volume.id, i), {}))
         page = {"doc": doc["doc_id"] if volume.split else "", "title": doc["title"],
                 "pos": str(i + 1) if volume.split else ""}
         need = []
@@ -191,6 +205,22 @@ def _plan_volume(plan: Plan, volume: Volume, entry: dict, pointers: Pointers,
                        owner):
             task["labels"] = labels
             task["groups"].setdefault("html", []).append({"href": html, "kind": "volume", **nav})
+
+
+def _plan_registers(plan: Plan, registers: Registers, version: str) -> None:
+    """A page per register, and one per entry: an entry's page changes only when what it
+    says or who mentions it does."""
+    for kind, found in registers.entries.items():
+        listed = [(e.key, e.label, e.text) for e in found]
+        if plan.wanted(f"html/{FOLDER}/{kind}.html", digest(version, plan.title, listed)):
+            plan.register_pages.append((f"html/{FOLDER}/{kind}.html", register_page,
+                                        (kind, found, plan.title)))
+        for entry in found:
+            if entry.key and plan.wanted(f"html/{entry.href()}", digest(
+                    version, plan.title, entry.label, entry.text, sorted(entry.idents),
+                    entry.mentions)):
+                plan.register_pages.append((f"html/{entry.href()}", entry_page,
+                                            (entry, plan.title)))
 
 
 def _neighbours(volume: Volume, i: int) -> dict:
