@@ -246,7 +246,8 @@ def _build(source: Path, out: Path, files: list[str], settings: Settings,
                                                                   plan.title), "edition")
     plan.results.append({"files": main.files, "errors": main.errors})
     report.errors += main.errors
-    _search_index(out, plan, manifests, report)
+    if total == 1:  # (the index needs every page: not in a shard)
+        _search_index(out, plan, manifests, report)
 
     # 4. remove outputs that no longer have a source (an earlier build's addresses too), and
     #    save the manifest: an output is up to date only if it was written (or needed none)

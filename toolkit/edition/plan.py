@@ -101,7 +101,8 @@ def plan_edition(source: Path, out: Path, entries: dict[str, dict], ordered: lis
         plan.css = plan.wanted(f"html/{CSS_HREF}", digest(version, "css"))
     params = {"facs-pattern": settings.facs_pattern} if settings.facs_pattern else {}
     whole = shard[1] == 1
-    plan.search = settings.search and "html" in outputs and whole and plan.documents > 0
+    # (pages are marked for the index in a shard too: the final build indexes them as they are)
+    plan.search = settings.search and "html" in outputs and plan.documents > 0
     if settings.registers and "html" in outputs and whole:
         plan.registers = gather(plan.volumes, entries, pointers,
                                 {v.rel: f"{source}/{v.rel}" for v in plan.volumes}, label)
@@ -117,7 +118,7 @@ def plan_edition(source: Path, out: Path, entries: dict[str, dict], ordered: lis
         if plan.wanted("html/index.html", digest(version, plan.title, rows, pdf, plan.search,
                                                  registers)):
             plan.index = (plan.title, rows, pdf, plan.search, registers)
-        if plan.search:
+        if plan.search:  # (a whole build: the search page needs every volume)
             langs = Counter(lang if re.fullmatch("[a-z]{2,3}", lang) else "en"
                             for v in plan.volumes for lang in [entries[v.rel].get("lang", "")])
             plan.language = langs.most_common(1)[0][0]

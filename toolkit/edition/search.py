@@ -32,6 +32,13 @@ def index_site(html: str, language: str) -> None:
     index in the edition's main language (Pagefind would otherwise make one per language,
     and a search page searches only its own: German letters in an English edition would
     never be found)."""
+    target = os.path.join(html, FOLDER)
+    if not any(name.endswith(".html") for entry in os.scandir(html) if entry.is_dir()
+               and entry.name != FOLDER and not entry.name.startswith(".")
+               for name in os.listdir(entry.path)):
+        if os.path.isdir(target) and not os.path.islink(target):  # nothing left to find
+            shutil.rmtree(target, ignore_errors=True)
+        return
     new = os.path.join(html, f".{FOLDER}.{os.getpid()}.new")
     old = os.path.join(html, f".{FOLDER}.{os.getpid()}.old")
     for leftover in (new, old):
@@ -51,7 +58,6 @@ def index_site(html: str, language: str) -> None:
         said = (run.stderr or run.stdout).strip().splitlines()
         raise TeikitError("the search index could not be made: Pagefind says "
                           f"{said[-1] if said else f'nothing (exit {run.returncode})'}", html)
-    target = os.path.join(html, FOLDER)
     if os.path.islink(target):
         raise TeikitError("is a symbolic link; teikit writes only inside the output folder",
                           target)
