@@ -520,7 +520,7 @@
               <xsl:text> </xsl:text>
               <div class="note-body"><xsl:apply-templates mode="note-body"/></div>
               <xsl:text> </xsl:text>
-              <a href="#{$id}-ref" class="backlink" role="doc-backlink" aria-label="Back to the text">↩</a>
+              <a href="#{$id}-ref" class="backlink" role="doc-backlink" data-pagefind-ignore="" aria-label="Back to the text">↩</a>
             </li>
           </xsl:for-each>
         </ol>

@@ -109,6 +109,49 @@ def scaling(sizes: list[float]) -> None:
           "xmlschema's explanations were capped)")
 
 
+def registers_and_search(build_docs: int, jobs: int) -> None:
+    """Registers and the search index, for the corpus and for many documents: each timed
+    apart from the build that makes them (the build runs both as its last steps)."""
+    import json
+
+    from toolkit.edition import plan as planning
+    from toolkit.edition import search
+    from toolkit.edition.addresses import Pointers, volumes
+
+    work = Path(tempfile.mkdtemp(prefix="teikit-bench-"))
+    try:
+        sites = []
+        if CORPUS.is_dir():
+            sites.append(("../shared/corpus", CORPUS))
+        src = work / "tei"
+        document_files(src, build_docs)
+        sites.append((f"{build_docs:,} documents", src))
+        for label, folder in sites:
+            out = work / f"out-{len(label)}"
+            build_edition(folder, out, Settings(outputs=("html",), title="T"), jobs=jobs)
+            manifest = json.loads((out / ".teikit-build.json").read_text())
+            files = manifest["files"]
+            ordered = [rel for rel, entry in files.items() if entry["docs"]]
+            found, _ = volumes([(rel, files[rel]) for rel in ordered])
+            pages = sum(len(v.docs) for v in found)
+            start = time.perf_counter()
+            gathered = planning.gather(found, files, Pointers(found),
+                                       {v.rel: v.rel for v in found}, planning.label)
+            spent = time.perf_counter() - start
+            entries = sum(len(e) for e in gathered.entries.values())
+            print(f"{'registers of ' + label:<34} {spent:7.2f} s  ({entries:,} entries, "
+                  f"{sum(len(m) for m in gathered.mentions.values()):,} pointers on pages)")
+            start = time.perf_counter()
+            search.index_site(str(out / "html"), "en")
+            spent = time.perf_counter() - start
+            size = sum(f.stat().st_size for f in (out / "html/pagefind").rglob("*")
+                       if f.is_file())
+            print(f"{'search index of ' + label:<34} {spent:7.2f} s  ({pages:,} pages, "
+                  f"{size / 2**20:.1f} MB of index)")
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--size-mb", type=float, default=5.0)
@@ -117,8 +160,11 @@ def main() -> None:
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     ap.add_argument("--scale-mb", default="1,10,100",
                     help="volume sizes for the linearity check ('' to skip)")
-    ap.add_argument("--only", default="", help="run just one part: jing, scaling")
+    ap.add_argument("--only", default="", help="run just one part: jing, scaling, registers")
     args = ap.parse_args()
+    if args.only == "registers":
+        registers_and_search(args.build_docs, args.jobs)
+        return
     if args.only in ("", "jing"):
         against_jing()
     if args.only == "jing":
@@ -200,6 +246,7 @@ def main() -> None:
                   total, args.build_docs)
     finally:
         shutil.rmtree(work, ignore_errors=True)
+    registers_and_search(args.build_docs, args.jobs)
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
     print(f"peak memory of this benchmark process (it holds the test volumes): {own} MB")
     print(f"python {sys.version.split()[0]}, lxml {etree.__version__}")
