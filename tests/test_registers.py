@@ -135,3 +135,22 @@ def test_the_schnitzler_letters_names_link_into_the_person_register(tmp_path):
     assert len(persons) >= 20  # persName/@ref (and rs) into the person register
     assert len(list((out / "html/registers/persons").glob("*.html"))) >= 20
     assert broken_links(out) == []
+
+
+@pytest.mark.skipif(not (SHARED / "corpus" / "frus-history").is_dir(),
+                    reason="../shared/corpus is not beside the repository")
+def test_frus_history_and_the_bundled_edition_get_registers_whose_links_all_resolve(tmp_path):
+    """The FRUS history's terms list (items without ids: listed, with no page) beside the
+    bundled memo and the FRUS-shaped volume (persName/@corresp, gloss/@target)."""
+    from conftest import ROOT
+
+    src = tmp_path / "tei"
+    shutil.copytree(SHARED / "corpus" / "frus-history", src)
+    shutil.copy(ROOT / "tei" / "frus1952-54v15p1-p728.xml", src)
+    shutil.copy(FIXTURES / "tei" / "frus-volume.xml", src / "vol.xml")
+    out = tmp_path / "out"
+    build_edition(src, out, HTML, jobs=2)
+    terms = (out / "html/registers/terms.html").read_text()
+    assert "Agency" in terms and "UNC" in terms  # FRUS history's list and the volume's
+    assert (out / "html/registers/persons/p_AD1.html").is_file()
+    assert broken_links(out) == []
