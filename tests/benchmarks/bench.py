@@ -123,9 +123,21 @@ def registers_and_search(build_docs: int, jobs: int) -> None:
         sites = []
         if CORPUS.is_dir():
             sites.append(("../shared/corpus", CORPUS))
-        src = work / "tei"
-        document_files(src, build_docs)
-        sites.append((f"{build_docs:,} documents", src))
+        src = work / "letters"  # each declares 3 of 500 persons and names them
+        src.mkdir()
+        for i in range(build_docs):
+            people = [f"p{(i * 7 + k * 131) % 500}" for k in range(3)]
+            named = " and ".join(f'<persName ref="#{p}">Person {p}</persName>' for p in people)
+            declared = "".join(f'<person xml:id="{p}"><persName>Person {p}</persName>'
+                               f"<idno>https://example.org/person/{p}</idno></person>"
+                               for p in people)
+            (src / f"L{i:05d}.xml").write_text(
+                '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt>'
+                f"<title>Letter {i}</title></titleStmt><publicationStmt><p>p</p>"
+                "</publicationStmt><sourceDesc><p>s</p></sourceDesc></fileDesc></teiHeader>"
+                f"<text><body><p>Met {named} today.</p></body><back><listPerson>{declared}"
+                "</listPerson></back></text></TEI>", encoding="utf-8")
+        sites.append((f"{build_docs:,} letters", src))
         for label, folder in sites:
             out = work / f"out-{len(label)}"
             build_edition(folder, out, Settings(outputs=("html",), title="T"), jobs=jobs)

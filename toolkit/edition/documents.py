@@ -125,6 +125,10 @@ def entries(tree: etree._ElementTree) -> list[dict]:
 
 def _entry(kind: str, el: etree._Element, ident: str, label: etree._Element | None) -> dict:
     name = plain(label) if label is not None else ""
+    if label is not None and label.find(T + "surname") is not None:  # as a register sorts
+        first = " ".join(plain(f) for f in label.iter(T + "forename"))
+        name = ", ".join(p for p in (" ".join(plain(s) for s in label.iter(T + "surname")),
+                                     first) if p)
     described = plain(el, skip=(T + "geo", T + "idno", T + "location"))
     idents = sorted({" ".join((i.text or "").split()) for i in el.iter(T + "idno")
                      if (i.text or "").strip().startswith(("http://", "https://"))} |

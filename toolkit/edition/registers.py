@@ -143,6 +143,12 @@ def _resolve(token: str, volume: Volume, members, by_id, by_ident, pointers: Poi
     return members.get((target.id, frag)) if target is not None else None
 
 
+def _said(entry: Entry) -> str:
+    """What an entry says beyond its name (a FRUS item repeats it: "Acheson, Dean, …")."""
+    text = entry.text
+    return text[len(entry.label):].lstrip(" ,;") if text.startswith(entry.label) else text
+
+
 def _order(entry: Entry) -> tuple[str, str]:
     """Alphabetical as a reader expects: case and diacritics aside (Ä with A)."""
     folded = unicodedata.normalize("NFKD", entry.label.casefold())
@@ -169,7 +175,7 @@ def register_page(kind: str, entries: list[Entry], edition: str) -> str:
         name = escape(entry.label)
         if entry.key:
             name = f'<a href="{escape(kind)}/{escape(entry.key)}.html">{name}</a>'
-        text = escape(entry.text) if entry.text != entry.label else ""
+        text = escape(_said(entry))
         rows.append(f"<li>{name}{' — ' + text if text else ''}</li>")
     body = (f"<h1>{escape(KINDS[kind])}</h1>\n<p>{len(entries):,} "
             f"entr{'ies' if len(entries) != 1 else 'y'}</p>\n"
@@ -189,7 +195,7 @@ def entry_page(entry: Entry, edition: str) -> str:
         mentions.append(f'<li><a href="{escape(m["href"])}">{escape(m["label"])}</a>'
                         f'<span class="mention-where"> {where}{times}</span></li>')
     body = (f"<h1>{escape(entry.label)}</h1>\n"
-            + (f"<p>{escape(entry.text)}</p>\n" if entry.text != entry.label else "")
+            + (f"<p>{escape(_said(entry))}</p>\n" if _said(entry) else "")
             + (f'<ul class="identifiers">{idents}</ul>\n' if idents else "")
             + f"<h2>Mentioned in {len(entry.mentions):,} "
               f"document{'s' if len(entry.mentions) != 1 else ''}</h2>\n"
