@@ -64,6 +64,15 @@ def long_memo(notes: int = 24, pages_from: int = 300) -> str:
     return "\n".join(lines) + "\n"
 
 
+def interruptible() -> None:
+    """Popen preexec_fn: Ctrl-C as a terminal gives it. A test run started in the background
+    by a non-interactive shell (`pytest &`) has SIGINT ignored, and an ignored signal stays
+    ignored in every process started from it: a child could then never be interrupted."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def broken_links(site: Path) -> list[str]:
     """Every relative link (a, link) in the HTML pages under `site` that names a file or a
     fragment that does not exist: "page: href"."""

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT, one_line
+from helpers import interruptible
 from test_build import corpus, snapshot
 
 from toolkit.edition import Settings, build_edition
@@ -246,7 +247,7 @@ def _start_build(tmp_path: Path) -> tuple[subprocess.Popen, set[int]]:
     proc = subprocess.Popen([sys.executable, "-m", "toolkit.cli", "build", str(src), "-o",
                              str(tmp_path / "out"), "-j", "2", "--only", "html,text,print"],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                            start_new_session=True, cwd=ROOT)
+                            start_new_session=True, cwd=ROOT, preexec_fn=interruptible)
     deadline = time.monotonic() + 60
     workers: set[int] = set()
     while time.monotonic() < deadline and len(workers) < 3:  # 2 workers + resource tracker

@@ -14,6 +14,7 @@ import urllib.error
 import urllib.request
 
 from conftest import FIXTURES, ROOT
+from helpers import interruptible
 
 
 def fetch(url: str) -> tuple[int, str]:
@@ -41,7 +42,7 @@ def test_serve_rebuilds_on_save_shows_findings_and_stops_on_ctrl_c(tmp_path):
     shutil.copy(FIXTURES / "tei" / "frus-volume.xml", src / "vol.xml")
     proc = subprocess.Popen([sys.executable, "-m", "toolkit.cli", "serve", str(src), "-o",
                              str(out), "-j", "1"], cwd=ROOT, stderr=subprocess.PIPE,
-                            stdout=subprocess.DEVNULL, text=True)
+                            stdout=subprocess.DEVNULL, text=True, preexec_fn=interruptible)
     try:
         lines = []
         for line in proc.stderr:
