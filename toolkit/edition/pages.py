@@ -55,26 +55,34 @@ def index_html(title: str, volumes: list[dict], pdf: str, search: bool,
                      "index")
 
 
+def shell(title: str, crumbs: list[tuple[str, str]], body: str, css: str, kind: str,
+          lang: str = "en", after: str = "") -> str:
+    """A page of the edition's own made here (search, registers): head, breadcrumb (crumbs:
+    (text, href) before this page), main. Every value passed in as text is escaped here;
+    `body` and `after` are markup the caller escaped."""
+    trail = "".join(f'<li><a href="{escape(href)}">{escape(text)}</a></li>'
+                    for text, href in crumbs)
+    return (f'<!DOCTYPE html>\n<html lang="{escape(lang)}">\n<head>\n<meta charset="UTF-8">\n'
+            '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+            '<meta name="generator" content="teikit">\n'
+            f"<title>{escape(' · '.join([title] + [text for text, _ in crumbs[:1]]))}</title>\n"
+            f'<link rel="stylesheet" href="{escape(css)}">\n</head>\n<body>\n'
+            f'<nav class="breadcrumb" aria-label="Breadcrumb"><ol>{trail}'
+            f'<li aria-current="page">{escape(title)}</li></ol></nav>\n'
+            f'<main class="{kind}">\n{body}</main>\n{after}</body>\n</html>\n')
+
+
 def search_html(title: str, language: str) -> str:
     """html/search.html: the form; search.js fills in the filters and the results."""
-    title = escape(title)
     selects = "".join(
         f'<label>{label} <select name="{name}"><option value="">all</option></select></label>\n'
         for name, label in (("volume", "Volume"), ("year", "Year"), ("type", "Type")))
-    return (f'<!DOCTYPE html>\n<html lang="{escape(language)}">\n<head>\n<meta charset="UTF-8">\n'
-            '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-            '<meta name="generator" content="teikit">\n'
-            f"<title>Search · {title}</title>\n"
-            '<link rel="stylesheet" href="teikit.css">\n</head>\n<body>\n'
-            '<nav class="breadcrumb" aria-label="Breadcrumb"><ol>'
-            f'<li><a href="index.html">{title}</a></li><li aria-current="page">Search</li>'
-            "</ol></nav>\n"
-            '<main class="search">\n<h1>Search</h1>\n'
-            '<form id="search-form" role="search">\n'
+    body = ('<h1>Search</h1>\n<form id="search-form" role="search">\n'
             '<label>Words <input type="search" name="q" autofocus></label>\n'
             f"{selects}<button>Search</button>\n</form>\n"
-            '<p id="search-status" role="status"></p>\n<ol id="search-results"></ol>\n'
-            '</main>\n<script src="search.js"></script>\n</body>\n</html>\n')
+            '<p id="search-status" role="status"></p>\n<ol id="search-results"></ol>\n')
+    return shell("Search", [(title, "index.html")], body, "teikit.css", "search", language,
+                 '<script src="search.js"></script>\n')
 
 
 def sitemap(base_url: str, names: list[str]) -> str:

@@ -20,7 +20,7 @@ from html import escape
 
 from .addresses import Pointers, Volume, unique
 from .documents import safe_slug
-from .pages import human_date
+from .pages import human_date, shell
 
 KINDS = {"persons": "Persons", "places": "Places", "organisations": "Organisations",
          "terms": "Terms"}
@@ -155,19 +155,6 @@ def _order(entry: Entry) -> tuple[str, str]:
     return ("".join(c for c in folded if not unicodedata.combining(c)), entry.label)
 
 
-def _page(title: str, crumbs: list[tuple[str, str]], body: str, css: str) -> str:
-    trail = "".join(f'<li><a href="{escape(href)}">{escape(text)}</a></li>'
-                    for text, href in crumbs)
-    return ("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"UTF-8\">\n"
-            '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-            '<meta name="generator" content="teikit">\n'
-            f"<title>{escape(title)}</title>\n<link rel=\"stylesheet\" href=\"{css}\">\n"
-            "</head>\n<body>\n"
-            f'<nav class="breadcrumb" aria-label="Breadcrumb"><ol>{trail}'
-            f'<li aria-current="page">{escape(title)}</li></ol></nav>\n'
-            f'<main class="register">\n{body}</main>\n</body>\n</html>\n')
-
-
 def register_page(kind: str, entries: list[Entry], edition: str) -> str:
     """html/registers/{kind}.html: every entry, alphabetical, with what it says."""
     rows = []
@@ -180,7 +167,7 @@ def register_page(kind: str, entries: list[Entry], edition: str) -> str:
     body = (f"<h1>{escape(KINDS[kind])}</h1>\n<p>{len(entries):,} "
             f"entr{'ies' if len(entries) != 1 else 'y'}</p>\n"
             f'<ol class="register-list">\n' + "\n".join(rows) + "\n</ol>\n")
-    return _page(KINDS[kind], [(edition, "../index.html")], body, "../teikit.css")
+    return shell(KINDS[kind], [(edition, "../index.html")], body, "../teikit.css", "register")
 
 
 def entry_page(entry: Entry, edition: str) -> str:
@@ -200,6 +187,6 @@ def entry_page(entry: Entry, edition: str) -> str:
             + f"<h2>Mentioned in {len(entry.mentions):,} "
               f"document{'s' if len(entry.mentions) != 1 else ''}</h2>\n"
             + '<ol class="mentions">\n' + "\n".join(mentions) + "\n</ol>\n")
-    return _page(entry.label, [(edition, "../../index.html"),
+    return shell(entry.label, [(edition, "../../index.html"),
                                (KINDS[entry.kind], f"../{entry.kind}.html")], body,
-                 "../../teikit.css")
+                 "../../teikit.css", "register")
