@@ -207,3 +207,38 @@ def test_the_schema_setting_checks_every_file_and_a_change_of_it_checks_again(tm
     assert (out / "html/frus-test-v1/d1.html").is_file()  # published with its findings
     again = build_edition(src, out, Settings(outputs=("html",)))  # tei_all, as it names none
     assert again.errors == [] and again.files_written == 0  # re-checked; pages unchanged
+
+
+@pytest.mark.skipif(not shutil.which("pdftotext"), reason="pdftotext is not installed "
+                    "(apt-get install poppler-utils; .ci/run does this)")
+def test_the_edition_pdf_keeps_each_volumes_hands_and_source_and_true_page_numbers(tmp_path):
+    """Two volumes, both numbering their documents d1…d3 and declaring a hand h2 that is a
+    different person in each: each document keeps its own volume's hand and source line, and
+    the contents give the page each document is really on."""
+    import subprocess
+
+    src = tmp_path / "tei"
+    src.mkdir()
+    shutil.copy(VOLUME, src / "vol.xml")
+    second = second_volume().replace("Dean Acheson", "Walter Bedell Smith").replace(
+        "Telegram From the Embassy", "Cable From the Embassy").replace(
+        "Volume XV", "Volume XVI")
+    (src / "vol2.xml").write_text(second, encoding="utf-8")
+    out = tmp_path / "out"
+    report = build_edition(src, out, Settings(outputs=("print",), title="Two volumes"))
+    assert report.errors == []
+    text = subprocess.run(["pdftotext", "-layout", str(out / "print/edition.pdf"), "-"],
+                          capture_output=True, text=True, timeout=120).stdout
+    pages = text.split("\f")
+    contents = {m.group(1).strip(): int(m.group(2)) for m in re.finditer(
+        r"^\s*(\d\. [^.\n]+?)\s*\.*\s*(\d+)\s*$", pages[1], re.M)}
+    for title in ("2. Telegram From the Embassy in Korea to the Department of State",
+                  "2. Cable From the Embassy in Korea to the Department of State"):
+        head = title.split(". ", 1)[1]
+        page = next(i for i, p in enumerate(pages) if head in p and i > 1) + 1
+        assert contents[title] == page, (title, contents)
+    telegram = next(p for i, p in enumerate(pages) if i > 1 and "Telegram From" in p)
+    cable = next(p for i, p in enumerate(pages) if i > 1 and "Cable From" in p)
+    assert "Dean Acheson" in telegram and "Walter Bedell Smith" not in telegram
+    assert "Walter Bedell Smith" in cable and "Dean Acheson" not in cable
+    assert "Volume XV," in telegram and "Volume XVI" in cable  # each its own source line

@@ -133,10 +133,13 @@
         else ''"/>
   </xsl:function>
 
-  <!-- The header of the file an element belongs to (a direct path: no whole-document scan). -->
+  <!-- The header of the TEI an element belongs to: its own TEI's inside a corpus (each
+       volume of an edition PDF keeps its hands and source), else the file's (a direct path:
+       no whole-document scan). -->
   <xsl:function name="tk:header" as="element(tei:teiHeader)?">
     <xsl:param name="node" as="node()"/>
-    <xsl:sequence select="root($node)/(tei:TEI | tei:teiCorpus)/tei:teiHeader"/>
+    <xsl:sequence select="($node/ancestor-or-self::tei:TEI[1]/tei:teiHeader,
+        root($node)/(tei:TEI | tei:teiCorpus)/tei:teiHeader)[1]"/>
   </xsl:function>
 
   <!-- Text of an element as a reader sees it in a title or a list: no notes, no deletions. -->

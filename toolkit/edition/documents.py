@@ -235,42 +235,52 @@ def _pointer(ref: etree._Element, own: set[str]) -> str:
     return target
 
 
-def copy(el: etree._Element) -> etree._Element:
+def copy(el: etree._Element, prefix: str = "") -> etree._Element:
+    """A detached copy; with a prefix, its ids and the pointers to them (`#id` tokens of any
+    attribute: target, hand, corresp, ana…) made unique within an edition of volumes."""
     clone = etree.fromstring(etree.tostring(el))
     clone.tail = None
+    if prefix:
+        for node in clone.iter(etree.Element):
+            for name, value in node.attrib.items():
+                if name == XML_ID:
+                    node.set(name, f"{prefix}.{value}")
+                elif "#" in value:
+                    node.set(name, " ".join(f"#{prefix}.{t[1:]}" if t.startswith("#") else t
+                                            for t in value.split()))
     return clone
 
 
-def edition_tree(parts: list[tuple[etree._ElementTree, etree._Element | None, str]],
+def edition_tree(volumes: list[tuple[etree._ElementTree, list[etree._Element] | None, str]],
                  title: str) -> etree._ElementTree:
-    """Every document in one TEI tree, in order, for the whole-edition PDF.
+    """Every document in one TEI corpus, in order, for the whole-edition PDF: a TEI per
+    volume with its own header (each document keeps its volume's hands and source) and
+    ids prefixed with the volume's (every volume has its d1; the contents must find each).
 
-    parts: (file tree, its document div or None for a file without divs, slug)."""
-    tei = etree.Element(T + "TEI", nsmap={None: TEI_NS})
-    header = etree.SubElement(tei, T + "teiHeader")
+    volumes: (file tree, its document divs, or None for a file that is one document,
+    volume id)."""
+    corpus = etree.Element(T + "teiCorpus", nsmap={None: TEI_NS})
+    header = etree.SubElement(corpus, T + "teiHeader")
     file_desc = etree.SubElement(header, T + "fileDesc")
     etree.SubElement(etree.SubElement(file_desc, T + "titleStmt"), T + "title").text = title
     etree.SubElement(etree.SubElement(file_desc, T + "publicationStmt"), T + "p").text = title
     etree.SubElement(etree.SubElement(file_desc, T + "sourceDesc"), T + "p").text = title
-    hand_notes = None
-    seen_hands: set[str] = set()
-    seen_files: set[int] = set()
-    body = etree.SubElement(etree.SubElement(tei, T + "text"), T + "body")
-    for tree, div, slug in parts:
-        if id(tree) not in seen_files:
-            seen_files.add(id(tree))
-            for note in tree.iter(T + "handNote"):
-                hid = note.get(XML_ID)
-                if hid and hid not in seen_hands:
-                    if hand_notes is None:
-                        profile = etree.SubElement(header, T + "profileDesc")
-                        hand_notes = etree.SubElement(profile, T + "handNotes")
-                    seen_hands.add(hid)
-                    hand_notes.append(copy(note))
-        if div is not None:
-            body.append(copy(div))
+    for tree, divs, volume in volumes:
+        root = tree.getroot()
+        tei = etree.SubElement(corpus, T + "TEI", {XML_ID: volume})
+        if root.get(f"{{{XML_NS}}}lang"):
+            tei.set(f"{{{XML_NS}}}lang", root.get(f"{{{XML_NS}}}lang"))
+        own = root.find(T + "teiHeader")
+        if own is not None:
+            tei.append(copy(own, volume))
+        body = etree.SubElement(etree.SubElement(tei, T + "text"), T + "body")
+        if divs is not None:
+            for div in divs:
+                for el in [*pages_before(div), div]:
+                    body.append(copy(el, volume))
         else:
-            wrapper = etree.SubElement(body, T + "div", {"type": "document", XML_ID: slug})
-            for child in tree.getroot().iterfind(f"{T}text/{T}body/*"):
-                wrapper.append(copy(child))
-    return etree.ElementTree(tei)
+            wrapper = etree.SubElement(body, T + "div", {"type": "document",
+                                                         XML_ID: f"{volume}.text"})
+            for child in root.iterfind(f"{T}text/{T}body/*"):
+                wrapper.append(copy(child, volume))
+    return etree.ElementTree(corpus)

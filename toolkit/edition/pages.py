@@ -14,7 +14,7 @@ from ..render import render_pdf
 from ..render.saxon import transform
 from ..validate import read_source
 from .addresses import Volume
-from .documents import XML_ID, document_divs, edition_tree
+from .documents import document_divs, edition_tree
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December")
@@ -99,7 +99,6 @@ def edition_pdf(source: Path, volumes: list[Volume], title: str) -> bytes:
     parts = []
     for volume in volumes:
         tree = read_source(source / volume.rel, str(source)).tree
-        divs = {d.get(XML_ID) or "": d for d in document_divs(tree)}
-        parts += [(tree, divs.get(doc["doc_id"]) if doc["doc_id"] else None, slug)
-                  for doc, slug in zip(volume.docs, volume.slugs, strict=True)]
+        divs = document_divs(tree)
+        parts.append((tree, divs if divs else None, volume.id))
     return render_pdf(edition_tree(parts, title), "edition", **{"edition-title": title})
