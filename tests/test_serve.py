@@ -70,6 +70,9 @@ def test_serve_rebuilds_on_save_shows_findings_and_stops_on_ctrl_c(tmp_path):
             fetch(page)))
         assert "vol.xml" in shown and "error" in shown  # the findings, on the page itself
 
+        (src / "teikit.toml").write_text('title = "Renamed edition"\n')  # read again
+        until(lambda: "Renamed edition" in fetch(f"{base}/html/index.html")[1])
+
         vol.write_text(text[:len(text) // 2])  # not well-formed: nothing can be published
         status, gone = until(lambda: (lambda r: r if r[0] == 404 else None)(fetch(page)))
         assert "not well-formed" in gone  # its errors, not a stale page

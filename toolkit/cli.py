@@ -407,10 +407,10 @@ def serve(source: str, outdir: str | None, host: str, port: int, jobs: int | Non
 
     if not Path(source).is_dir():
         raise UsageError("no such folder", source)
-    settings, outdir = _edition_settings(source, outdir, {})
+    _, outdir = _edition_settings(source, outdir, {})
     try:
-        run(source, outdir, settings, jobs or default_jobs(), host, port,
-            lambda line: click.echo(line, err=True))
+        run(source, outdir, lambda: _edition_settings(source, outdir, {})[0],
+            jobs or default_jobs(), host, port, lambda line: click.echo(line, err=True))
     except KeyboardInterrupt:
         click.echo("teikit: stopped serving", err=True)
     return 0

@@ -136,10 +136,11 @@ def _annotated(page: bytes, source: str, findings: list[str]) -> bytes:
     return page[:at] + added + page[at:]
 
 
-def serve(source: str | Path, out: str | Path, settings: Settings, jobs: int,
+def serve(source: str | Path, out: str | Path, settings: Callable[[], Settings], jobs: int,
           host: str = "127.0.0.1", port: int = 0,
           say: Callable[[str], None] = print) -> None:
-    """Build, serve, and rebuild on every saved change until interrupted (Ctrl-C)."""
+    """Build, serve, and rebuild on every saved change until interrupted (Ctrl-C).
+    `settings` is asked again before every build: an edited teikit.toml takes effect."""
     from watchfiles import watch
 
     source, out = Path(source), Path(out)
@@ -147,7 +148,7 @@ def serve(source: str | Path, out: str | Path, settings: Settings, jobs: int,
 
     def rebuild() -> None:
         try:
-            report = build_edition(source, out, settings, None, jobs)
+            report = build_edition(source, out, settings(), None, jobs)
         except TeikitError as exc:  # (the edition file is wrong, say): keep serving
             say(str(exc))
             return
