@@ -18,6 +18,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from html import escape
 
+from ..validate.diagnostics import count
 from .addresses import Pointers, Volume, unique
 from .documents import safe_slug
 from .pages import human_date, shell
@@ -101,7 +102,7 @@ def gather(volumes: list[Volume], records: dict[str, dict], pointers: Pointers,
         nowhere: set[str] = set()
         for i, doc in enumerate(volume.docs):
             links: dict[str, dict] = {}
-            for token, count in doc.get("mentions", {}).items():
+            for token, times in doc.get("mentions", {}).items():
                 entry = _resolve(token, volume, members, by_id, by_ident, pointers)
                 if entry is None or not entry.key:
                     if token.startswith("#") or "#" in token:
@@ -112,22 +113,22 @@ def gather(volumes: list[Volume], records: dict[str, dict], pointers: Pointers,
                     "href": f"../../{volume.id}/{volume.page(i)}.html#{anchor(token)}",
                     "label": labels(doc), "date": human_date(doc["date"]),
                     "volume": volume.title,
-                    "count": count, "split": volume.split})
+                    "count": times, "split": volume.split})
             if links:
                 found.mentions[(volume.id, i)] = links
         if nowhere:
             shown = ", ".join(sorted(nowhere)[:5]) + (" …" if len(nowhere) > 5 else "")
             found.warnings.append(f"{sources[volume.rel]}: warning: [register] "
-                                  f"{len(nowhere)} pointer{'s' if len(nowhere) != 1 else ''} "
-                                  f"of names lead to no register entry: {shown}")
+                                  f"{count(len(nowhere), 'pointer')} of names lead to no "
+                                  f"register entry: {shown}")
     for volume in volumes:
         never = [ident for e in merged if not e.mentions for vol, ident in e.ids
                  if vol == volume.id]
         if never:
             shown = ", ".join(never[:5]) + (" …" if len(never) > 5 else "")
             found.warnings.append(f"{sources[volume.rel]}: warning: [register] "
-                                  f"{len(never)} entr{'ies are' if len(never) != 1 else 'y is'}"
-                                  f" never mentioned: {shown}")
+                                  f"{count(len(never), 'entry is', 'entries are')} never "
+                                  f"mentioned: {shown}")
     return found
 
 
@@ -164,8 +165,7 @@ def register_page(kind: str, entries: list[Entry], edition: str) -> str:
             name = f'<a href="{escape(kind)}/{escape(entry.key)}.html">{name}</a>'
         text = escape(_said(entry))
         rows.append(f"<li>{name}{' — ' + text if text else ''}</li>")
-    body = (f"<h1>{escape(KINDS[kind])}</h1>\n<p>{len(entries):,} "
-            f"entr{'ies' if len(entries) != 1 else 'y'}</p>\n"
+    body = (f"<h1>{escape(KINDS[kind])}</h1>\n<p>{count(len(entries), 'entry', 'entries')}</p>\n"
             f'<ol class="register-list">\n' + "\n".join(rows) + "\n</ol>\n")
     return shell(KINDS[kind], [(edition, "../index.html")], body, "../teikit.css", "register")
 
@@ -184,8 +184,7 @@ def entry_page(entry: Entry, edition: str) -> str:
     body = (f"<h1>{escape(entry.label)}</h1>\n"
             + (f"<p>{escape(_said(entry))}</p>\n" if _said(entry) else "")
             + (f'<ul class="identifiers">{idents}</ul>\n' if idents else "")
-            + f"<h2>Mentioned in {len(entry.mentions):,} "
-              f"document{'s' if len(entry.mentions) != 1 else ''}</h2>\n"
+            + f"<h2>Mentioned in {count(len(entry.mentions), 'document')}</h2>\n"
             + '<ol class="mentions">\n' + "\n".join(mentions) + "\n</ol>\n")
     return shell(entry.label, [(edition, "../../index.html"),
                                (KINDS[entry.kind], f"../{entry.kind}.html")], body,

@@ -27,9 +27,9 @@ class Diagnostic:
                 f"{self.message}{where}")
 
 
-def count(n: int, word: str) -> str:
-    """"1 error", "2 errors", "1,000 files": for the summaries people read."""
-    return f"{n:,} {word if n == 1 else word + 's'}"
+def count(n: int, word: str, plural: str = "") -> str:
+    """"1 error", "2 errors", "1,000 files", "3 entries": for the summaries people read."""
+    return f"{n:,} {word if n == 1 else plural or word + 's'}"
 
 
 def to_json(diagnostics: list[Diagnostic], files: list[str], unreadable: list[dict],
