@@ -223,7 +223,7 @@ def test_the_order_check_can_fail():
 
 
 def test_margin_notes_stand_in_the_margin_in_print_and_prefixed_facs_link():
-    from toolkit.render import render_print_html
+    from toolkit.render import render_print_tree
 
     header = ('<encodingDesc><listPrefixDef><prefixDef ident="img" matchPattern="(\\w+)" '
               'replacementPattern="https://example.org/img/$1.jpg"><p>images</p></prefixDef>'
@@ -231,7 +231,7 @@ def test_margin_notes_stand_in_the_margin_in_print_and_prefixed_facs_link():
     text = TEI.format('<p>Text<note place="margin">In the margin.</note> and '
                       '<pb n="2" facs="img:p2"/> more.</p>').replace("</teiHeader>", header)
     tree = read_source_text(text)
-    page = render_print_html(tree, "m.xml")
+    page = render_print_tree(tree, "m.xml")
     assert '<span class="margin-note" id=' in page and "In the margin." in page
     assert 'href="https://example.org/img/p2.jpg"' in render_html(tree, "m.xml")
 

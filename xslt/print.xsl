@@ -1,9 +1,11 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
-  TEI → paged HTML for print (PDF through WeasyPrint): real footnotes at the
-  foot of the page where they are referenced, the source edition's [Page N]
-  in the margin, hands marked with sigla and a key, and for several documents
-  a title page and contents. Builds on the HTML stylesheet.
+  TEI → the page tree for print: XHTML that print.typ lays out as PDF pages with Typst.
+  Notes become footnote spans (Typst sets them at the foot of the page where they are
+  referenced), page breaks carry the source edition's [Page N] for the margin, hands get
+  sigla and a key, several documents a title page and contents, and a corpus (the
+  edition PDF) one section per volume. Builds on the HTML stylesheet, so every TEI
+  element prints as it reads on the web; print.typ only decides how each looks.
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -13,6 +15,8 @@
     exclude-result-prefixes="#all">
 
   <xsl:import href="html.xsl"/>
+  <!-- well-formed XML: Typst reads it with xml() -->
+  <xsl:output method="xml" encoding="UTF-8" indent="no" omit-xml-declaration="yes"/>
 
   <xsl:param name="edition-title" as="xs:string" select="''"/>
 
@@ -21,11 +25,13 @@
     <xsl:variable name="docs" select="if ($doc-id != '') then $all[@xml:id = $doc-id] else $all"/>
     <xsl:variable name="title" select="if ($edition-title != '') then $edition-title
         else if (count($docs) = 1) then tk:doc-title($docs) else tk:file-title(.)"/>
-    <html lang="{(/*/@xml:lang, 'en')[1]}">
+    <xsl:variable name="header" select="tk:header(.)"/>
+    <html lang="{(/*/@xml:lang, tei:*/tei:text/@xml:lang, 'en')[1]}">
       <head>
-        <meta charset="UTF-8"/>
         <title><xsl:value-of select="$title"/></title>
-        <xsl:call-template name="css"/>
+        <meta name="author" content="{string-join(distinct-values(($header/tei:fileDesc/tei:titleStmt/(tei:author, tei:editor, tei:respStmt/tei:name, tei:respStmt/tei:persName))[normalize-space()] ! tk:plain(.)), '; ')}"/>
+        <meta name="description" content="{if (count($docs) = 1 and $edition-title = '') then tk:source-line(.) else tk:file-title(.)}"/>
+        <meta name="keywords" content="{string-join(distinct-values($header/tei:profileDesc/tei:textClass/tei:keywords//tei:term[normalize-space()] ! tk:plain(.)), '; ')}"/>
       </head>
       <body class="print">
         <xsl:if test="count($docs) gt 1 or $edition-title != ''">
@@ -37,6 +43,10 @@
             <h2>Contents</h2>
             <ol>
               <xsl:for-each select="$docs">
+                <xsl:variable name="volume" select="ancestor::tei:TEI[parent::tei:teiCorpus]"/>
+                <xsl:if test="$volume and empty(preceding::tei:div[@type = 'document'][ancestor::tei:TEI[1] is $volume])">
+                  <li class="volume"><a href="#{tk:id($volume)}"><xsl:value-of select="tk:file-title($volume)"/></a></li>
+                </xsl:if>
                 <li><a href="#{tk:id(.)}"><xsl:if test="@n"><span class="num"><xsl:value-of select="@n"/>. </span></xsl:if>
                   <xsl:value-of select="tk:doc-title(.)"/></a></li>
               </xsl:for-each>
@@ -48,6 +58,19 @@
         </xsl:call-template>
       </body>
     </html>
+  </xsl:template>
+
+  <!-- The edition PDF: each volume a section of its own (a heading, a bookmark). -->
+  <xsl:template match="tei:teiCorpus/tei:TEI" mode="root">
+    <section class="volume" id="{tk:id(.)}" data-title="{tk:file-title(.)}">
+      <xsl:next-match/>
+    </section>
+  </xsl:template>
+
+  <!-- Where a page begins in the one stream of pages (see tk:pages): a comment. -->
+  <xsl:template name="tk:page-start">
+    <xsl:param name="marker" as="xs:string"/>
+    <xsl:comment select="$marker"/>
   </xsl:template>
 
   <xsl:template match="*" mode="document">

@@ -20,7 +20,7 @@ from lxml import etree
 from ..errors import TeikitError
 from ..files import OutputFolder
 from ..render import complete, prepare_pages, render_pages, render_pdf
-from ..render.pdf import html_to_pdf
+from ..render.typeset import typeset
 from ..validate import ERROR, WARNING, Checked, Edition, Source, check_sources, read_source
 from .documents import XML_ID, describe, describe_volume, document_divs
 
@@ -297,7 +297,7 @@ def _render_group(tree: etree._ElementTree, path: str, out: Output, kind: str,
         except TeikitError as exc:
             out.errors.append(f"{exc} (page {href})")
             continue
-        out.write(href, (lambda c=content: html_to_pdf(c, path)) if kind == "print"
+        out.write(href, (lambda c=content: typeset(c, path)) if kind == "print"
                   else (lambda c=content: c), path)
     for href in sorted(set(allowed) - {href for href, _ in rendered}):  # never a silent gap
         out.errors.append(f"{path}: error: rendering produced no page {href}")

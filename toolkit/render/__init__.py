@@ -1,4 +1,5 @@
-"""Outputs: HTML reading edition, print PDF and plain text, all from XSLT."""
+"""Outputs: HTML reading edition, print PDF and plain text, all from XSLT (print: XSLT
+makes the page tree, Typst lays it out; see typeset)."""
 
 from __future__ import annotations
 
@@ -65,12 +66,11 @@ PAGE_STYLESHEETS = {"html": "html.xsl", "text": "text.xsl", "print": "print.xsl"
 def render_pages(kind: str, tree: etree._ElementTree, plan: etree._Element,
                  name: str = "<input>", document=None, **params: str) -> list[tuple[str, str]]:
     """The pages a plan asks for (see common.xsl), each as (href, content); for "print"
-    the content is the paged HTML that html_to_pdf turns into a PDF. `document`: the tree
+    the content is the page tree that typeset turns into a PDF. `document`: the tree
     as prepare_pages made it, when one file is rendered to several kinds."""
-    if kind == "print":
-        params = {"css": css("print.css"), **params}
     return transform_pages(PAGE_STYLESHEETS[kind], tree if document is None else document,
-                           plan, params, name, doctype="" if kind == "text" else HTML5_DOCTYPE,
+                           plan, params, name, markup=kind != "text",
+                           doctype=HTML5_DOCTYPE if kind == "html" else "",
                            check=_text_check(tree, name) if kind == "text" else None)
 
 
@@ -79,12 +79,12 @@ def prepare_pages(tree: etree._ElementTree, name: str, kinds: set[str]):
     return saxon_document(tree, name, _text_check(tree, name) if "text" in kinds else None)
 
 
-def render_print_html(tree: etree._ElementTree, name: str = "<input>", **params: str) -> str:
-    return complete(tree, "print", transform("print.xsl", tree,
-                                             {"css": css("print.css"), **params}, name), name)
+def render_print_tree(tree: etree._ElementTree, name: str = "<input>", **params: str) -> str:
+    """The page tree (XHTML) print.typ lays out; checked to hold every word of the source."""
+    return complete(tree, "print", transform("print.xsl", tree, params, name), name)
 
 
 def render_pdf(tree: etree._ElementTree, name: str = "<input>", **params: str) -> bytes:
-    from .pdf import html_to_pdf
+    from .typeset import typeset
 
-    return html_to_pdf(render_print_html(tree, name, **params), name)
+    return typeset(render_print_tree(tree, name, **params), name)

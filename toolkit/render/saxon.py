@@ -148,7 +148,7 @@ def document(tree: etree._ElementTree, source_name: str = "<input>",
 
 def transform_pages(name: str, tree, plan: etree._Element,
                     params: dict[str, str | int] | None = None,
-                    source_name: str = "<input>", doctype: str = "",
+                    source_name: str = "<input>", markup: bool = False, doctype: str = "",
                     check: Callable[[str], None] | None = None) -> list[tuple[str, str]]:
     """Many pages of one file in one pass (see the plan in common.xsl): [(href, content)].
     `tree`: an lxml tree, or what `document` made of one.
@@ -177,8 +177,8 @@ def transform_pages(name: str, tree, plan: etree._Element,
         if len(label) < 2 or not (label.startswith(":") and label.endswith(":")):
             raise TeikitError("rendering produced a malformed page marker", source_name)
         href = label[1:-1]
-        if doctype:  # markup output: the marker was a comment; the doctype is written once
+        if markup:  # the marker was a comment; a doctype is written once
             content = content.removeprefix("-->").removesuffix("<!--")
-            content = doctype + content.removeprefix(doctype)
+            content = doctype + content.removeprefix(doctype) if doctype else content
         pages.append((href, content))
     return pages
