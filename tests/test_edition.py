@@ -141,6 +141,8 @@ def test_teikit_toml_drives_a_build_with_no_options(tmp_path, cli_run, monkeypat
     ('outputs = ["html", "pdf"]\n', "1: error: outputs: unknown output 'pdf'"),
     ('title = "a\n', "1:11: error: not valid TOML"),
     ('base_url = "ftp://x"\n', "1: error: base_url must be an http(s) URL"),
+    ('edition_pdf = "yes"\n', '1: error: edition_pdf must be true, false or "auto"'),
+    ('edition_pdf_max_mb = -1\n', "1: error: edition_pdf_max_mb must be a number of megabytes"),
 ])
 def test_a_wrong_edition_file_is_one_line_naming_it(tmp_path, cli_run, text, message):
     (tmp_path / "teikit.toml").write_text(text, encoding="utf-8")

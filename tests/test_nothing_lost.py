@@ -76,16 +76,18 @@ def test_teikits_own_documents_render_every_word():
 @pytest.mark.slow
 @pytest.mark.skipif(not shutil.which("pdftotext"), reason="pdftotext is not installed "
                     "(apt-get install poppler-utils; .ci/run does this)")
-def test_a_sample_of_ten_corpus_files_prints_every_word(tmp_path):
-    files = corpus_files()
-    sample = sorted(files, key=lambda f: f.stat().st_size)[::max(1, len(files) // 10)][:10]
-    for path in sample:
+def test_every_corpus_file_prints_every_word(tmp_path):
+    """Read back from the PDF (Typst's layout, not only the page tree print.xsl makes)."""
+    failures = {}
+    for path in corpus_files():
         tree = read_source(path, str(CORPUS)).tree
         pdf = tmp_path / "out.pdf"
         pdf.write_bytes(render_pdf(tree, str(path)))
         text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], capture_output=True,
                               text=True, check=True).stdout
-        assert lost(tree, "pdf", text) == [], path
+        if lost(tree, "pdf", text):
+            failures[path.name] = lost(tree, "pdf", text)[:3]
+    assert failures == {}
 
 
 # --- never silent ----------------------------------------------------------------------

@@ -13,7 +13,7 @@ from toolkit.resources import schema_path, xslt_path
 
 def test_data_files_resolve():
     for name in ("common.xsl", "html.xsl", "print.xsl", "text.xsl", "index.xsl", "teikit.css",
-                 "print.css"):
+                 "print.typ", "fonts/DejaVuSans.ttf"):
         assert xslt_path(name).is_file(), name
     for name in ("teikit.xsd", "xml.xsd"):
         assert schema_path(name).is_file(), name
@@ -27,7 +27,10 @@ def test_wheel_ships_xslt_and_schema(tmp_path):
     wheel = next(tmp_path.glob("teikit-*.whl"))
     names = set(zipfile.ZipFile(wheel).namelist())
     for needed in ("toolkit/xslt/html.xsl", "toolkit/xslt/common.xsl", "toolkit/xslt/text.xsl",
-                   "toolkit/xslt/print.xsl", "toolkit/xslt/teikit.css",
+                   "toolkit/xslt/print.xsl", "toolkit/xslt/teikit.css", "toolkit/xslt/print.typ",
+                   "toolkit/xslt/fonts/DejaVuSans.ttf", "toolkit/xslt/fonts/DejaVuSans-Bold.ttf",
+                   "toolkit/xslt/fonts/DejaVuSans-Oblique.ttf",
+                   "toolkit/xslt/fonts/LICENSE-DejaVu.txt",
                    "toolkit/schema/teikit.xsd", "toolkit/schema/xml.xsd", "toolkit/cli.py"):
         assert needed in names, needed
 

@@ -261,6 +261,9 @@ class _Progress:
                    "across machines; then run once without --shard for the index).")
 @click.option("--pdf-per-document/--no-pdf-per-document", default=None,
               help="Also a PDF for every document of a volume (a volume always gets one PDF).")
+@click.option("--edition-pdf/--no-edition-pdf", default=None,
+              help="The edition PDF, every volume in one (default: teikit.toml's edition_pdf, "
+                   "\"auto\": while the edition's TEI is at most edition_pdf_max_mb, 10 MB).")
 @click.option("--strict/--no-strict", default=None, help="Do not publish a file with errors "
               "(default: publish every well-formed file and report its findings; the build "
               "fails).")
@@ -271,18 +274,19 @@ class _Progress:
 def build(source: str, outdir: str | None, only: str | None, title: str | None,
           base_url: str | None, schema: str | None, profile: str | None,
           facs_pattern: str | None, jobs: int | None, shard: str,
-          pdf_per_document: bool | None, strict: bool | None, search: bool | None,
-          quiet: bool, verbose: bool) -> int:
+          pdf_per_document: bool | None, edition_pdf: bool | None, strict: bool | None,
+          search: bool | None, quiet: bool, verbose: bool) -> int:
     """Build the edition: SOURCE (default tei/) → OUTPUT (default output/).
 
     Reads SOURCE/teikit.toml when there is one (`teikit new --edition` writes
     one); options override it. Writes output/html/ (index.html, and a folder
     per source file: its contents page index.html and a page per document),
     output/text/ and output/print/ (the same folders; a PDF per file, and
-    edition.pdf). Only what changed since the last build is redone. Every
-    well-formed file is published; schema and rule errors are reported and make
-    the exit status 1 (--strict: a file with errors is not published). A file
-    that cannot be read or parsed is reported and skipped.
+    edition.pdf while the edition is small enough, see --edition-pdf). Only what
+    changed since the last build is redone. Every well-formed file is published;
+    schema and rule errors are reported and make the exit status 1 (--strict: a
+    file with errors is not published). A file that cannot be read or parsed is
+    reported and skipped.
     """
     from .edition import build_edition, default_jobs
 
@@ -291,7 +295,7 @@ def build(source: str, outdir: str | None, only: str | None, title: str | None,
     settings, outdir = _edition_settings(source, outdir, {
         "title": title, "base_url": base_url, "schema": schema, "profile": profile,
         "facs_pattern": facs_pattern, "pdf_per_document": pdf_per_document, "strict": strict,
-        "search": search,
+        "search": search, "edition_pdf": edition_pdf,
         "outputs": tuple(o.strip() for o in only.split(",") if o.strip()) if only else None})
     progress = None if quiet else _Progress(verbose)
     report = build_edition(source, outdir, settings, progress, jobs or default_jobs(),

@@ -1,19 +1,21 @@
 """teikit benchmark: prints throughput figures; not part of the test run.
 
-    python tests/benchmarks/bench.py [--size-mb 5] [--print-kb 300] [--build-docs 10000] [--jobs N]
+    python tests/benchmarks/bench.py [--size-mb 5] [--build-docs 10000] [--jobs N]
 
 Generates a FRUS-style volume from the memo fixtures and times, in one process
 (stylesheets compiled once, as in a build): conversion of the fixtures, parsing,
-validation (schema + rules), HTML and text rendering of the volume, print (PDF)
-of a smaller volume, and `build` (cold, then warm: nothing changed) of a folder of
-single-document files and of the volume (the volume's cold build also into a tmpfs, where
-there is one, to show what the build costs without the disk).
+validation (schema + rules), HTML, text and print (PDF) rendering of the volume, and
+`build` (cold, then warm: nothing changed) of a folder of single-document files and of the
+volume (the volume's cold build also into a tmpfs, where there is one, to show what the build
+costs without the disk); then the print path against the old one (WeasyPrint, in a git
+worktree) on the same volume and on one memo, each in a process of its own (`--only print`).
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import re
 import resource
 import shutil
 import subprocess
@@ -109,6 +111,76 @@ def scaling(sizes: list[float]) -> None:
           "xmlschema's explanations were capped)")
 
 
+OLD_PRINT = "358ea5b"  # the last commit printing with WeasyPrint
+PRINT_RUN = """
+import sys, time
+from toolkit.render import render_pdf
+from toolkit.xmlio import parse_xml
+path, out, times = sys.argv[1], sys.argv[2], int(sys.argv[3])
+data = open(path, "rb").read()
+render_pdf(parse_xml(data, path), path) if times > 1 else None  # warm: stylesheets compiled
+start = time.perf_counter()
+for _ in range(times):
+    pdf = render_pdf(parse_xml(data, path), path)
+print((time.perf_counter() - start) / times)
+open(out, "wb").write(pdf)
+"""
+
+
+def _print_once(code: Path, source: Path, out: Path, times: int = 1) -> tuple[float, int, int]:
+    """One print path run in a process of its own: (seconds per PDF, pages, peak MB)."""
+    log = out.with_suffix(".log")
+    with open(log, "w") as sink:  # (not communicate(): os.wait4 must reap it, for its rusage)
+        child = subprocess.Popen([sys.executable, "-c", PRINT_RUN, str(source), str(out),
+                                  str(times)], cwd=code, stdout=sink, stderr=subprocess.STDOUT,
+                                 env={**os.environ, "PYTHONPATH": str(code)})
+        _, status, usage = os.wait4(child.pid, 0)
+    lines = log.read_text().strip().splitlines()
+    if status != 0:
+        raise RuntimeError(lines[-1] if lines else "the print run failed")
+    info = subprocess.run(["pdfinfo", str(out)], capture_output=True, text=True).stdout
+    pages = int(re.search(r"Pages:\s+(\d+)", info).group(1)) if "Pages:" in info else 0
+    return float(lines[-1]), pages, usage.ru_maxrss // 1024
+
+
+def print_paths(size_mb: float) -> None:
+    """Typst (today) against WeasyPrint (commit OLD_PRINT, in a git worktree) on the same
+    FRUS-shaped volume and on one memo: seconds, pages, the ratio, and each one's peak memory.
+    The old path needs WeasyPrint importable (pip install 'weasyprint>=62,<71')."""
+    work = Path(tempfile.mkdtemp(prefix="teikit-print-"))
+    try:
+        vol = work / "volume.xml"
+        vol.write_bytes(serialize(volume(int(size_mb * 1e6))))
+        memo = work / "memo.xml"
+        memo.write_bytes(serialize(volume(2_500)))
+        old = work / "old"
+        paths = {"typst": ROOT}
+        try:
+            import weasyprint  # noqa: F401
+            subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "--detach", str(old),
+                            OLD_PRINT], check=True, capture_output=True)
+            paths["weasyprint"] = old
+        except (ImportError, subprocess.CalledProcessError) as exc:
+            print(f"print: the old path (WeasyPrint, {OLD_PRINT}) is not run: {exc}")
+        mb = vol.stat().st_size / 1e6
+        results = {}
+        for name, code in paths.items():
+            for label, source, times in ((f"{mb:.1f} MB volume", vol, 1), ("one memo", memo, 5)):
+                secs, pages, peak = _print_once(code, source, work / f"{name}.pdf", times)
+                results[name, label] = secs
+                print(f"{'print ' + label + ', ' + name:<34} {secs:7.2f} s  {pages:5} pages  "
+                      f"{secs / max(1, pages) * 1000:7.1f} ms/page  peak {peak} MB")
+        for label in (f"{mb:.1f} MB volume", "one memo"):
+            if ("weasyprint", label) in results:
+                ratio = results["weasyprint", label] / results["typst", label]
+                print(f"{'print ' + label + ': Typst is':<34} ×{ratio:.1f} as fast as WeasyPrint")
+    finally:
+        if (work / "old").exists():
+            subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force",
+                            str(work / "old")], capture_output=True)
+        shutil.rmtree(work, ignore_errors=True)
+
+
 def registers_and_search(build_docs: int, jobs: int) -> None:
     """Registers and the search index, for the corpus and for many documents: each timed
     apart from the build that makes them (the build runs both as its last steps)."""
@@ -167,13 +239,16 @@ def registers_and_search(build_docs: int, jobs: int) -> None:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--size-mb", type=float, default=5.0)
-    ap.add_argument("--print-kb", type=float, default=300.0)
     ap.add_argument("--build-docs", type=int, default=10_000)
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     ap.add_argument("--scale-mb", default="1,10,100",
                     help="volume sizes for the linearity check ('' to skip)")
-    ap.add_argument("--only", default="", help="run just one part: jing, scaling, registers")
+    ap.add_argument("--only", default="",
+                    help="run just one part: jing, scaling, registers, print")
     args = ap.parse_args()
+    if args.only == "print":
+        print_paths(args.size_mb)
+        return
     if args.only == "registers":
         registers_and_search(args.build_docs, args.jobs)
         return
@@ -211,12 +286,8 @@ def main() -> None:
     timed("render text pages (one per document)",
           lambda: render_pages("text", tree, plan["text"], "vol.xml"), len(data), docs)
 
-    small = volume(int(args.print_kb * 1e3))
-    small_data = serialize(small)
-    small_docs = len(small.xpath("//t:div[@type='document']",
-                                 namespaces={"t": "http://www.tei-c.org/ns/1.0"}))
-    timed("render print PDF (smaller volume)", lambda: render_pdf(small, "small.xml"),
-          len(small_data), small_docs)
+    timed("render print PDF (whole volume, Typst)", lambda: render_pdf(tree, "vol.xml"),
+          len(data), docs)
 
     work = Path(tempfile.mkdtemp(prefix="teikit-bench-"))
     html_text = Settings(outputs=("html", "text"))
@@ -259,6 +330,7 @@ def main() -> None:
     finally:
         shutil.rmtree(work, ignore_errors=True)
     registers_and_search(args.build_docs, args.jobs)
+    print_paths(args.size_mb)
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
     print(f"peak memory of this benchmark process (it holds the test volumes): {own} MB")
     print(f"python {sys.version.split()[0]}, lxml {etree.__version__}")

@@ -207,6 +207,7 @@ def _build(source: Path, out: Path, files: list[str], settings: Settings,
                  if entries[rel]["docs"] and not (settings.strict and entries[rel]["errors"])]
     plan = plan_edition(source, out, entries, published, settings, shard, manifests, version)
     report.warnings += plan.warnings
+    report.notes += plan.notes
     if plan.pending:  # the journal: what is about to change is up to date no more
         save_manifest(plan.journal(manifests))
     items = [dict(task, out=str(out), root=root) for task in work(plan.tasks, workers.jobs)]

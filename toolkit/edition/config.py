@@ -30,6 +30,10 @@ class Settings:
     volumes: list[str] = field(default_factory=list)  # source files in reading order (first)
     strict: bool = False  # a file with errors is not published
     pdf_per_document: bool = False
+    # the edition PDF (every volume in one): true, false, or "auto": only while the
+    # edition's TEI is at most edition_pdf_max_mb (a volume PDF is always made)
+    edition_pdf: bool | str = "auto"
+    edition_pdf_max_mb: float = 10.0
     search: bool = True  # a search page and its static index (html/search.html)
     registers: bool = True  # persons, places, organisations, terms (html/registers/)
     output: str = ""  # the output folder, relative to the edition folder
@@ -38,7 +42,10 @@ class Settings:
 
 _TYPES = {"title": str, "base_url": str, "outputs": list, "schema": str, "profile": str,
           "facs_pattern": str, "volumes": list, "strict": bool, "pdf_per_document": bool,
-          "search": bool, "registers": bool, "output": str}
+          "search": bool, "registers": bool, "output": str, "edition_pdf": (bool, str),
+          "edition_pdf_max_mb": (int, float)}
+_KINDS = {str: "a string", bool: "true or false", list: "a list of strings",
+          (bool, str): 'true, false or "auto"', (int, float): "a number of megabytes"}
 
 
 def load(folder: str | Path) -> Settings:
@@ -65,9 +72,10 @@ def load(folder: str | Path) -> Settings:
             known = ", ".join(sorted(_TYPES))
             raise TeikitError(f"unknown setting {key!r} (known: {known})", str(path), where)
         if not isinstance(value, _TYPES[key]) or \
-                isinstance(value, list) and not all(isinstance(v, str) for v in value):
-            kind = {str: "a string", bool: "true or false", list: "a list of strings"}
-            raise TeikitError(f"{key} must be {kind[_TYPES[key]]}", str(path), where)
+                isinstance(value, list) and not all(isinstance(v, str) for v in value) or \
+                key == "edition_pdf" and isinstance(value, str) and value != "auto" or \
+                key == "edition_pdf_max_mb" and (isinstance(value, bool) or value < 0):
+            raise TeikitError(f"{key} must be {_KINDS[_TYPES[key]]}", str(path), where)
         setattr(settings, key, tuple(value) if key == "outputs" else value)
     unknown = set(settings.outputs) - set(OUTPUTS)
     if unknown:
@@ -127,6 +135,12 @@ strict = false
 
 # true: also a PDF for every document of a volume (a PDF per volume is always made).
 pdf_per_document = false
+
+# The edition PDF (print/edition.pdf, every volume in one, with contents): "auto" makes it
+# while the edition's TEI is at most edition_pdf_max_mb megabytes (Typst lays out about
+# 100 pages, 0.1 MB, a second); true always; false never.
+edition_pdf = "auto"
+edition_pdf_max_mb = 10
 
 # A search page (html/search.html) over every document, with filters for volume, year and
 # type; its index is static (Pagefind): no server needed, any static host will do.

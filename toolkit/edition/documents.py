@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from copy import deepcopy
 from pathlib import Path
 
 from lxml import etree
@@ -238,7 +239,7 @@ def _pointer(ref: etree._Element, own: set[str]) -> str:
 def copy(el: etree._Element, prefix: str = "") -> etree._Element:
     """A detached copy; with a prefix, its ids and the pointers to them (`#id` tokens of any
     attribute: target, hand, corresp, ana…) made unique within an edition of volumes."""
-    clone = etree.fromstring(etree.tostring(el))
+    clone = deepcopy(el)  # (not serialised and parsed again: ids may repeat in a source)
     clone.tail = None
     if prefix:
         for node in clone.iter(etree.Element):

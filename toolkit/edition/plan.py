@@ -37,6 +37,7 @@ class Plan:
     owners: dict[str, str] = field(default_factory=dict)  # name -> the source that makes it
     errors: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # said once, not a warning
     exists: Callable[[str], bool] = lambda name: False
     skipped: int = 0
     tasks: dict[str, dict] = field(default_factory=dict)
@@ -111,9 +112,11 @@ def plan_edition(source: Path, out: Path, entries: dict[str, dict], ordered: lis
     for volume in plan.volumes:
         _plan_volume(plan, volume, entries[volume.rel], pointers, settings, params, source,
                      version)
+    edition_pdf = whole and plan.documents > 0 and "print" in outputs and \
+        _edition_pdf(plan, source, settings)
     if whole and plan.documents and "html" in outputs:
         rows = _index_rows(plan.volumes, settings)
-        pdf = "../print/edition.pdf" if "print" in outputs else ""
+        pdf = "../print/edition.pdf" if edition_pdf else ""
         registers = sorted(plan.registers.entries) if plan.registers else []
         if plan.wanted("html/index.html", digest(version, plan.title, rows, pdf, plan.search,
                                                  registers)):
@@ -131,10 +134,25 @@ def plan_edition(source: Path, out: Path, entries: dict[str, dict], ordered: lis
                                            name.endswith(".html") and name != "html/index.html"]
             if plan.wanted("html/sitemap.xml", digest(version, settings.base_url, names)):
                 plan.sitemap = (settings.base_url, names)
-    if whole and plan.documents and "print" in outputs:
+    if edition_pdf:
         plan.edition_pdf = plan.wanted("print/edition.pdf", digest(
             version, plan.title, [(v.rel, v.id, entries[v.rel]["hash"]) for v in plan.volumes]))
     return plan
+
+
+def _edition_pdf(plan: Plan, source: Path, settings: Settings) -> bool:
+    """Is the edition PDF wanted? Always or never if the settings say so; else ("auto")
+    while the edition is small enough to lay out at once (a note says why it is not)."""
+    if settings.edition_pdf is not True and settings.edition_pdf != "auto":
+        return False
+    size = sum(os.path.getsize(source / v.rel) for v in plan.volumes) / 1e6
+    if settings.edition_pdf == "auto" and size > settings.edition_pdf_max_mb:
+        plan.notes.append(f"no edition PDF: the edition's TEI is {size:.1f} MB, above "
+                          f"edition_pdf_max_mb = {settings.edition_pdf_max_mb:g} (each volume "
+                          "has its PDF; edition_pdf = true in teikit.toml or --edition-pdf "
+                          "makes it anyway)")
+        return False
+    return True
 
 
 def _plan_volume(plan: Plan, volume: Volume, entry: dict, pointers: Pointers,

@@ -15,7 +15,9 @@ exit 0. The rule (docs/rendering.md):
 - a reading text (`--reading`) leaves deletions out, so their text is not asked for;
 - a PDF is read back with pdftotext, whose reading order puts running heads and margin
   notes between the lines of a page: there each word (run of letters and digits) must
-  appear, rather than each whole text node.
+  appear, rather than each whole text node — whole, or broken where one line ends and
+  another begins (a word hyphenated at the foot of a page resumes after the next page's
+  running head).
 """
 
 from __future__ import annotations
@@ -99,7 +101,7 @@ def missing(parts: list[etree._Element], kind: str, output: str, reading: bool =
     stream = output_stream(kind, output)
     if kind == "pdf":
         return [(word, el) for words, el in pieces(parts, reading, split=True)
-                for word in words if word not in stream]
+                for word in words if word not in stream and not _broken(word, output)]
     # Outputs keep the source's order (running text in order, and notes in order where
     # they are gathered), so each piece is looked for after the one before it: a search
     # from the start for every piece would grow with the square of a volume's size.
@@ -115,6 +117,16 @@ def missing(parts: list[etree._Element], kind: str, output: str, reading: bool =
                 continue
         at[note] = found + len(text)
     return lost
+
+
+def _broken(word: str, output: str) -> bool:
+    """Is the word in a PDF's text broken across two lines with other lines between (the
+    last line of a page, then its notes, page number and the next page's running head)? Its
+    first part ends a line, the rest begins one."""
+    lines = [_words(line) for line in output.splitlines()]
+    ends = {w[-1] for w in lines if w}
+    starts = {w[0] for w in lines if w}
+    return any(word[:i] in ends and word[i:] in starts for i in range(1, len(word)))
 
 
 def _in_note(el: etree._Element) -> bool:

@@ -10,7 +10,9 @@ read a file or change the layout.
 
 from __future__ import annotations
 
+import struct
 import threading
+import unicodedata
 from functools import cache
 
 from lxml import etree
@@ -36,12 +38,67 @@ def _compiler():
                           font_paths=[str(xslt_path("fonts"))], ignore_system_fonts=True)
 
 
+FALLBACK_FONT = "DejaVuSans.ttf"  # the template's last font: what it cannot draw, none can
+
+
+def _cmap(font: bytes) -> set[int]:
+    """The characters a TrueType font has glyphs for (its Unicode cmap: format 4 or 12)."""
+    count = struct.unpack_from(">H", font, 4)[0]
+    tables = {font[12 + 16 * i:16 + 16 * i]: struct.unpack_from(">I", font, 20 + 16 * i)[0]
+              for i in range(count)}
+    cmap = tables[b"cmap"]
+    chars: set[int] = set()
+    for i in range(struct.unpack_from(">H", font, cmap + 2)[0]):
+        platform, encoding, offset = struct.unpack_from(">HHI", font, cmap + 4 + 8 * i)
+        if (platform, encoding) not in ((3, 1), (3, 10), (0, 3), (0, 4)):
+            continue
+        at = cmap + offset
+        kind = struct.unpack_from(">H", font, at)[0]
+        if kind == 4:
+            n = struct.unpack_from(">H", font, at + 6)[0] // 2
+            ends = struct.unpack_from(f">{n}H", font, at + 14)
+            starts = struct.unpack_from(f">{n}H", font, at + 16 + 2 * n)
+            deltas = struct.unpack_from(f">{n}h", font, at + 16 + 4 * n)
+            range_at = at + 16 + 6 * n  # idRangeOffset[i] counts from its own place
+            for i, (start, end) in enumerate(zip(starts, ends, strict=True)):
+                offset = struct.unpack_from(">H", font, range_at + 2 * i)[0]
+                for c in range(start, end + 1):
+                    glyph = c if offset == 0 else struct.unpack_from(
+                        ">H", font, range_at + 2 * i + offset + 2 * (c - start))[0]
+                    if glyph and (glyph + deltas[i]) & 0xFFFF:  # glyph 0: none
+                        chars.add(c)
+        elif kind == 12:
+            for g in range(struct.unpack_from(">I", font, at + 12)[0]):
+                start, end, _ = struct.unpack_from(">III", font, at + 16 + 12 * g)
+                chars.update(range(start, end + 1))
+    chars.discard(0xFFFF)
+    return chars
+
+
+@cache
+def _drawable() -> frozenset[int]:
+    return frozenset(_cmap(xslt_path("fonts").joinpath(FALLBACK_FONT).read_bytes()))
+
+
+def stand_ins(text: str) -> str:
+    """Each visible character no shipped font can draw as [U+XXXX]: shown, never a blank
+    box (PDF/UA forbids those; Typst stops). The body face has no glyph the fallback lacks
+    that a source is likely to use; a character only it has would print as its code too."""
+    drawable = _drawable()
+    missing = {c for c in set(text) if ord(c) not in drawable and ord(c) > 0x7F
+               and unicodedata.category(c)[0] in "LMNPS"}
+    for c in sorted(missing):
+        text = text.replace(c, f"[U+{ord(c):04X}]")
+    return text
+
+
 def _inputs(page_tree: str, name: str) -> dict[str, str]:
     """The template's sys.inputs: the tree, the ids links lead to, and the metadata."""
+    page_tree = stand_ins(page_tree)
     try:
         root = etree.fromstring(page_tree.encode("utf-8"),
                                 etree.XMLParser(resolve_entities=False, no_network=True,
-                                                huge_tree=True))
+                                                huge_tree=True, collect_ids=False))
     except etree.XMLSyntaxError as exc:  # print.xsl writes XML: this is a teikit bug
         raise TeikitError(f"the print page tree is not XML ({exc}); please report it",
                           name) from None
