@@ -244,3 +244,4 @@ def test_the_edition_pdf_keeps_each_volumes_hands_and_source_and_true_page_numbe
     assert "Dean Acheson" in telegram and "Walter Bedell Smith" not in telegram
     assert "Walter Bedell Smith" in cable and "Dean Acheson" not in cable
     assert "Volume XV," in telegram and "Volume XVI" in cable  # each its own source line
+    assert "h2" in telegram and ".h2" not in text  # sigla as the volume names its hands

@@ -162,3 +162,13 @@ def test_the_edition_pdf_is_left_out_above_the_size_limit_unless_asked(tmp_path,
     (src / "teikit.toml").write_text("edition_pdf = false\n", encoding="utf-8")
     cli_run("build", str(src), "-o", str(out), "--only", "html,print", "--edition-pdf")
     assert (out / "print/edition.pdf").is_file()  # the option overrides the file
+
+
+@needs_poppler
+def test_a_character_no_shipped_font_has_prints_as_its_code(tmp_path):
+    """The Shelley-Godwin notebooks mark insertions with N'Ko U+07F6, which neither
+    Libertinus nor DejaVu draws: PDF/UA forbids a blank box, so it prints as its code."""
+    body = '<div type="document" xml:id="d1"><head>Caret</head><p>an ߶ insertion, é ſ.</p></div>'
+    pdf = render_pdf(parse_xml(tei(body).encode(), "c.xml"), "c.xml")
+    text = " ".join(pdf_text(pdf, tmp_path).split())
+    assert "an [U+07F6] insertion, é ſ." in text

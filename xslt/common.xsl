@@ -71,6 +71,16 @@
     </xsl:choose>
   </xsl:function>
 
+  <!-- A hand's id as the reader knows it: in the edition PDF every id carries its volume's
+       (documents.edition_tree: "vol.h2"), which a siglum or key leaves off ("h2"). -->
+  <xsl:function name="tk:siglum" as="xs:string">
+    <xsl:param name="node" as="node()"/>
+    <xsl:param name="id" as="xs:string"/>
+    <xsl:variable name="volume" select="$node/ancestor-or-self::tei:TEI[parent::tei:teiCorpus][1]/@xml:id"/>
+    <xsl:sequence select="if ($volume and starts-with($id, $volume || '.'))
+        then substring-after($id, $volume || '.') else $id"/>
+  </xsl:function>
+
   <xsl:function name="tk:ref-id" as="xs:string">
     <xsl:param name="ref" as="xs:string?"/>
     <xsl:sequence select="replace(normalize-space(($ref, '')[1]), '^#', '')"/>

@@ -542,7 +542,7 @@
         <h2>Hands</h2>
         <dl>
           <xsl:for-each select="$declared">
-            <dt><span class="hand-swatch hand-{tk:hand-index(., @xml:id)}"><xsl:value-of select="@xml:id"/></span></dt>
+            <dt><span class="hand-swatch hand-{tk:hand-index(., @xml:id)}"><xsl:value-of select="tk:siglum(., @xml:id)"/></span></dt>
             <dd><xsl:value-of select="tk:hand-label(., @xml:id)"/></dd>
           </xsl:for-each>
           <xsl:for-each select="$used[not(. = $declared/@xml:id)]">

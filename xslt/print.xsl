@@ -106,7 +106,7 @@
   <!-- Hands in print: a siglum where a hand begins and on each addition or deletion. -->
   <xsl:template match="tei:handShift">
     <xsl:variable name="h" select="tk:ref-id(@new)"/>
-    <sup class="siglum hand-{tk:hand-index(., $h)}">⸢<xsl:value-of select="$h"/></sup>
+    <sup class="siglum hand-{tk:hand-index(., $h)}">⸢<xsl:value-of select="tk:siglum(., $h)"/></sup>
   </xsl:template>
   <xsl:template match="tei:add | tei:del">
     <xsl:variable name="h" select="tk:hand(.)"/>
@@ -115,6 +115,6 @@
       <xsl:attribute name="class" select="string-join((local-name(), if ($h != '') then 'hand hand-' || tk:hand-index(., $h) else ()), ' ')"/>
       <xsl:apply-templates/>
     </xsl:element>
-    <sup class="siglum"><xsl:value-of select="$sign || $h"/></sup>
+    <sup class="siglum"><xsl:value-of select="$sign || tk:siglum(., $h)"/></sup>
   </xsl:template>
 </xsl:stylesheet>

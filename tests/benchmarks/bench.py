@@ -152,7 +152,8 @@ def print_paths(size_mb: float) -> None:
         vol = work / "volume.xml"
         vol.write_bytes(serialize(volume(int(size_mb * 1e6))))
         memo = work / "memo.xml"
-        memo.write_bytes(serialize(volume(2_500)))
+        memo.write_bytes(serialize(convert_text((MEMOS / "plain-minimal.txt").read_bytes(),
+                                                "plain-minimal.txt")))
         old = work / "old"
         paths = {"typst": ROOT}
         try:
