@@ -169,7 +169,7 @@ def print_paths(size_mb: float, old_limit: float) -> None:
             sources.append((f"{path.stat().st_size / 1e6:.1f} MB volume", path, 1))
         memo = work / "memo.xml"
         memo.write_bytes(serialize(convert_text((MEMOS / "plain-minimal.txt").read_bytes(),
-                                                "plain-minimal.txt")))
+                                                "plain-minimal.txt")[0]))
         sources.append(("one memo", memo, 5))
         old = work / "old"
         paths = {"typst": ROOT}
