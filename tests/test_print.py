@@ -172,3 +172,20 @@ def test_a_character_no_shipped_font_has_prints_as_its_code(tmp_path):
     pdf = render_pdf(parse_xml(tei(body).encode(), "c.xml"), "c.xml")
     text = " ".join(pdf_text(pdf, tmp_path).split())
     assert "an [U+07F6] insertion, é ſ." in text
+
+
+def test_a_big_page_tree_is_laid_out_in_a_process_of_its_own_with_the_same_bytes(
+        monkeypatch, edition_tei):
+    """Typst's cache outlives a compilation (0.6 GB per MB of TEI, for ten compilations):
+    big trees go to a child process, which must give exactly what this process gives."""
+    from toolkit.render import render_print_tree, typeset
+
+    tree = render_print_tree(parse_xml(edition_tei.read_bytes(), str(edition_tei)))
+    here = typeset.typeset(tree, "memo.xml")
+    calls = []
+    real_run = subprocess.run
+    monkeypatch.setattr(typeset.subprocess, "run",
+                        lambda *a, **k: calls.append(a[0]) or real_run(*a, **k))
+    monkeypatch.setattr(typeset, "IN_PROCESS", 0)
+    assert typeset.typeset(tree, "memo.xml") == here
+    assert calls and calls[0][1:] == ["-m", "toolkit.render.typeset"]

@@ -10,7 +10,10 @@ read a file or change the layout.
 
 from __future__ import annotations
 
+import json
 import struct
+import subprocess
+import sys
 import threading
 import unicodedata
 from functools import cache
@@ -112,11 +115,31 @@ def _inputs(page_tree: str, name: str) -> dict[str, str]:
             "lang": (root.get("lang") or "en").split("-")[0].lower()}
 
 
+# Typst keeps what it computed for its last ten compilations in a cache of the process
+# (about 0.6 GB per MB of TEI) and Python cannot empty it: a build worker printing volume
+# after volume grew to tens of GB. A page tree up to this size is laid out here (a memo, a
+# small volume: the warm compiler saves its start-up); a bigger one in a process of its own,
+# which takes its memory with it when it ends (0.3 s to start, against 10 s per MB).
+IN_PROCESS = 250_000  # characters of page tree
+
+
 def typeset(page_tree: str, name: str = "<input>") -> bytes:
     """The PDF of a page tree from print.xsl; TeikitError (one line) if Typst fails."""
+    inputs = _inputs(page_tree, name)
+    if len(page_tree) <= IN_PROCESS:
+        return _compile(inputs, name)
+    run = subprocess.run([sys.executable, "-m", __name__], capture_output=True,
+                         input=json.dumps({"name": name, "inputs": inputs}).encode("utf-8"))
+    if run.returncode != 0:  # the child says why in one line (or it was killed)
+        why = run.stderr.decode("utf-8", "replace").strip().splitlines()
+        raise TeikitError(why[-1] if why else f"PDF layout stopped (status {run.returncode})",
+                          name)
+    return run.stdout
+
+
+def _compile(inputs: dict[str, str], name: str) -> bytes:
     import typst
 
-    inputs = _inputs(page_tree, name)
     try:
         with _lock:
             pdf = _compiler().compile(format="pdf", sys_inputs=inputs,
@@ -127,3 +150,20 @@ def typeset(page_tree: str, name: str = "<input>") -> bytes:
     if not isinstance(pdf, bytes):
         raise TeikitError("PDF layout produced no PDF", name)
     return pdf
+
+
+def _apart() -> int:
+    """`python -m toolkit.render.typeset`: {name, inputs} as JSON on stdin → the PDF on
+    stdout, or the error's message on stderr and status 1."""
+    task = json.loads(sys.stdin.buffer.read())
+    try:
+        pdf = _compile(task["inputs"], task["name"])
+    except TeikitError as exc:
+        sys.stderr.write(exc.message + "\n")
+        return 1
+    sys.stdout.buffer.write(pdf)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(_apart())
