@@ -259,3 +259,11 @@ def test_the_hands_legend_lists_only_the_hands_the_document_uses():
     assert "Smith" in legend and "Acheson" not in legend
     plain = read_source_text(TEI.format("<p>no hands here</p>").replace("</teiHeader>", hands))
     assert '<aside class="hands"' not in render_html(plain, "p.xml")
+
+
+def test_a_pdf_word_broken_across_a_page_counts_but_a_lost_word_does_not():
+    tree = read_source_text(TEI.format("<p>Mr. Ferrell nevertheless agreed.</p>"))
+    page_foot = "Mr. Ferrell never\u00ad\n10\n\fMinutes of the 1965 Meeting\n\ntheless agreed.\n"
+    assert missing(transcription(tree), "pdf", page_foot) == []
+    assert [w for w, _ in missing(transcription(tree), "pdf", "Mr. Ferrell never\n agreed.\n")] \
+        == ["nevertheless"]

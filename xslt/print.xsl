@@ -67,12 +67,6 @@
     </section>
   </xsl:template>
 
-  <!-- Where a page begins in the one stream of pages (see tk:pages): a comment. -->
-  <xsl:template name="tk:page-start">
-    <xsl:param name="marker" as="xs:string"/>
-    <xsl:comment select="$marker"/>
-  </xsl:template>
-
   <xsl:template match="*" mode="document">
     <article class="document" id="{tk:id(.)}">
       <p class="running-title"><xsl:value-of select="tk:doc-title(.)"/></p>

@@ -100,8 +100,12 @@ def missing(parts: list[etree._Element], kind: str, output: str, reading: bool =
     text, or pdf for the text pdftotext reads out of a PDF)."""
     stream = output_stream(kind, output)
     if kind == "pdf":
-        return [(word, el) for words, el in pieces(parts, reading, split=True)
-                for word in words if word not in stream and not _broken(word, output)]
+        lost = [(word, el) for words, el in pieces(parts, reading, split=True)
+                for word in words if word not in stream]
+        if lost:
+            ends, starts = _line_edges(output)
+            lost = [(word, el) for word, el in lost if not _broken(word, ends, starts)]
+        return lost
     # Outputs keep the source's order (running text in order, and notes in order where
     # they are gathered), so each piece is looked for after the one before it: a search
     # from the start for every piece would grow with the square of a volume's size.
@@ -119,13 +123,16 @@ def missing(parts: list[etree._Element], kind: str, output: str, reading: bool =
     return lost
 
 
-def _broken(word: str, output: str) -> bool:
+def _line_edges(output: str) -> tuple[set[str], set[str]]:
+    """The words that end a line of the text, and those that begin one."""
+    lines = [words for line in output.splitlines() if (words := _words(line))]
+    return {w[-1] for w in lines}, {w[0] for w in lines}
+
+
+def _broken(word: str, ends: set[str], starts: set[str]) -> bool:
     """Is the word in a PDF's text broken across two lines with other lines between (the
     last line of a page, then its notes, page number and the next page's running head)? Its
     first part ends a line, the rest begins one."""
-    lines = [_words(line) for line in output.splitlines()]
-    ends = {w[-1] for w in lines if w}
-    starts = {w[0] for w in lines if w}
     return any(word[:i] in ends and word[i:] in starts for i in range(1, len(word)))
 
 
