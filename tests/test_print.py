@@ -189,3 +189,16 @@ def test_a_big_page_tree_is_laid_out_in_a_process_of_its_own_with_the_same_bytes
     monkeypatch.setattr(typeset, "IN_PROCESS", 0)
     assert typeset.typeset(tree, "memo.xml") == here
     assert calls and calls[0][1:] == ["-m", "toolkit.render.typeset"]
+
+
+@needs_poppler
+def test_what_stands_between_table_rows_is_printed_not_dropped(tmp_path):
+    """A page break or a note between rows is no cell: Typst's table would drop it."""
+    body = ('<div type="document" xml:id="d1"><head>Table</head><table><head>Caption words'
+            '</head><row><cell>Alpha</cell><cell>Beta</cell></row><pb n="99"/><row><cell>Gamma'
+            '</cell><cell>Delta</cell></row></table><list><item>One</item><pb n="100"/>'
+            '<item>Two</item></list></div>')
+    tree = parse_xml(tei(body).encode(), "t.xml")
+    text = " ".join(pdf_text(render_pdf(tree, "t.xml"), tmp_path).split())
+    for words in ("Caption words", "Alpha", "Delta", "[Page 99]", "One", "Two", "[Page 100]"):
+        assert words in text, words
