@@ -245,3 +245,32 @@ def test_the_edition_pdf_keeps_each_volumes_hands_and_source_and_true_page_numbe
     assert "Walter Bedell Smith" in cable and "Dean Acheson" not in cable
     assert "Volume XV," in telegram and "Volume XVI" in cable  # each its own source line
     assert "h2" in telegram and ".h2" not in text  # sigla as the volume names its hands
+
+
+def test_any_legal_file_or_folder_name_publishes(tmp_path):
+    """Names as editors' file systems have them: '--' (which an XML comment cannot hold),
+    spaces, '#', '%', letters beyond ASCII, leading dots and digits. Each file publishes
+    its page, and every link of the site leads somewhere."""
+    src = tmp_path / "tei"
+    names = ["a--b/x--y.xml", "with space/a letter.xml", "hash#1.xml", "per%20cent.xml",
+             "Bühne/Brief an Schnitzler.xml", ".hidden/.dotted.xml", "1952/07 memo.xml",
+             "ünïcödé.xml"]
+    body = ('<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt>'
+            "<title>{title}</title></titleStmt><publicationStmt><p>t</p></publicationStmt>"
+            "<sourceDesc><p>t</p></sourceDesc></fileDesc></teiHeader><text><body>"
+            "<p>Words of {title} -- kept.</p></body></text></TEI>")
+    for i, name in enumerate(names):
+        path = src / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(body.format(title=f"file{chr(65 + i)}"), encoding="utf-8")
+    out = tmp_path / "out"
+    report = build_edition(src, out, Settings(outputs=("html", "text"), search=False))
+    assert report.errors == []
+    html_pages = sorted((out / "html").rglob("index.html"))
+    texts = {p.read_text(encoding="utf-8") for p in (out / "text").rglob("*.txt")}
+    for i in range(len(names)):
+        words = f"Words of file{chr(65 + i)} -- kept."
+        assert any(words in t for t in texts), names[i]
+        assert any(words in p.read_text(encoding="utf-8")
+                   for p in html_pages), names[i]
+    assert broken_links(out) == []

@@ -217,8 +217,10 @@
                   key = the document's id # which document of that id (ids may repeat)
          </plan>
        Each page is rendered exactly as if its document were a file of its own (tk:split),
-       and all pages are serialised in one stream, each after a marker naming its href
-       (tk:page-start; page-marker is a random string, so no content can forge one). -->
+       and all pages are serialised in one stream, each after a marker naming its place in
+       the plan (tk:page-start; page-marker is a random string, so no content can forge one;
+       the marker holds a number, not the href, because a marker in markup output is a
+       comment, and a comment cannot hold two hyphens in a row, as a legal file name may). -->
   <xsl:param name="plan" as="document-node()?" select="()"/>
   <xsl:param name="page-marker" as="xs:string" select="'teikit-page'"/>
 
@@ -242,7 +244,7 @@
       <xsl:variable name="nav" as="map(xs:string, xs:string)"
           select="map:merge((@* except (@href, @doc, @title, @kind)) ! map {local-name(): string(.)})"/>
       <xsl:call-template name="tk:page-start">
-        <xsl:with-param name="marker" select="$page-marker || ':' || @href || ':' || $page-marker"/>
+        <xsl:with-param name="marker" select="$page-marker || ':' || position() || ':' || $page-marker"/>
       </xsl:call-template>
       <xsl:apply-templates select="$tree" mode="tk:page">
         <xsl:with-param name="nav" select="$nav" tunnel="yes"/>

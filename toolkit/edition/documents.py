@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import unicodedata
 from copy import deepcopy
 from pathlib import Path
 
@@ -30,8 +31,12 @@ DATELINE_WHEN = etree.XPath("string((.//t:dateline//t:date/@when)[1])", namespac
 
 
 def safe_slug(value: str, fallback: str) -> str:
-    """A file name that cannot leave the output folder."""
-    slug = SAFE_NAME.sub("-", value).strip(".-")
+    """A file name that cannot leave the output folder and needs no escaping in a URL:
+    letters keep their base letter (Bühne -> Buhne), anything else but [A-Za-z0-9._-]
+    becomes '-'."""
+    folded = "".join(c for c in unicodedata.normalize("NFKD", value)
+                     if not unicodedata.combining(c))
+    slug = SAFE_NAME.sub("-", folded).strip(".-")
     return slug[:120] or fallback
 
 

@@ -172,11 +172,14 @@ def transform_pages(name: str, tree, plan: etree._Element,
     parts = result.split(marker)  # [before, ":href:", page, ":href:", page, …]
     if parts[0] not in ("", "<!--") or len(parts) % 2 == 0:
         raise TeikitError("rendering produced text outside any page", source_name)
+    hrefs = [page.get("href", "") for page in plan.findall("page")]
     pages = []
     for label, content in zip(parts[1::2], parts[2::2], strict=True):
-        if len(label) < 2 or not (label.startswith(":") and label.endswith(":")):
+        number = label[1:-1]
+        if not (label.startswith(":") and label.endswith(":") and number.isdigit()
+                and 1 <= int(number) <= len(hrefs)):
             raise TeikitError("rendering produced a malformed page marker", source_name)
-        href = label[1:-1]
+        href = hrefs[int(number) - 1]
         if markup:  # the marker was a comment; a doctype is written once
             content = content.removeprefix("-->").removesuffix("<!--")
             content = doctype + content.removeprefix(doctype) if doctype else content
