@@ -245,6 +245,73 @@ def test_text_of_included_files_is_rendered(tmp_path, cli_run):
     assert "Included words" in cli_run("render", str(path), "--to", "text").stdout
 
 
+
+PARTS = ('<div xmlns="http://www.tei-c.org/ns/1.0" xml:lang="en">\n<p xml:id="first">First part</p>\n'
+         '<p xml:id="second">Second <hi>part</hi> <seg>here</seg></p>\n</div>')
+
+
+@pytest.mark.parametrize("pointer, words, absent", [
+    ("second", "Second part here", "First part"),  # shorthand: an xml:id
+    ("element(second)", "Second part here", "First part"),
+    ("element(/1/2)", "Second part here", "First part"),  # the document element's 2nd child
+    ("element(second/2)", "here", "Second"),  # the id, then its 2nd element child
+    ("element(nowhere) element(/1/1)", "First part", "Second"),  # parts tried in turn
+    ("xmlns(t=http://www.tei-c.org/ns/1.0) element(/1/1)", "First part", "Second"),
+])
+def test_xpointer_selects_part_of_an_included_file(tmp_path, cli_run, pointer, words, absent):
+    write(tmp_path, "parts.xml", PARTS)
+    path = write(tmp_path, "m.xml", manifest(f"<p>Before.</p>\n<xi:include href='parts.xml' "
+                                             f'xpointer="{pointer}"/>\n<p>After.</p>'))
+    text = cli_run("render", str(path), "--to", "text")
+    assert text.exit_code == 0, text.stderr
+    flat = " ".join(text.stdout.split())
+    assert words in flat and absent not in flat and "Before." in flat and "After." in flat
+
+
+def test_xpointer_findings_name_the_included_files_line_and_language_is_kept(tmp_path):
+    write(tmp_path, "parts.xml", PARTS.replace("<seg>here</seg>", "<seg><foo/></seg>"))
+    path = write(tmp_path, "m.xml", manifest('<xi:include href="parts.xml" xpointer="second"/>'))
+    errors = [d for d in validate_file(path) if d.severity == "error"]
+    assert errors and errors[0].file == str(tmp_path / "parts.xml") and errors[0].line == 3
+    from toolkit.xinclude import assemble
+
+    tree = parse_xml(path.read_bytes(), str(path))
+    assemble(tree, str(path), path.read_bytes())
+    included = tree.find(".//{http://www.tei-c.org/ns/1.0}p[@{http://www.w3.org/XML/1998/namespace}id='second']")
+    assert included.get("{http://www.w3.org/XML/1998/namespace}lang") == "en"  # language fixup
+
+
+@pytest.mark.parametrize("include, message", [
+    ('href="parts.xml" xpointer="nowhere"', "selects no element"),
+    ('href="parts.xml" xpointer="xpointer(//p[1])"', "the xpointer scheme is not supported"),
+    ('href="parts.xml" xpointer="element(/1/x)"', "child sequence"),
+    ('href="parts.xml" xpointer="(("', "is not an XPointer"),
+    ('href="parts.xml" xpointer="first" parse="text"', "cannot have @xpointer"),
+    ('xpointer="loop"', "makes a loop"),
+    ('href="../outside.xml" xpointer="first"', "outside the folder"),
+])
+def test_bad_xpointers_are_one_line_at_the_include(tmp_path, cli_run, include, message):
+    write(tmp_path, "outside.xml", PARTS)
+    write(tmp_path, "ed/parts.xml", PARTS)
+    path = write(tmp_path, "ed/m.xml", manifest(f'<p>a</p>\n<div xml:id="loop"><xi:include '
+                                                f'{include}/></div>'))
+    result = cli_run("validate", str(path))
+    assert result.exit_code == 1
+    assert result.stdout.startswith(f"{path}:5:") and message in result.stdout, result.stdout
+    rendered = cli_run("render", str(path), "--to", "html")
+    assert rendered.exit_code == 1 and message in rendered.stderr
+    assert len(rendered.stderr.strip().splitlines()) == 1
+
+
+def test_an_include_of_part_of_the_same_file_and_a_fallback_for_a_missing_part(tmp_path,
+                                                                                cli_run):
+    path = write(tmp_path, "m.xml", manifest(
+        '<p xml:id="src">Said once.</p>\n<p>Again: <xi:include xpointer="element(src)"/></p>\n'
+        '<p><xi:include href="m.xml" xpointer="gone"><xi:fallback>stand-in</xi:fallback>'
+        "</xi:include></p>"))
+    text = " ".join(cli_run("render", str(path), "--to", "text").stdout.split())
+    assert text.count("Said once.") == 2 and "stand-in" in text
+
 # --- the corpus: jing's verdict ----------------------------------------------------------
 
 def _corpus_files() -> list[Path]:

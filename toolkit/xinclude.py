@@ -7,11 +7,18 @@ edition folder), each read and parsed by the same hardened parser as every input
 cap, no entities, no DTD), no loops, and a missing include without `<xi:fallback>` is an
 error at the include's line and column. The included root gets `xml:base` (as XInclude
 says), so every finding and every word still knows the file it came from.
+
+`@xpointer` selects one element of the included file (or, without `@href`, of the
+including file), as XInclude 1.0 requires of a processor: a shorthand pointer (a bare
+xml:id) and the `element()` scheme (`element(/1/2)`, `element(id/3)`). Pointer parts are
+tried left to right, as the XPointer framework says; a scheme teikit does not evaluate
+(`xpointer()`, `xmlns()`) is skipped, and named in the error if nothing else matched.
 """
 
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlparse
@@ -26,6 +33,10 @@ XI_NS = "http://www.w3.org/2001/XInclude"
 XI = "{" + XI_NS + "}"
 XML_BASE = "{" + XML_NS + "}base"
 MAX_INCLUDE_DEPTH = 32
+XML_ID = "{" + XML_NS + "}id"
+XML_LANG = "{" + XML_NS + "}lang"
+NCNAME = re.compile(r"^[^\W\d.-][\w.-]*$")  # an XML name without a colon (shorthand)
+POINTER_PART = re.compile(r"\s*([^\s()]+)\(((?:[^()^]|\^[()^])*)\)\s*")
 XINCLUDE = "xinclude"  # the kind (and rule id) of an include that cannot be followed
 
 
@@ -87,11 +98,20 @@ def _replace(include: etree._Element, path: str, allowed: str, assembly: Assembl
             return
         raise TeikitError(message, path, line, 1, kind=XINCLUDE)
 
+    pointer = (include.get("xpointer") or "").strip()
+    if not href and not pointer:
+        return fail("xi:include without @href or @xpointer: give the file to include")
+    if pointer and parse == "text":
+        raise TeikitError("xi:include with parse='text' cannot have @xpointer (XInclude "
+                          "points only into XML)", path, line, 1, kind=XINCLUDE)
     if not href:
-        return fail("xi:include without @href (teikit does not include parts of the same "
-                    "file); give the file to include")
-    if include.get("xpointer"):
-        return fail("xi:include with @xpointer is not supported; include the whole file")
+        target = os.path.realpath(path)
+        key = f"{target}#{pointer}"
+        if key in stack:
+            raise TeikitError(f"xi:include of #{pointer} makes a loop (it includes itself)",
+                              path, line, 1, kind=XINCLUDE)
+        return _include_xml(include, path, "", target, pointer, allowed, assembly, stack,
+                            fail)
     url = urlparse(href)
     if url.scheme and len(url.scheme) > 1:
         return fail(f"xi:include of {href}: only local files are included (teikit fetches "
@@ -101,7 +121,7 @@ def _replace(include: etree._Element, path: str, allowed: str, assembly: Assembl
     if target != allowed and not target.startswith(allowed + os.sep):
         return fail(f"xi:include of {href}: the file is outside the folder {allowed} "
                     "(includes stay inside the edition: name its folder with --edition)")
-    if target in stack:
+    if (f"{target}#{pointer}" if pointer else target) in stack:
         raise TeikitError(f"xi:include of {href} makes a loop: "
                           f"{' → '.join(Path(s).name for s in (*stack, target))}", path, line, 1,
                           kind=XINCLUDE)
@@ -121,13 +141,111 @@ def _replace(include: etree._Element, path: str, allowed: str, assembly: Assembl
         return
     if parse != "xml":
         return fail(f"xi:include parse={parse!r}: write 'xml' or 'text'")
+    _include_xml(include, path, href, target, pointer, allowed, assembly, stack, fail, data)
+
+
+def _include_xml(include: etree._Element, path: str, href: str, target: str, pointer: str,
+                 allowed: str, assembly: Assembly, stack: tuple[str, ...], fail,
+                 data: bytes | None = None) -> None:
+    """Put the file `target` (or the element `pointer` selects in it) where `include` is."""
+    line = include.sourceline or 0
+    if data is None:  # the including file itself: read again, as its source was
+        data = read_bytes(target, MAX_INPUT_BYTES)
     included = parse_xml(data, target).getroot()
-    assembly.sources[target] = data.decode("utf-8", "replace")
-    _resolve(included, target, allowed, assembly, (*stack, target))
-    if included.get(XML_BASE) is None:
+    assembly.sources.setdefault(target, data.decode("utf-8", "replace"))
+    if pointer:
+        try:
+            selected = select(included, pointer)
+        except ValueError as exc:
+            raise TeikitError(f"xi:include of {href or 'this file'}: xpointer={pointer!r} "
+                              f"{exc}", path, line, 1,
+                              kind=XINCLUDE) from None
+        if selected is None:
+            return fail(f"xi:include of {href or 'this file'}: xpointer={pointer!r} selects "
+                        "no element")
+        _fix_language(selected, include)
+        included = _detached(selected)
+    _resolve(included, target, allowed, assembly,
+             (*stack, f"{target}#{pointer}" if pointer else target))
+    if included.get(XML_BASE) is None and href:
         included.set(XML_BASE, os.path.relpath(target, os.path.dirname(os.path.abspath(path))))
     assembly.parts[included] = target
     _splice(include, [included], None)
+
+
+def select(root: etree._Element, pointer: str) -> etree._Element | None:
+    """The element an XPointer selects in the document whose root is `root` (None: none).
+    ValueError: the pointer is malformed, or uses only schemes teikit does not evaluate."""
+    if NCNAME.match(pointer):
+        return _by_id(root, pointer)
+    parts, at = [], 0
+    while at < len(pointer):
+        part = POINTER_PART.match(pointer, at)
+        if part is None:
+            raise ValueError("is not an XPointer (write an xml:id, or element(/1/2) or "
+                             "element(id/3))")
+        parts.append((part[1], re.sub(r"\^([()^])", r"\1", part[2])))
+        at = part.end()
+    for scheme, body in parts:
+        if scheme == "element":
+            found = _element_scheme(root, body)
+            if found is not None:
+                return found
+    skipped = [scheme for scheme, _ in parts if scheme != "element"]
+    if skipped and len(skipped) == len(parts):
+        raise ValueError(f"the {', '.join(dict.fromkeys(skipped))} scheme is not supported "
+                         "(teikit evaluates shorthand pointers and element())")
+    return None
+
+
+def _by_id(root: etree._Element, ident: str) -> etree._Element | None:
+    for el in root.iter():
+        if isinstance(el.tag, str) and el.get(XML_ID) == ident:
+            return el
+    return None
+
+
+def _element_scheme(root: etree._Element, body: str) -> etree._Element | None:
+    """element(id), element(id/2/1), element(/1/3): an id, then a child sequence (the n-th
+    element child, counted from 1; /1 is the document element)."""
+    head, _, steps = body.partition("/")
+    if head and not NCNAME.match(head):
+        raise ValueError(f"element({body}): {head!r} is not an xml:id")
+    numbers = steps.split("/") if steps else []
+    if not head and not numbers or not all(n.isdigit() and int(n) > 0 for n in numbers):
+        raise ValueError(f"element({body}): a child sequence is /1/2/… of numbers from 1")
+    if head:
+        node = _by_id(root, head)
+    else:
+        node = root if numbers.pop(0) == "1" else None
+    for n in numbers:
+        if node is None:
+            return None
+        children = [c for c in node if isinstance(c.tag, str)]
+        node = children[int(n) - 1] if int(n) <= len(children) else None
+    return node
+
+
+def _fix_language(selected: etree._Element, include: etree._Element) -> None:
+    """XInclude's language fixup: an element taken from a context in another language
+    says its language (xml:lang), so it keeps it where it is put."""
+    if selected.get(XML_LANG) is not None:
+        return
+    theirs = next((a.get(XML_LANG) for a in selected.iterancestors()
+                   if a.get(XML_LANG) is not None), None)
+    ours = next((a.get(XML_LANG) for a in include.iterancestors()
+                 if a.get(XML_LANG) is not None), None)
+    if theirs is not None and theirs != ours:
+        selected.set(XML_LANG, theirs)
+
+
+def _detached(el: etree._Element) -> etree._Element:
+    """The element out of its tree, without the text that followed it there."""
+    parent = el.getparent()
+    if parent is not None:
+        parent.remove(el)
+    el.tail = None
+    return el
 
 
 def _splice(include: etree._Element, nodes: list[etree._Element], text: str | None) -> None:
