@@ -274,3 +274,27 @@ def test_any_legal_file_or_folder_name_publishes(tmp_path):
         assert any(words in p.read_text(encoding="utf-8")
                    for p in html_pages), names[i]
     assert broken_links(out) == []
+
+
+def test_xml_that_is_not_tei_is_skipped_with_one_note_each(tmp_path):
+    """Text-recognition exports and schemas kept beside the TEI are not published as
+    volumes of the edition, nor failed: each is named once, as skipped."""
+    src = tmp_path / "tei"
+    src.mkdir()
+    shutil.copy(VOLUME, src / "vol.xml")
+    (src / "page.xml").write_text(
+        '<PcGts xmlns="http://schema.primaresearch.org/PAGE/gts/pagecontent/2019-07-15">'
+        "<Page imageFilename='p.jpg'/></PcGts>", encoding="utf-8")
+    (src / "alto.xml").write_text('<alto xmlns="http://www.loc.gov/standards/alto/ns-v4#"/>',
+                                  encoding="utf-8")
+    (src / "plain.xml").write_text("<notes><n>x</n></notes>", encoding="utf-8")
+    out = tmp_path / "out"
+    report = build_edition(src, out, Settings(outputs=("html",), search=False))
+    assert report.errors == [] and report.failed == 0
+    skipped = [n for n in report.notes if ": note: " in n and "skipped" in n]
+    assert len(skipped) == 3
+    assert any(n.startswith(str(src / "page.xml")) and "PAGE XML" in n for n in skipped)
+    assert any(n.startswith(str(src / "alto.xml")) and "ALTO" in n for n in skipped)
+    assert any("<notes> in no namespace" in n for n in skipped)
+    assert sorted(p.name for p in (out / "html").iterdir() if p.is_dir()) == ["frus-test-v1",
+                                                                          "registers"]

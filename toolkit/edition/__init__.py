@@ -27,14 +27,14 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .. import __version__
+from .. import TEI_NS, __version__
 from ..errors import TeikitError, UsageError
 from ..files import OutputFolder
 from ..render import css
 from ..resources import data_dir
 from ..validate import Source
 from ..validate.diagnostics import count
-from ..xmlio import read_bytes
+from ..xmlio import read_bytes, root_tag
 from . import pages, search
 from .config import OUTPUTS, Settings
 from .documents import safe_slug
@@ -156,18 +156,27 @@ def _build(source: Path, out: Path, files: list[str], settings: Settings,
     entries: dict[str, dict] = {}
     hashes: dict[str, str] = {}
     to_check: list[str] = []
+    not_tei = 0
     for rel in files:
         try:
-            digest = hashlib.sha256(read_bytes(source / rel)).hexdigest()
+            data = read_bytes(source / rel)
         except TeikitError as exc:
             report.errors.append(str(exc))
             continue
-        hashes[rel] = digest
+        digest = hashlib.sha256(data).hexdigest()
         cached = manifests.files.get(rel)
         if cached and cached.get("hash") == digest and cached.get("checked") == _checks(settings):
+            hashes[rel] = digest
             entries[rel] = cached
-        else:
-            to_check.append(rel)
+            continue
+        other = _not_tei(data)
+        if other:
+            report.notes.append(f"{source / rel}: note: {other}: skipped (an edition "
+                                "publishes TEI)")
+            not_tei += 1
+            continue
+        hashes[rel] = digest
+        to_check.append(rel)
     if to_check:
         workers.start()  # they warm up while the main process reads
     root = str(source)
@@ -234,7 +243,7 @@ def _build(source: Path, out: Path, files: list[str], settings: Settings,
         report.errors += entries[rel]["errors"]
         report.warnings += entries[rel]["warnings"]
         report.failed += bool(entries[rel]["errors"])
-    report.failed += len(files) - len(ordered)  # not even readable
+    report.failed += len(files) - len(ordered) - not_tei  # not even readable
     report.errors += plan.errors
 
     # 3. the whole-edition PDF (needs every document: not in a shard)
@@ -287,6 +296,29 @@ def _search_index(out: Path, plan: Plan, manifests, report: BuildReport) -> None
             search.index_site(html, plan.language)
         except TeikitError as exc:
             report.errors.append(str(exc))
+
+
+OTHER_XML = {  # what editors keep beside their TEI, by root namespace
+    "http://schema.primaresearch.org/PAGE/gts/pagecontent/": "PAGE XML (text recognition)",
+    "http://www.loc.gov/standards/alto/": "ALTO (text recognition)",
+    "http://www.loc.gov/METS/": "METS",
+    "http://relaxng.org/ns/structure/1.0": "a RELAX NG schema",
+    "http://www.w3.org/2001/XMLSchema": "an XML Schema",
+    "http://purl.oclc.org/dsdl/schematron": "a Schematron schema",
+    "http://www.w3.org/1999/XSL/Transform": "an XSLT stylesheet",
+}
+
+
+def _not_tei(data: bytes) -> str:
+    """What a file is when it is well-formed XML outside the TEI namespace ('' for TEI,
+    and for what is not XML at all: the check says why that cannot be read)."""
+    tag = root_tag(data)
+    if tag is None or tag.startswith("{" + TEI_NS + "}"):
+        return ""
+    namespace, _, name = tag[1:].partition("}") if tag.startswith("{") else ("", "", tag)
+    kind = next((label for ns, label in OTHER_XML.items() if namespace.startswith(ns)), "XML")
+    return f"{kind}, not TEI (root element <{name}> in " + \
+        (namespace or "no namespace") + ")"
 
 
 def _checks(settings: Settings) -> str:
