@@ -202,3 +202,21 @@ def test_what_stands_between_table_rows_is_printed_not_dropped(tmp_path):
     text = " ".join(pdf_text(render_pdf(tree, "t.xml"), tmp_path).split())
     for words in ("Caption words", "Alpha", "Delta", "[Page 99]", "One", "Two", "[Page 100]"):
         assert words in text, words
+
+
+@needs_poppler
+def test_a_quotation_or_link_holding_a_block_prints_whole(tmp_path):
+    """A quotation, a link or a heading holding a paragraph, a list or an apparatus (as the
+    Patristic Text Archive's and Calpurnius Siculus's critical texts do) cannot be one
+    tagged element in PDF/UA: Typst refused the whole PDF. It is set without that tag."""
+    body = ('<div type="document" xml:id="d1"><head>Quoted <app><lem>lemma words</lem>'
+            '<rdg>variant words</rdg></app> Heading</head>'
+            '<p>Before <q>quoted <list><item>listed item</item></list> after list</q> tail.</p>'
+            '<p><ref target="https://example.org/">linked <lg><l>a verse line</l></lg></ref>'
+            ' and <ref target="#d1">inner <p>paragraph in link</p></ref> end.</p>'
+            '<p><bibl><q>cited <p>within bibl</p></q></bibl> ΤΟΥ ΑΓΙΟΥ ΚΩΝΩΝΟΣ ΤΟΥ ΕΝ</p></div>')
+    tree = parse_xml(tei(body).encode(), "t.xml")
+    text = " ".join(pdf_text(render_pdf(tree, "t.xml"), tmp_path).split())
+    for words in ("lemma words", "variant words", "quoted", "listed item", "after list",
+                  "linked", "a verse line", "paragraph in link", "within bibl", "ΚΩΝΩΝΟΣ"):
+        assert words in text, words

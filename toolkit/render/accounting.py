@@ -36,8 +36,10 @@ SHOWN = ("corr", "reg", "expan")
 
 
 def squash(text: str) -> str:
-    """Letters and digits only, lower case: what no renderer may lose."""
-    return NOT_WORD.sub("", text).lower()
+    """Letters and digits only, case folded: what no renderer may lose. (Folded, not lower
+    case: a Greek word's final sigma lowers to ς alone but to σ when the next word runs on
+    after it, as it does once spaces are squashed; folding makes both σ.)"""
+    return NOT_WORD.sub("", text).casefold()
 
 
 def transcription(tree: etree._ElementTree | etree._Element) -> list[etree._Element]:
@@ -82,7 +84,7 @@ def _walk(el: etree._Element, out: list, reading: bool, split: bool = False) -> 
 
 
 def _words(text: str) -> list[str]:
-    return [w for w in NOT_WORD.split(text.lower()) if w]
+    return [w for w in NOT_WORD.split(text.casefold()) if w]
 
 
 def output_stream(kind: str, output: str) -> str:
