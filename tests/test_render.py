@@ -74,7 +74,7 @@ def test_html_has_every_word_and_note(seed_tree):
     want = tei_text_words(seed_tree)
     assert sorted(got) == sorted(want)
     doc = html.fromstring(page)
-    notes = doc.xpath("//li[@role='doc-endnote']")
+    notes = doc.xpath("//section[@role='doc-endnotes']/ol/li")
     assert [n.get("id") for n in notes] == ["d1fn1", "d1fn2"]
     assert "drafted by Johnson" in notes[0].text_content()
 

@@ -126,7 +126,9 @@
         else $u"/>
   </xsl:function>
 
-  <!-- The page-image URL of a pb, or '' when none is known or it is unsafe. -->
+  <!-- The page-image URL of a pb, or '' when none is known or it is unsafe. Of a surface's
+       images, the first on the web: a relative one names a file beside the source, which a
+       site does not have. -->
   <xsl:function name="tk:facs-url" as="xs:string">
     <xsl:param name="pb" as="element(tei:pb)"/>
     <xsl:variable name="f" select="normalize-space($pb/@facs)"/>
@@ -136,7 +138,8 @@
     <xsl:variable name="surface" select="if (starts-with($f, '#')) then key('id', substring($f, 2), root($pb))[1] else ()"/>
     <xsl:sequence select="
         if ($f = '') then ''
-        else if ($surface) then tk:safe-url(($surface/descendant-or-self::tei:graphic/@url, $surface/@url)[1])
+        else if ($surface) then tk:safe-url(
+            ($surface/(descendant-or-self::tei:graphic/@url, @url)[matches(., '^https?://')])[1])
         else if (matches($f, '^https?://')) then tk:safe-url($f)
         else if ($facs-pattern != '') then
           tk:safe-url(replace(replace($facs-pattern, '{facs}', $f, 'q'), '{n}', string($pb/@n), 'q'))

@@ -370,7 +370,8 @@
   <!-- Anything with an xml:id can be pointed at (from this page or another): its HTML
        keeps the id, on its own element when it makes one, else on an empty anchor before
        it. (div, pb, note and anchor place their ids themselves.) -->
-  <xsl:template match="tei:*[@xml:id][ancestor::tei:text or ancestor::tei:sourceDoc or ancestor::tei:standOff]
+  <xsl:template match="tei:*[@xml:id][ancestor::tei:text or ancestor::tei:sourceDoc or ancestor::tei:standOff
+      or ancestor::tei:sourceDesc]
       [not(self::tei:div or self::tei:pb or self::tei:note or self::tei:anchor)]" priority="50">
     <xsl:variable name="out"><xsl:next-match/></xsl:variable>
     <xsl:variable name="id" select="string(@xml:id)"/>
@@ -417,17 +418,48 @@
     <p class="{local-name()}"><xsl:apply-templates/></p>
   </xsl:template>
   <xsl:template match="tei:list[@type = 'subject']">
-    <ul class="subject"><xsl:apply-templates/></ul>
+    <ul class="subject"><xsl:call-template name="list-items"/></ul>
   </xsl:template>
   <xsl:template match="tei:list">
     <xsl:apply-templates select="tei:head"/>
     <xsl:element name="{if (@rend = ('numbered', 'ordered') or @type = 'ordered') then 'ol' else 'ul'}">
       <xsl:attribute name="class" select="string-join(('list', @type), ' ')"/>
-      <xsl:apply-templates select="node() except tei:head"/>
+      <xsl:call-template name="list-items"/>
     </xsl:element>
   </xsl:template>
-  <xsl:template match="tei:item"><li><xsl:apply-templates/></li></xsl:template>
-  <xsl:template match="tei:label[parent::tei:list]"><li class="label"><xsl:apply-templates/></li></xsl:template>
+  <!-- A list holds only items (HTML and assistive technology count its children as its
+       items): what stands between a list's items in TEI (a page break, a milestone, a
+       note, text) goes into the item after it; what follows the last item, into that one. -->
+  <xsl:template name="list-items">
+    <xsl:variable name="entries" select="tei:item | tei:label"/>
+    <xsl:variable name="after-last" select="$entries[last()]/following-sibling::node()"/>
+    <xsl:choose>
+      <xsl:when test="empty($entries)">
+        <xsl:if test="(node() except tei:head)[self::* or normalize-space()]">
+          <li><xsl:apply-templates select="node() except tei:head"/></li>
+        </xsl:if>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:for-each-group select="node() except (tei:head, $after-last)"
+            group-ending-with="tei:item | tei:label">
+          <xsl:apply-templates select="current-group()[last()]">
+            <xsl:with-param name="before" select="current-group()[position() lt last()]"/>
+            <xsl:with-param name="after" select="if (position() = last()) then $after-last else ()"/>
+          </xsl:apply-templates>
+        </xsl:for-each-group>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+  <xsl:template match="tei:item">
+    <xsl:param name="before" as="node()*" select="()"/>
+    <xsl:param name="after" as="node()*" select="()"/>
+    <li><xsl:apply-templates select="$before, node(), $after"/></li>
+  </xsl:template>
+  <xsl:template match="tei:label[parent::tei:list]">
+    <xsl:param name="before" as="node()*" select="()"/>
+    <xsl:param name="after" as="node()*" select="()"/>
+    <li class="label"><xsl:apply-templates select="$before, node(), $after"/></li>
+  </xsl:template>
   <xsl:template match="tei:table">
     <table><xsl:apply-templates select="tei:head"/><tbody><xsl:apply-templates select="node() except tei:head"/></tbody></table>
   </xsl:template>
@@ -505,6 +537,11 @@
   <xsl:template match="tei:note[@place = 'inline' or @rend = 'inline']">
     <span class="note-inline"><xsl:apply-templates/></span>
   </xsl:template>
+  <!-- A note in the header's description of the source (shown above the text) stands
+       where it is: the document's notes below are the text's, numbered in it. -->
+  <xsl:template match="tei:teiHeader//tei:note" priority="1">
+    <span class="note-inline">[<xsl:apply-templates/>]</span>
+  </xsl:template>
 
   <xsl:template name="notes">
     <xsl:variable name="notes" select=".//tei:note[not(@place = 'inline' or @rend = 'inline')]"/>
@@ -515,7 +552,8 @@
           <xsl:for-each select="$notes">
             <xsl:variable name="id" select="tk:id(.)"/>
             <xsl:variable name="label" select="tk:note-label(.)"/>
-            <li id="{$id}" class="note {@type}" role="doc-endnote">
+            <!-- no role: DPUB-ARIA 1.1 deprecates doc-endnote; an li of doc-endnotes is one -->
+            <li id="{$id}" class="note {@type}">
               <span class="note-label"><xsl:value-of select="$label"/><xsl:if test="not(@type = 'source' and $label = 'Source')">.</xsl:if></span>
               <xsl:text> </xsl:text>
               <div class="note-body"><xsl:apply-templates mode="note-body"/></div>
@@ -682,8 +720,20 @@
         <a class="{local-name()} mention" href="#{tk:id($entry)}" id="{tk:id(.)}"
             title="{tk:plain(($entry/(tei:persName, tei:placeName, tei:orgName, tei:term, tei:label))[1])}"><xsl:apply-templates/></a>
       </xsl:when>
-      <xsl:otherwise><span class="{local-name()}"><xsl:apply-templates/></span></xsl:otherwise>
+      <xsl:otherwise>
+        <span class="{local-name()}">
+          <xsl:if test="$entry"><xsl:attribute name="id" select="tk:id(.)"/></xsl:if>
+          <xsl:apply-templates/>
+        </span>
+      </xsl:otherwise>
     </xsl:choose>
+  </xsl:template>
+  <!-- A title pointing to an entry (a bibliography's) is listed among its mentions: the
+       place it stands has the id that list links to. -->
+  <xsl:template match="tei:title[ancestor::tei:text][not(@xml:id)][exists(tk:pointers(.))]"
+      priority="40">
+    <span class="anchor" id="{tk:id(.)}"/>
+    <xsl:next-match/>
   </xsl:template>
   <xsl:template match="tei:person | tei:personGrp | tei:place | tei:org | tei:event
       | tei:listBibl/tei:bibl | tei:standOff//tei:entry">
@@ -693,7 +743,9 @@
     </div>
   </xsl:template>
   <xsl:template match="tei:item[@xml:id]" priority="1">
-    <li id="{@xml:id}"><xsl:apply-templates/><xsl:call-template name="mentions"/></li>
+    <xsl:param name="before" as="node()*" select="()"/>
+    <xsl:param name="after" as="node()*" select="()"/>
+    <li id="{@xml:id}"><xsl:apply-templates select="$before, node(), $after"/><xsl:call-template name="mentions"/></li>
   </xsl:template>
   <xsl:template name="mentions">
     <xsl:variable name="here" select="if (@xml:id) then key('mention', string(@xml:id)) else ()"/>
