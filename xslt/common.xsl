@@ -126,6 +126,14 @@
         else $u"/>
   </xsl:function>
 
+  <!-- The language of a file's text, for HTML's lang: the root's, else its text's, else
+       English (an empty xml:lang, which TEI allows for "unknown", says nothing to a reader). -->
+  <xsl:function name="tk:lang" as="xs:string">
+    <xsl:param name="doc" as="node()"/>
+    <xsl:sequence select="(root($doc)/*/@xml:lang[normalize-space()],
+        root($doc)/*/tei:text/@xml:lang[normalize-space()], 'en')[1] ! normalize-space(.)"/>
+  </xsl:function>
+
   <!-- The page-image URL of a pb, or '' when none is known or it is unsafe. Of a surface's
        images, the first on the web: a relative one names a file beside the source, which a
        site does not have. -->

@@ -51,7 +51,7 @@
     <xsl:variable name="volume" select="$nav?page-kind = 'volume'"/>
     <xsl:variable name="title" select="if ($volume) then $nav?volume-title
         else if (count($docs) = 1) then tk:doc-title($docs) else tk:file-title(.)"/>
-    <html lang="{(/*/@xml:lang, 'en')[1]}">
+    <html lang="{tk:lang(.)}">
       <head>
         <meta charset="UTF-8"/>
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
@@ -208,7 +208,7 @@
       <meta name="citation_inbook_title" content="{($nav?volume-title[. != ''], $nav?edition-title)[1]}"/>
     </xsl:if>
     <xsl:if test="$publisher"><meta name="citation_publisher" content="{$publisher}"/></xsl:if>
-    <meta name="citation_language" content="{(root($doc)/*/@xml:lang, 'en')[1]}"/>
+    <meta name="citation_language" content="{tk:lang($doc)}"/>
     <xsl:if test="starts-with($nav?canonical, 'http')">
       <meta name="citation_public_url" content="{$nav?canonical}"/>
     </xsl:if>
@@ -687,6 +687,28 @@
   <xsl:key name="tk:token" match="(tei:persName | tei:placeName | tei:orgName | tei:rs | tei:name
       | tei:term | tei:gloss)[not(ancestor::tei:teiHeader)]"
       use="(@ref, @corresp, @target, @key) ! tokenize(.)"/>
+  <!-- Does a name become a link (to its register page, or to its entry in the file)? Not
+       inside a ref, nor inside another name that does: a link holds no link (HTML would
+       break the outer one off, empty, before the inner one). -->
+  <xsl:function name="tk:name-links" as="xs:boolean">
+    <xsl:param name="el" as="element()"/>
+    <xsl:param name="mentions" as="map(xs:string, element())"/>
+    <xsl:sequence select="not($el/ancestor::tei:ref) and not(tk:in-name-link($el, $mentions))
+        and (exists((($el/@ref, $el/@corresp, $el/@target, $el/@key) ! tokenize(.))
+                    [map:contains($mentions, .)])
+             or exists(tk:entry($el)[not(. intersect $el/ancestor::*)]))"/>
+  </xsl:function>
+  <xsl:function name="tk:in-name-link" as="xs:boolean">
+    <xsl:param name="el" as="element()"/>
+    <xsl:param name="mentions" as="map(xs:string, element())"/>
+    <xsl:sequence select="exists($el/ancestor::*[self::tei:persName or self::tei:placeName
+        or self::tei:orgName or self::tei:rs or self::tei:name or self::tei:term or self::tei:gloss]
+        [tk:name-links(., $mentions)])"/>
+  </xsl:function>
+  <xsl:function name="tk:entry" as="element()?">
+    <xsl:param name="el" as="element()"/>
+    <xsl:sequence select="(tk:pointers($el) ! key('id', ., root($el))[not(. is $el)])[1]"/>
+  </xsl:function>
   <xsl:template match="tei:persName | tei:placeName | tei:orgName | tei:rs | tei:name | tei:term
       | tei:gloss" priority="3">
     <xsl:param name="mentions" as="map(xs:string, element())" tunnel="yes" select="map {}"/>
@@ -703,7 +725,7 @@
           <span class="anchor" id="{$mentions(.)/@anchor}"/>
         </xsl:for-each>
         <xsl:choose>
-          <xsl:when test="ancestor::tei:ref"><span class="{local-name()}" id="{tk:id(.)}"><xsl:apply-templates/></span></xsl:when>
+          <xsl:when test="not(tk:name-links(., $mentions))"><span class="{local-name()}" id="{tk:id(.)}"><xsl:apply-templates/></span></xsl:when>
           <xsl:otherwise>
             <a class="{local-name()} mention" href="{tk:safe-url($m/@href)}" id="{tk:id(.)}"><xsl:apply-templates/></a>
           </xsl:otherwise>
@@ -713,10 +735,10 @@
   </xsl:template>
   <xsl:template match="tei:persName | tei:placeName | tei:orgName | tei:rs | tei:name | tei:term
       | tei:gloss" priority="2">
-    <xsl:variable name="me" select="."/>
-    <xsl:variable name="entry" select="(tk:pointers(.) ! key('id', ., root($me))[not(. is $me)])[1]"/>
+    <xsl:param name="mentions" as="map(xs:string, element())" tunnel="yes" select="map {}"/>
+    <xsl:variable name="entry" select="tk:entry(.)"/>
     <xsl:choose>
-      <xsl:when test="$entry and not(ancestor::tei:ref or ancestor::*[. is $entry])">
+      <xsl:when test="tk:name-links(., $mentions)">
         <a class="{local-name()} mention" href="#{tk:id($entry)}" id="{tk:id(.)}"
             title="{tk:plain(($entry/(tei:persName, tei:placeName, tei:orgName, tei:term, tei:label))[1])}"><xsl:apply-templates/></a>
       </xsl:when>

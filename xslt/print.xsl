@@ -26,7 +26,7 @@
     <xsl:variable name="title" select="if ($edition-title != '') then $edition-title
         else if (count($docs) = 1) then tk:doc-title($docs) else tk:file-title(.)"/>
     <xsl:variable name="header" select="tk:header(.)"/>
-    <html lang="{(/*/@xml:lang, tei:*/tei:text/@xml:lang, 'en')[1]}">
+    <html lang="{tk:lang(.)}">
       <head>
         <title><xsl:value-of select="$title"/></title>
         <meta name="author" content="{string-join(distinct-values(($header/tei:fileDesc/tei:titleStmt/(tei:author, tei:editor, tei:respStmt/tei:name, tei:respStmt/tei:persName))[normalize-space()] ! tk:plain(.)), '; ')}"/>
