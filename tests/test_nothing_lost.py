@@ -276,3 +276,17 @@ def test_a_greek_final_sigma_counts_when_words_run_together():
     assert missing(transcription(tree), "html", "<p>ΑΓΙΟΥ ΚΩΝΩΝΟΣ ΤΟΥ</p>") == []
     assert [t for t, _ in missing(transcription(tree), "html", "<p>ΑΓΙΟΥ ΤΟΥ</p>")] == ["κωνωνοσ"]
 
+
+
+@pytest.mark.parametrize("source, pdf_text", [
+    ("き〱めさまし", "き[U+3031]めさまし"),  # a stand-in for a character no font draws
+    ("rüͤſteten", "rüͤüͤſteten"),  # a letter with marks given twice by pdftotext
+    ("ст꙯ааго", "ст꙯т꙯ааго"),
+    ("engage<add>\u0301</add>", "engagé"),  # a hand's accent, composed with its letter
+    ("والالم جاهلاً", "وااللم جاهًال ًال"),  # Arabic ligatures read back reordered
+    ("مجلة <title>المجلات</title>في", "مجلة المجالتفي"),  # words run together
+])
+def test_the_pdf_accounting_reads_what_pdftotext_does_to_text(source, pdf_text):
+    """pdftotext's quirks (docs/rendering.md) count as the text; a lost word still does not."""
+    tree = read_source_text(TEI.format(f"<p>{source} Lostword</p>"))
+    assert [w for w, _ in missing(transcription(tree), "pdf", pdf_text)] == ["lostword"]

@@ -168,10 +168,12 @@ def test_the_edition_pdf_is_left_out_above_the_size_limit_unless_asked(tmp_path,
 def test_a_character_no_shipped_font_has_prints_as_its_code(tmp_path):
     """The Shelley-Godwin notebooks mark insertions with N'Ko U+07F6, which neither
     Libertinus nor DejaVu draws: PDF/UA forbids a blank box, so it prints as its code."""
-    body = '<div type="document" xml:id="d1"><head>Caret</head><p>an ߶ insertion, é ſ.</p></div>'
+    body = ('<div type="document" xml:id="d1"><head>Caret</head><p>an ߶ insertion, é ſ.</p>'
+            "<p>MUFI's private-use \ue42c letter</p></div>")
     pdf = render_pdf(parse_xml(tei(body).encode(), "c.xml"), "c.xml")
     text = " ".join(pdf_text(pdf, tmp_path).split())
     assert "an [U+07F6] insertion, é ſ." in text
+    assert "private-use [U+E42C] letter" in text
 
 
 def test_a_big_page_tree_is_laid_out_in_a_process_of_its_own_with_the_same_bytes(

@@ -17,13 +17,22 @@ exit 0. The rule (docs/rendering.md):
   notes between the lines of a page: there each word (run of letters and digits) must
   appear, rather than each whole text node — whole, or broken where one line ends and
   another begins (a word hyphenated at the foot of a page resumes after the next page's
-  running head).
+  running head), or with a letter that carries marks given twice, as pdftotext does at times
+  ("rüͤüͤſteten"). A character no shipped font draws is printed as its code, `[U+XXXX]`
+  (typeset.stand_ins), which counts as that character. In right-to-left scripts (Arabic,
+  Syriac, Hebrew…) pdftotext reorders the letters of ligatures (لا, لإ: one glyph each;
+  "والالم" comes out "وااللم"), repeats letters that carry marks ("وقدّسها": "وقددسها") and
+  cuts some words in two or runs two together, so there a word counts when a word of the
+  PDF, or two that follow each other, hold all its letters. (The page tree a build checks
+  before Typst lays it out is held to the exact rule.)
 """
 
 from __future__ import annotations
 
 import html
 import re
+import unicodedata
+from functools import cache
 
 from lxml import etree
 
@@ -32,14 +41,19 @@ from .. import TEI_NS
 T = "{" + TEI_NS + "}"
 NOT_WORD = re.compile(r"[\W_]+")
 PARTS = (T + "text", T + "sourceDoc", T + "standOff")
+DOUBLED = re.compile(r"(.)\1+")
+STAND_IN = re.compile(r"\[U\+([0-9A-F]{4,6})\]")
+RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")  # Hebrew … Arabic forms
 SHOWN = ("corr", "reg", "expan")
 
 
 def squash(text: str) -> str:
-    """Letters and digits only, case folded: what no renderer may lose. (Folded, not lower
+    """Letters and digits only, without their marks (ü, u + ̈ and u all count as u: an
+    output may compose what the source wrote apart, or a hand's added accent with the letter
+    before it), case folded: what no renderer may lose. (Folded, not lower
     case: a Greek word's final sigma lowers to ς alone but to σ when the next word runs on
     after it, as it does once spaces are squashed; folding makes both σ.)"""
-    return NOT_WORD.sub("", text).casefold()
+    return NOT_WORD.sub("", unicodedata.normalize("NFD", text)).casefold()
 
 
 def transcription(tree: etree._ElementTree | etree._Element) -> list[etree._Element]:
@@ -84,7 +98,17 @@ def _walk(el: etree._Element, out: list, reading: bool, split: bool = False) -> 
 
 
 def _words(text: str) -> list[str]:
+    """The words of a text; a combining mark (a vowel sign, a tanween) is dropped, not taken
+    for a space: pdftotext may give it in the middle of a word ("جاهًال" for "جاهلاً")."""
+    text = _marks().sub("", unicodedata.normalize("NFD", text))
     return [w for w in NOT_WORD.split(text.casefold()) if w]
+
+
+@cache
+def _marks() -> re.Pattern:
+    """Nonspacing marks (Unicode category Mn) of the Basic Multilingual Plane."""
+    return re.compile("[" + "".join(re.escape(chr(c)) for c in range(0x300, 0x10000)
+                                    if unicodedata.category(chr(c)) == "Mn") + "]")
 
 
 def output_stream(kind: str, output: str) -> str:
@@ -100,14 +124,9 @@ def missing(parts: list[etree._Element], kind: str, output: str, reading: bool =
             ) -> list[tuple[str, etree._Element]]:
     """The pieces of the transcription the output lacks, in source order (kind: html,
     text, or pdf for the text pdftotext reads out of a PDF)."""
-    stream = output_stream(kind, output)
     if kind == "pdf":
-        lost = [(word, el) for words, el in pieces(parts, reading, split=True)
-                for word in words if word not in stream]
-        if lost:
-            ends, starts = _line_edges(output)
-            lost = [(word, el) for word, el in lost if not _broken(word, ends, starts)]
-        return lost
+        return _missing_in_pdf(parts, output, reading)
+    stream = output_stream(kind, output)
     # Outputs keep the source's order (running text in order, and notes in order where
     # they are gathered), so each piece is looked for after the one before it: a search
     # from the start for every piece would grow with the square of a volume's size.
@@ -123,6 +142,38 @@ def missing(parts: list[etree._Element], kind: str, output: str, reading: bool =
                 continue
         at[note] = found + len(text)
     return lost
+
+
+def _missing_in_pdf(parts: list[etree._Element], output: str, reading: bool
+                    ) -> list[tuple[str, etree._Element]]:
+    """The words of the transcription that pdftotext's text of a PDF lacks (see above)."""
+    output = STAND_IN.sub(_stood_in, output)
+    stream = output_stream("pdf", output)
+    lost = [(word, el) for words, el in pieces(parts, reading, split=True)
+            for word in words if word not in stream]
+    if lost:  # a letter with marks pdftotext gives twice ("rüͤüͤſteten", "ст꙯т꙯ааго")
+        once = DOUBLED.sub(r"\1", stream)
+        lost = [(word, el) for word, el in lost if DOUBLED.sub(r"\1", word) not in once]
+    if lost:
+        ends, starts = _line_edges(output)
+        lost = [(word, el) for word, el in lost if not _broken(word, ends, starts)]
+    if any(RTL.search(word) for word, _ in lost):
+        words = _words(output)  # a word, or two it was cut into (at a line's end)
+        letters = {frozenset(w) for w in words if RTL.search(w)} | {
+            frozenset(a + b) for a, b in zip(words, words[1:], strict=False)
+            if RTL.search(a) and RTL.search(b)}
+        lost = [(word, el) for word, el in lost if not (RTL.search(word) and any(
+            frozenset(word) <= found for found in letters))]
+    return lost
+
+
+def _stood_in(code: re.Match) -> str:
+    """The character a [U+XXXX] in a PDF stands for (only one no shipped font draws: a
+    transcription may hold that text itself)."""
+    from .typeset import _drawable
+
+    char = chr(int(code[1], 16)) if int(code[1], 16) <= 0x10FFFF else ""
+    return char if char and ord(char) not in _drawable() else code[0]
 
 
 def _line_edges(output: str) -> tuple[set[str], set[str]]:

@@ -41,9 +41,6 @@ def _compiler():
                           font_paths=[str(xslt_path("fonts"))], ignore_system_fonts=True)
 
 
-FALLBACK_FONT = "DejaVuSans.ttf"  # the template's last font: what it cannot draw, none can
-
-
 def _cmap(font: bytes) -> set[int]:
     """The characters a TrueType font has glyphs for (its Unicode cmap: format 4 or 12)."""
     count = struct.unpack_from(">H", font, 4)[0]
@@ -80,16 +77,24 @@ def _cmap(font: bytes) -> set[int]:
 
 @cache
 def _drawable() -> frozenset[int]:
-    return frozenset(_cmap(xslt_path("fonts").joinpath(FALLBACK_FONT).read_bytes()))
+    """What the shipped fonts draw (the template's fallbacks: DejaVu Sans, Noto Sans, Noto
+    Sans Syriac, Droid Sans Fallback for Chinese, Japanese and Korean)."""
+    chars: set[int] = set()
+    for font in xslt_path("fonts").iterdir():
+        if font.name.endswith(".ttf"):
+            chars |= _cmap(font.read_bytes())
+    return frozenset(chars)
 
 
 def stand_ins(text: str) -> str:
     """Each visible character no shipped font can draw as [U+XXXX]: shown, never a blank
-    box (PDF/UA forbids those; Typst stops). The body face has no glyph the fallback lacks
+    box (PDF/UA forbids those; Typst stops). Private-use characters too (MUFI's medieval
+    letters, a recogniser's glyph codes): their meaning is the project's, their code is
+    what a reader can look up. The body face has no glyph the fallback lacks
     that a source is likely to use; a character only it has would print as its code too."""
     drawable = _drawable()
     missing = {c for c in set(text) if ord(c) not in drawable and ord(c) > 0x7F
-               and unicodedata.category(c)[0] in "LMNPS"}
+               and (unicodedata.category(c)[0] in "LMNPS" or unicodedata.category(c) == "Co")}
     for c in sorted(missing):
         text = text.replace(c, f"[U+{ord(c):04X}]")
     return text
