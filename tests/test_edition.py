@@ -288,13 +288,15 @@ def test_xml_that_is_not_tei_is_skipped_with_one_note_each(tmp_path):
     (src / "alto.xml").write_text('<alto xmlns="http://www.loc.gov/standards/alto/ns-v4#"/>',
                                   encoding="utf-8")
     (src / "plain.xml").write_text("<notes><n>x</n></notes>", encoding="utf-8")
+    (src / "bare.xml").write_text("<TEI><text><body><p>x</p></body></text></TEI>",
+                                  encoding="utf-8")  # TEI without its namespace: checked
     out = tmp_path / "out"
     report = build_edition(src, out, Settings(outputs=("html",), search=False))
-    assert report.errors == [] and report.failed == 0
+    assert report.failed == 1 and all(e.startswith(str(src / "bare.xml")) for e in report.errors)
     skipped = [n for n in report.notes if ": note: " in n and "skipped" in n]
     assert len(skipped) == 3
     assert any(n.startswith(str(src / "page.xml")) and "PAGE XML" in n for n in skipped)
     assert any(n.startswith(str(src / "alto.xml")) and "ALTO" in n for n in skipped)
     assert any("<notes> in no namespace" in n for n in skipped)
-    assert sorted(p.name for p in (out / "html").iterdir() if p.is_dir()) == ["frus-test-v1",
-                                                                          "registers"]
+    assert sorted(p.name for p in (out / "html").iterdir() if p.is_dir()) == [
+        "bare", "frus-test-v1", "registers"]  # (bare.xml: published with its findings)

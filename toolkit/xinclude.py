@@ -150,7 +150,12 @@ def _include_xml(include: etree._Element, path: str, href: str, target: str, poi
     """Put the file `target` (or the element `pointer` selects in it) where `include` is."""
     line = include.sourceline or 0
     if data is None:  # the including file itself: read again, as its source was
-        data = read_bytes(target, MAX_INPUT_BYTES)
+        try:
+            data = read_bytes(target, MAX_INPUT_BYTES - assembly.size)
+        except TeikitError as exc:
+            raise TeikitError(f"xi:include of #{pointer}: {exc.message}", path, line, 1,
+                              kind=XINCLUDE) from None
+        assembly.size += len(data)
     included = parse_xml(data, target).getroot()
     assembly.sources.setdefault(target, data.decode("utf-8", "replace"))
     if pointer:

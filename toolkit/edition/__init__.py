@@ -310,12 +310,15 @@ OTHER_XML = {  # what editors keep beside their TEI, by root namespace
 
 
 def _not_tei(data: bytes) -> str:
-    """What a file is when it is well-formed XML outside the TEI namespace ('' for TEI,
-    and for what is not XML at all: the check says why that cannot be read)."""
+    """What a file is when it is well-formed XML outside the TEI namespace ('' for TEI, a
+    <TEI> root in another namespace or none included, and for what is not XML at all: the
+    check says why those cannot be published)."""
     tag = root_tag(data)
     if tag is None or tag.startswith("{" + TEI_NS + "}"):
         return ""
     namespace, _, name = tag[1:].partition("}") if tag.startswith("{") else ("", "", tag)
+    if name in ("TEI", "teiCorpus"):  # TEI out of its namespace: checked, and told so
+        return ""
     kind = next((label for ns, label in OTHER_XML.items() if namespace.startswith(ns)), "XML")
     return f"{kind}, not TEI (root element <{name}> in " + \
         (namespace or "no namespace") + ")"
