@@ -104,25 +104,21 @@ def _replace(include: etree._Element, path: str, allowed: str, assembly: Assembl
     if pointer and parse == "text":
         raise TeikitError("xi:include with parse='text' cannot have @xpointer (XInclude "
                           "points only into XML)", path, line, 1, kind=XINCLUDE)
-    if not href:
+    if href:
+        url = urlparse(href)
+        if url.scheme and len(url.scheme) > 1:
+            return fail(f"xi:include of {href}: only local files are included (teikit fetches "
+                        "nothing)")
+        target = os.path.realpath(os.path.join(os.path.dirname(os.path.abspath(path)),
+                                               unquote(url.path)))
+        if target != allowed and not target.startswith(allowed + os.sep):
+            return fail(f"xi:include of {href}: the file is outside the folder {allowed} "
+                        "(includes stay inside the edition: name its folder with --edition)")
+    else:  # part of this very file
         target = os.path.realpath(path)
-        key = f"{target}#{pointer}"
-        if key in stack:
-            raise TeikitError(f"xi:include of #{pointer} makes a loop (it includes itself)",
-                              path, line, 1, kind=XINCLUDE)
-        return _include_xml(include, path, "", target, pointer, allowed, assembly, stack,
-                            fail)
-    url = urlparse(href)
-    if url.scheme and len(url.scheme) > 1:
-        return fail(f"xi:include of {href}: only local files are included (teikit fetches "
-                    "nothing)")
-    target = os.path.realpath(os.path.join(os.path.dirname(os.path.abspath(path)),
-                                           unquote(url.path)))
-    if target != allowed and not target.startswith(allowed + os.sep):
-        return fail(f"xi:include of {href}: the file is outside the folder {allowed} "
-                    "(includes stay inside the edition: name its folder with --edition)")
+    named = href or f"#{pointer}"
     if (f"{target}#{pointer}" if pointer else target) in stack:
-        raise TeikitError(f"xi:include of {href} makes a loop: "
+        raise TeikitError(f"xi:include of {named} makes a loop: "
                           f"{' → '.join(Path(s).name for s in (*stack, target))}", path, line, 1,
                           kind=XINCLUDE)
     if len(stack) > MAX_INCLUDE_DEPTH:
@@ -133,7 +129,7 @@ def _replace(include: etree._Element, path: str, allowed: str, assembly: Assembl
     try:
         data = read_bytes(target, MAX_INPUT_BYTES - assembly.size)
     except TeikitError as exc:
-        raise TeikitError(f"xi:include of {href}: {exc.message}", path, line, 1,
+        raise TeikitError(f"xi:include of {named}: {exc.message}", path, line, 1,
                           kind=XINCLUDE) from None
     assembly.size += len(data)
     if parse == "text":
@@ -146,16 +142,9 @@ def _replace(include: etree._Element, path: str, allowed: str, assembly: Assembl
 
 def _include_xml(include: etree._Element, path: str, href: str, target: str, pointer: str,
                  allowed: str, assembly: Assembly, stack: tuple[str, ...], fail,
-                 data: bytes | None = None) -> None:
+                 data: bytes) -> None:
     """Put the file `target` (or the element `pointer` selects in it) where `include` is."""
     line = include.sourceline or 0
-    if data is None:  # the including file itself: read again, as its source was
-        try:
-            data = read_bytes(target, MAX_INPUT_BYTES - assembly.size)
-        except TeikitError as exc:
-            raise TeikitError(f"xi:include of #{pointer}: {exc.message}", path, line, 1,
-                              kind=XINCLUDE) from None
-        assembly.size += len(data)
     included = parse_xml(data, target).getroot()
     assembly.sources.setdefault(target, data.decode("utf-8", "replace"))
     if pointer:

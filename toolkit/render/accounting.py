@@ -170,10 +170,10 @@ def _missing_in_pdf(parts: list[etree._Element], output: str, reading: bool
 def _stood_in(code: re.Match) -> str:
     """The character a [U+XXXX] in a PDF stands for (only one no shipped font draws: a
     transcription may hold that text itself)."""
-    from .typeset import _drawable
+    from .typeset import drawable
 
     char = chr(int(code[1], 16)) if int(code[1], 16) <= 0x10FFFF else ""
-    return char if char and ord(char) not in _drawable() else code[0]
+    return char if char and ord(char) not in drawable() else code[0]
 
 
 def _line_edges(output: str) -> tuple[set[str], set[str]]:

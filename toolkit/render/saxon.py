@@ -176,7 +176,8 @@ def transform_pages(name: str, tree, plan: etree._Element,
     pages = []
     for label, content in zip(parts[1::2], parts[2::2], strict=True):
         number = label[1:-1]
-        if not (label.startswith(":") and label.endswith(":") and number.isdigit()
+        if not (label.startswith(":") and label.endswith(":") and number.isascii()
+                and number.isdigit()
                 and 1 <= int(number) <= len(hrefs)):
             raise TeikitError("rendering produced a malformed page marker", source_name)
         href = hrefs[int(number) - 1]

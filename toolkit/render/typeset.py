@@ -76,7 +76,7 @@ def _cmap(font: bytes) -> set[int]:
 
 
 @cache
-def _drawable() -> frozenset[int]:
+def drawable() -> frozenset[int]:
     """What the shipped fonts draw (the template's fallbacks: DejaVu Sans, Noto Sans, Noto
     Sans Syriac, Droid Sans Fallback for Chinese, Japanese and Korean)."""
     chars: set[int] = set()
@@ -90,10 +90,10 @@ def stand_ins(text: str) -> str:
     """Each visible character no shipped font can draw as [U+XXXX]: shown, never a blank
     box (PDF/UA forbids those; Typst stops). Private-use characters too (MUFI's medieval
     letters, a recogniser's glyph codes): their meaning is the project's, their code is
-    what a reader can look up. The body face has no glyph the fallback lacks
-    that a source is likely to use; a character only it has would print as its code too."""
-    drawable = _drawable()
-    missing = {c for c in set(text) if ord(c) not in drawable and ord(c) > 0x7F
+    what a reader can look up. The body face has no glyph the shipped fonts lack that a
+    source is likely to use; a character only it has would print as its code too."""
+    drawn = drawable()
+    missing = {c for c in set(text) if ord(c) not in drawn and ord(c) > 0x7F
                and (unicodedata.category(c)[0] in "LMNPS" or unicodedata.category(c) == "Co")}
     for c in sorted(missing):
         text = text.replace(c, f"[U+{ord(c):04X}]")
