@@ -388,3 +388,27 @@ def test_text_keeps_private_use_characters_and_refuses_noncharacters(cli_run, tm
     result = cli_run("render", str(bad), "--to", "text", "-o", str(tmp_path / "bad.txt"))
     assert result.exit_code == 1 and one_line(result).startswith(f"{bad}:4:")
     assert "U+FDD0" in one_line(result) and not (tmp_path / "bad.txt").exists()
+
+
+def test_html_lists_hold_items_only_names_never_nest_links_and_a_page_says_its_language():
+    """What axe-core asks of every page (test_accessibility.py), held here without a browser:
+    what stands between list items goes into an item; a linked name inside a linked name
+    is no link of its own; an empty xml:lang is no language."""
+    tei = ('<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:lang=""><teiHeader><fileDesc>'
+           '<titleStmt><title>T</title></titleStmt><publicationStmt><p>P</p></publicationStmt>'
+           '<sourceDesc><p>S</p></sourceDesc></fileDesc><profileDesc><particDesc><listPerson>'
+           '<person xml:id="p1"><persName>Herr</persName></person><person xml:id="p2">'
+           '<persName>Berlin</persName></person></listPerson></particDesc></profileDesc>'
+           '</teiHeader><text><body><list><pb n="1"/><item>One</item><pb n="2"/>'
+           '<item>Two</item><milestone unit="x"/> tail words</list>'
+           '<p>dem <rs ref="#p1"><rs ref="#p2">Berlin</rs>er Herrn</rs>.</p></body></text></TEI>')
+    page = render_html(parse_xml(tei.encode(), "l.xml"))
+    doc = html.fromstring(page)
+    assert doc.get("lang") == "en"
+    lists = doc.xpath("//body//ul | //body//ol")
+    assert lists and all(child.tag == "li" for ul in lists for child in ul)
+    items = [li.text_content() for li in doc.xpath("//ul[contains(@class, 'list')]/li")]
+    assert len(items) == 2 and "[Page 1]" in items[0] and "[Page 2]" in items[1]
+    assert "tail words" in items[1]
+    assert not doc.xpath("//a//a") and all(a.text_content().strip() for a in doc.xpath("//a"))
+    assert "Berliner Herrn" in " ".join(doc.text_content().split())
