@@ -124,22 +124,36 @@ def convert(input: str, output: str | None, xml_model: str | None) -> int:
 @click.option("--edition", "edition", type=click.Path(file_okay=False, exists=True),
               help="The edition folder: includes and file.xml#id pointers may reach anywhere "
                    "inside it (default: the folder named, or a file's own folder).")
+@click.option("--schematron", metavar="FILE", help="An ISO Schematron (.sch) to run instead "
+              "of the one each file names in <?xml-model?>.")
+@click.option("--no-schematron", is_flag=True, help="Run no Schematron: neither the rules "
+              "embedded in the schemas (tei_all's among them) nor a .sch the files name.")
+@click.option("--phase", metavar="NAME", help="Schematron phase to run (default: the "
+              "schema's defaultPhase, else #ALL).")
+@click.option("--catalog", "catalogs", metavar="FILE", multiple=True, type=click.Path(),
+              help="OASIS XML catalog mapping schema URLs to local files (repeatable; "
+                   "before those in XML_CATALOG_FILES).")
 @click.option("--strict", is_flag=True, help="Warnings fail too.")
-@click.option("-v", "--verbose", is_flag=True, help="Say which schema and rule set each file got.")
+@click.option("-v", "--verbose", is_flag=True, help="Say which schemas, Schematron rules and "
+              "rule set each file got.")
 def validate(paths: tuple[str, ...], fmt: str, schema: str | None, profile: str | None,
-             no_xinclude: bool, edition: str | None, strict: bool, verbose: bool) -> int:
-    """Check TEI files (or folders of them) against their schema and editorial rules.
+             no_xinclude: bool, edition: str | None, schematron: str | None,
+             no_schematron: bool, phase: str | None, catalogs: tuple[str, ...], strict: bool,
+             verbose: bool) -> int:
+    """Check TEI files (or folders of them) against their schemas and editorial rules.
 
     Exit status: 0 valid, 1 invalid (or a file could not be read), 2 usage error.
     """
-    from .validate import ERROR, INFO, collect_xml, edition_root, to_json, validate_paths
+    from .validate import ERROR, INFO, catalog, collect_xml, edition_root, to_json, validate_paths
     from .validate.diagnostics import count
 
+    catalog.use(list(catalogs))
     files = collect_xml(list(paths))
     if not files:
         raise UsageError("no *.xml files found in " + ", ".join(paths))
     checked = validate_paths(files, schema, profile, not no_xinclude,
-                             edition or edition_root(list(paths)))
+                             edition or edition_root(list(paths)), schematron,
+                             not no_schematron, phase)
     found = [d for c in checked if not c.unreadable for d in c.diagnostics]
     unreadable = [{"file": c.name, "message": c.unreadable} for c in checked if c.unreadable]
     if fmt == "json":
@@ -148,8 +162,8 @@ def validate(paths: tuple[str, ...], fmt: str, schema: str | None, profile: str 
     else:
         for c in checked:
             if verbose and c.choice is not None:
-                click.echo(f"{c.name}: schema {c.choice.label} ({c.choice.why}), "
-                           f"rules {c.choice.rules}", err=True)
+                used = ", ".join(s.describe() for s in c.choice.schemas)
+                click.echo(f"{c.name}: {used}, rules {c.choice.rules}", err=True)
             if c.unreadable:
                 click.echo(f"{c.name}: error: {c.unreadable}", err=True)
                 continue
@@ -166,7 +180,9 @@ def validate(paths: tuple[str, ...], fmt: str, schema: str | None, profile: str 
 
 
 def _choice(choice) -> dict:
-    return {"schema": choice.label, "path": choice.path, "why": choice.why, "rules": choice.rules}
+    return {"schema": choice.label, "path": choice.path, "why": choice.why, "rules": choice.rules,
+            "schemas": [{"kind": s.kind, "path": s.path, "label": s.label, "why": s.why,
+                         "embedded": s.embedded} for s in choice.schemas]}
 
 
 @cli.command()

@@ -4,7 +4,7 @@ schemas in batches (one jing run per RELAX NG schema), then against their rule s
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from lxml import etree
@@ -12,11 +12,13 @@ from lxml import etree
 from ..errors import TeikitError, UsageError
 from ..xinclude import Assembly, assemble, has_includes
 from ..xmlio import parse_xml, read_bytes
-from .choice import RULE_SETS, Choice, choose
+from .choice import RULE_SETS, Choice, choose, is_profile
 from .diagnostics import ERROR, INFO, WARNING, Diagnostic, Locator, to_json
 from .edition import Edition, edition_root
 from .rules import RULES, run_rules
-from .schema import check_xsd, start_rng
+from .schema import check_xsd, checked_bytes, start_rng
+from .schematron import Run as SchematronRun
+from .schematron import rule_set
 
 __all__ = ["Diagnostic", "validate_tree", "validate_file", "validate_paths", "collect_xml",
            "to_json", "RULES", "ERROR", "WARNING", "INFO", "PROFILES", "Source", "read_source",
@@ -59,32 +61,49 @@ def read_source(path: str | Path, root: str | None = None, xinclude: bool = True
 
 
 def check_sources(sources: list[Source], schema: str | None = None, rules: str | None = None,
-                  edition: Edition | None = None) -> list[Checked]:
-    """Schema and rules for parsed files: each one's choice and its findings, in order."""
-    choices = [choose(s.tree, s.name, schema, rules) for s in sources]
+                  edition: Edition | None = None, schematron: str | None = None,
+                  embedded: bool = True, phase: str | None = None) -> list[Checked]:
+    """Schemas and rules for parsed files: each one's choice and its findings, in order.
+    jing (one process per RELAX NG schema) and the Schematron worker (one per rule set)
+    work in their own processes while teikit's rules run here."""
+    choices = [choose(s.tree, s.name, schema, rules, schematron, embedded) for s in sources]
     locs = [Locator(s.tree, s.text, s.name, s.assembly) for s in sources]
     found: list[list[Diagnostic]] = [[] for _ in sources]
     relax: dict[tuple[str, str], list[int]] = {}
+    rule_sets: dict[tuple[str, bool], list[int]] = {}
     for i, (source, choice) in enumerate(zip(sources, choices, strict=True)):
-        if choice.warning:
-            line, message = choice.warning
+        for line, message in choice.warnings:
             found[i].append(Diagnostic(source.name, line, 1, WARNING, "xml-model", message))
-        if choice.kind == "xsd":
-            found[i] += check_xsd(source.tree, locs[i], None if choice.profile else choice.path)
-        else:
-            relax.setdefault((choice.path, choice.kind), []).append(i)
-    running = []  # jing works (in its own process) while the rules run here
+        for grammar in choice.grammars:
+            if grammar.kind != "xsd":
+                relax.setdefault((grammar.path, grammar.kind), []).append(i)
+        for rules_from in choice.schematron:
+            rule_sets.setdefault((rules_from.path, rules_from.embedded), []).append(i)
+    inputs = [checked_bytes(s.tree, loc, s.data) for s, loc in zip(sources, locs, strict=True)]
+    running: list = []
     try:
         for (path, kind), members in relax.items():
-            batch = [(sources[i].tree, locs[i], sources[i].data) for i in members]
-            running.append((members, start_rng(batch, path, kind == "rnc")))
+            batch = [(sources[i].tree, locs[i], inputs[i]) for i in members]
+            running.append((members, path, start_rng(batch, path, kind == "rnc")))
+        for (path, inside), members in rule_sets.items():
+            ruled = rule_set(path, inside)
+            if ruled is not None:
+                run = SchematronRun(ruled, [inputs[i] for i in members], phase)
+                running.append((members, path, run))
         for i, (source, choice) in enumerate(zip(sources, choices, strict=True)):
+            for grammar in choice.grammars:  # XSD here, while the others work
+                if grammar.kind == "xsd":
+                    own = None if is_profile(grammar.path) else grammar.path
+                    found[i] += [replace(d, schema=grammar.path)
+                                 for d in check_xsd(source.tree, locs[i], own)]
             found[i] += run_rules(source.tree, locs[i], choice.rules, edition)
-        for members, answer in running:
-            for i, diags in zip(members, answer(), strict=True):
-                found[i] += diags
+        for members, path, answer in running:
+            answers = answer.findings([locs[i] for i in members]) \
+                if isinstance(answer, SchematronRun) else answer()
+            for i, diags in zip(members, answers, strict=True):
+                found[i] += [d if d.schema else replace(d, schema=path) for d in diags]
     finally:
-        for _, answer in running:
+        for _, _, answer in running:
             answer.close()
     return [Checked(s.name, c, sorted(f, key=lambda d: (d.file != s.name, d.file, d.line,
                                                          d.col, d.rule)))
@@ -112,7 +131,8 @@ BATCH = 1000  # files read and checked together: one jing start per batch and sc
 
 
 def validate_paths(paths: list[str | Path], schema: str | None = None, rules: str | None = None,
-                   xinclude: bool = True, root: str | None = None) -> list[Checked]:
+                   xinclude: bool = True, root: str | None = None, schematron: str | None = None,
+                   embedded: bool = True, phase: str | None = None) -> list[Checked]:
     """Every file: a Checked each, never an exception for one bad file (a file that cannot
     be read is a Checked without a choice, its one error explaining why)."""
     root = root or edition_root([str(p) for p in paths])
@@ -132,7 +152,7 @@ def validate_paths(paths: list[str | Path], schema: str | None = None, rules: st
                 slots.append(Checked(str(path), None, [Diagnostic(
                     loc.file if loc else str(path), loc.line if loc else 0,
                     loc.col if loc else 0, ERROR, _kind_of(exc), exc.message)]))
-        checked = check_sources(sources, schema, rules, edition)
+        checked = check_sources(sources, schema, rules, edition, schematron, embedded, phase)
         results += [checked[slot] if isinstance(slot, int) else slot for slot in slots]
     return results
 

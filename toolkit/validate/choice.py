@@ -1,11 +1,16 @@
-"""Which schema a file is validated against, and which rule set fits it.
+"""Which schemas a file is checked against, and which rule set fits it.
 
-In this order: the schema asked for (`--schema NAME|FILE`); else the schema the file
-names in its own `<?xml-model?>` (a local file beside it; TEI's published tei_all
-addresses mean the bundled copy; teikit's profile by its file name); else tei_all.
-A schema the file names that is not here, or that is remote (teikit fetches nothing),
-is one warning and tei_all instead. The rule set follows the schema: teikit's house
-rules for teikit's profile, the generic TEI rules for anything else, unless asked.
+Grammars (RELAX NG, XSD), in this order: the schema asked for (`--schema NAME|FILE`);
+else every schema the file names — `<?xml-model?>` instructions and the TEI namespace's
+entry of `xsi:schemaLocation` (or `xsi:noNamespaceSchemaLocation`) — local files beside
+it, URLs through the XML catalogs (TEI's published tei_all addresses mean the bundled
+copy; teikit's profile by its file name); else tei_all. Schematron: a `.sch` the file
+names (or `--schematron FILE`), the rules embedded in a grammar the file names as
+Schematron, and the rules embedded in every grammar used (tei_all's among them) unless
+switched off. A file is valid only when every one of them passes. A schema named that is
+not here, or remote and mapped by no catalog (teikit fetches nothing), is one warning
+naming what was used instead. The rule set follows the schema: teikit's house rules for
+teikit's profile, the generic TEI rules for anything else, unless asked.
 """
 
 from __future__ import annotations
@@ -21,11 +26,15 @@ from lxml import etree
 from ..errors import TeikitError, UsageError
 from ..resources import schema_path
 from ..xmlio import parse_xml, read_bytes
+from . import catalog
+from .schematron import rule_set
 
 TEI_ALL, PROFILE = "tei_all", "teikit"
 NAMES = {TEI_ALL: "tei_all.rng", PROFILE: "teikit.xsd"}
 RNG_NS = "http://relaxng.org/ns/structure/1.0"
 XSD_NS = "http://www.w3.org/2001/XMLSchema"
+XSI_NS = "http://www.w3.org/2001/XMLSchema-instance"
+TEI_NS = "http://www.tei-c.org/ns/1.0"
 SCHEMATRON_NS = ("http://purl.oclc.org/dsdl/schematron", "http://www.ascc.net/xml/schematron")
 TEI_ALL_URL = re.compile(r"^https?://(www\.)?tei-c\.org/.*/tei_all\.(rng|rnc|xsd)$", re.I)
 PSEUDO_ATTR = re.compile(r"""([\w:-]+)\s*=\s*(["'])(.*?)\2""", re.S)
@@ -33,22 +42,66 @@ RULE_SETS = ("tei", "teikit", "frus")
 
 
 @dataclass(frozen=True)
-class Choice:
+class Schema:
     path: str  # the schema file
-    kind: str  # rng, rnc or xsd
+    kind: str  # rng, rnc, xsd: a grammar; sch: Schematron rules (of a .sch, or embedded)
     label: str  # what -v prints: "tei_all (bundled)", "teikit profile", a path
-    why: str  # "--schema", "xml-model" or "default"
+    why: str  # --schema, --schematron, xml-model, xsi:schemaLocation, default, embedded
+    embedded: bool = False  # sch: the rules embedded in the grammar at `path`
+
+    def describe(self) -> str:
+        what = f"rules embedded in {self.label}" if self.embedded else self.label
+        return f"{'schematron' if self.kind == 'sch' else 'schema'} {what} ({self.why})"
+
+
+@dataclass(frozen=True)
+class Choice:
+    schemas: tuple[Schema, ...]  # grammars first, then Schematron
     rules: str  # the rule set: tei, teikit or frus
-    warning: tuple[int, str] | None = None  # (line, message): a schema named but not here
+    warnings: tuple[tuple[int, str], ...] = ()  # (line, message): schemas named, not usable
+
+    @property
+    def grammars(self) -> tuple[Schema, ...]:
+        return tuple(s for s in self.schemas if s.kind != "sch")
+
+    @property
+    def schematron(self) -> tuple[Schema, ...]:
+        return tuple(s for s in self.schemas if s.kind == "sch")
+
+    # the first grammar, which names the run in summaries
+    @property
+    def path(self) -> str:
+        return self.grammars[0].path
+
+    @property
+    def kind(self) -> str:
+        return self.grammars[0].kind
+
+    @property
+    def label(self) -> str:
+        return self.grammars[0].label
+
+    @property
+    def why(self) -> str:
+        return self.grammars[0].why
+
+    @property
+    def warning(self) -> tuple[int, str] | None:
+        return self.warnings[0] if self.warnings else None
 
     @property
     def profile(self) -> bool:
         return self.path == str(schema_path(NAMES[PROFILE]))
 
 
-def bundled(name: str) -> tuple[str, str, str]:
+def is_profile(path: str) -> bool:
+    return path == str(schema_path(NAMES[PROFILE]))
+
+
+def bundled(name: str, why: str = "default") -> Schema:
     path = str(schema_path(NAMES[name]))
-    return path, _kind(path), f"{name} (bundled)" if name == TEI_ALL else "teikit profile"
+    return Schema(path, _kind(path), f"{name} (bundled)" if name == TEI_ALL else
+                  "teikit profile", why)
 
 
 def xml_models(tree: etree._ElementTree) -> list[tuple[dict[str, str], int]]:
@@ -63,23 +116,46 @@ def xml_models(tree: etree._ElementTree) -> list[tuple[dict[str, str], int]]:
 
 
 def choose(tree: etree._ElementTree, path: str, schema: str | None = None,
-           rules: str | None = None) -> Choice:
-    """The schema and rule set for one parsed file."""
-    if schema:
-        where, kind, label = named_schema(schema)
-        why, warning = "--schema", None
-    else:
-        (where, kind, label), why, warning = _from_model(tree, path)
+           rules: str | None = None, schematron: str | None = None,
+           embedded: bool = True) -> Choice:
+    """The schemas and rule set for one parsed file. `schematron`: a .sch to run instead
+    of the one the file names; embedded=False: no Schematron at all."""
     if rules and rules not in RULE_SETS:
         raise UsageError(f"unknown rule set {rules!r}; choose from {', '.join(RULE_SETS)}")
-    is_profile = where == str(schema_path(NAMES[PROFILE]))
-    return Choice(where, kind, label, why, rules or ("teikit" if is_profile else "tei"), warning)
+    warnings: list[tuple[int, str]] = []
+    named_rules: list[Schema] = []
+    if schema:
+        grammars = [named_schema(schema)]
+    else:
+        grammars, named_rules = _named(tree, path, warnings)
+    if schematron:
+        named_rules = [named_schematron(schematron)]
+    instead = "the other schemas it names" if grammars else "tei_all"
+    grammars = grammars or [bundled(TEI_ALL)]
+    checks: list[Schema] = []
+    if embedded:
+        for s in [*named_rules, *(_embedded(g) for g in grammars if g.kind in ("rng", "xsd"))]:
+            if s is not None and all((s.path, s.embedded) != (c.path, c.embedded)
+                                     for c in checks) and _has_rules(s):
+                checks.append(s)
+    profile = is_profile(grammars[0].path)
+    return Choice((*grammars, *checks), rules or ("teikit" if profile else "tei"),
+                  tuple((line, message.replace("{instead}", instead))
+                        for line, message in warnings))
 
 
-def named_schema(schema: str) -> tuple[str, str, str]:
+def _embedded(grammar: Schema) -> Schema:
+    return Schema(grammar.path, "sch", grammar.label, "embedded", True)
+
+
+def _has_rules(schema: Schema) -> bool:
+    return not schema.embedded or rule_set(schema.path, True) is not None
+
+
+def named_schema(schema: str) -> Schema:
     """--schema: a bundled schema's name, or a file (XSD, RELAX NG or RELAX NG compact)."""
     if schema in NAMES:
-        return bundled(schema)
+        return bundled(schema, "--schema")
     if not Path(schema).is_file():
         raise UsageError("no such schema file (or name: tei_all, teikit)", schema)
     kind = _kind(schema)
@@ -87,42 +163,110 @@ def named_schema(schema: str) -> tuple[str, str, str]:
         raise UsageError("a schema must be RELAX NG (.rng, .rnc) or W3C XML Schema (.xsd)",
                          schema)
     screen(str(Path(schema).resolve()))
-    return str(Path(schema).resolve()), kind, schema
+    return Schema(str(Path(schema).resolve()), kind, schema, "--schema")
 
 
-def _from_model(tree: etree._ElementTree, path: str
-                ) -> tuple[tuple[str, str, str], str, tuple[int, str] | None]:
+def named_schematron(path: str) -> Schema:
+    """--schematron: an ISO Schematron file (its rules are read now, so a broken one is
+    one usage error before any file is checked)."""
+    if not Path(path).is_file():
+        raise UsageError("no such Schematron file", path)
+    rule_set(path, False)
+    return Schema(str(Path(path).resolve()), "sch", path, "--schematron")
+
+
+def _named(tree: etree._ElementTree, path: str, warnings: list[tuple[int, str]]
+           ) -> tuple[list[Schema], list[Schema]]:
+    """The grammars and the Schematron the file names itself, and a warning for each it
+    names that cannot be used."""
+    grammars: list[Schema] = []
+    checks: list[Schema] = []
     for attrs, line in xml_models(tree):
         href = attrs.get("href", "").strip()
         ns = attrs.get("schematypens", "")
-        if not href or ns in SCHEMATRON_NS:
-            continue  # Schematron is not run (jing does not run it either)
-        if ns not in (RNG_NS, XSD_NS, "") or (not ns and not _kind(href)):
+        is_sch = ns in SCHEMATRON_NS or (not ns and href.lower().endswith(".sch"))
+        if not href or (not is_sch and (ns not in (RNG_NS, XSD_NS, "") or
+                                        (not ns and not _kind(href)))):
             continue
-        if Path(urlparse(href).path).name == NAMES[PROFILE]:
-            return bundled(PROFILE), "xml-model", None
-        if TEI_ALL_URL.match(href):
-            return bundled(TEI_ALL), "xml-model", None
-        parsed = urlparse(href)
-        if parsed.scheme and parsed.scheme != "file" and len(parsed.scheme) > 1:
-            return bundled(TEI_ALL), "default", (line, (
-                f"the file names the schema {href}, which is not here (teikit fetches "
-                "nothing); validated against tei_all instead"))
+        found = _locate(href, path, line, warnings, "sch" if is_sch else
+                        ("rng" if ns == RNG_NS else "xsd" if ns == XSD_NS else ""))
+        if found is None:
+            continue
+        where, kind, label = found
+        if is_sch:
+            embedded = kind in ("rng", "xsd")
+            checks.append(Schema(where, "sch", label, "xml-model", embedded))
+        else:
+            grammars.append(Schema(where, kind, label, "xml-model"))
+    located = _schema_location(tree)
+    if located is not None:
+        href, line, why = located
+        found = _locate(href, path, line, warnings, "xsd", why)
+        if found is not None:
+            grammars.append(Schema(found[0], found[1], found[2], why))
+    unique: list[Schema] = []
+    for g in grammars:
+        if all(g.path != u.path for u in unique):
+            unique.append(g)
+    return unique, checks
+
+
+def _schema_location(tree: etree._ElementTree) -> tuple[str, int, str] | None:
+    """xsi:schemaLocation's entry for the root's namespace, else its
+    xsi:noNamespaceSchemaLocation: (href, line, which)."""
+    root = tree.getroot()
+    ns = etree.QName(root).namespace or ""
+    pairs = (root.get(f"{{{XSI_NS}}}schemaLocation") or "").split()
+    for space, href in zip(pairs[::2], pairs[1::2], strict=False):
+        if space == (ns or TEI_NS):
+            return href, root.sourceline or 1, "xsi:schemaLocation"
+    plain = root.get(f"{{{XSI_NS}}}noNamespaceSchemaLocation")
+    if plain and plain.strip():
+        return plain.strip(), root.sourceline or 1, "xsi:noNamespaceSchemaLocation"
+    return None
+
+
+def _locate(href: str, path: str, line: int, warnings: list[tuple[int, str]], kind: str,
+            why: str = "xml-model") -> tuple[str, str, str] | None:
+    """(file, kind, label) of a schema a file names, or None with a warning saying why
+    it cannot be used (and, once all are known, what was used instead)."""
+    instead = "its rules are not run" if kind == "sch" else \
+        "validated against {instead} instead"
+    if Path(urlparse(href).path).name == NAMES[PROFILE] and kind != "sch":
+        s = bundled(PROFILE, why)
+        return s.path, s.kind, s.label
+    if TEI_ALL_URL.match(href):
+        s = bundled(TEI_ALL, why)
+        return s.path, s.kind, s.label
+    parsed = urlparse(href)
+    if catalog.is_remote(href):
+        mapped = catalog.resolve(href)
+        if mapped is None:
+            warnings.append((line, f"the file names the schema {href}, which is not here and "
+                                   "no XML catalog maps it (teikit fetches nothing); "
+                                   + instead))
+            return None
+        local = Path(mapped)
+    else:
         local = Path(unquote(parsed.path)) if parsed.scheme == "file" else \
             Path(path).resolve().parent / unquote(href)
-        kind = _kind(str(local)) or ("rng" if ns == RNG_NS else "xsd" if ns == XSD_NS else "")
-        if not local.is_file() or not kind:
-            return bundled(TEI_ALL), "default", (line, (
-                f"the file names the schema {href}, which is not here ({local}); validated "
-                "against tei_all instead"))
-        try:
-            screen(str(local.resolve()))
-        except TeikitError as exc:
-            return bundled(TEI_ALL), "default", (line, (
-                f"the schema {href} cannot be used ({exc.message}); validated against "
-                "tei_all instead"))
-        return (str(local.resolve()), kind, href), "xml-model", None
-    return bundled(TEI_ALL), "default", None
+    found_kind = _kind(str(local)) or kind
+    if kind == "sch" and local.suffix.lower() not in (".rng", ".xsd"):
+        found_kind = "sch"
+    if not local.is_file() or not found_kind:
+        warnings.append((line, f"the file names the schema {href}, which is not here "
+                               f"({local}); " + instead))
+        return None
+    if found_kind == "sch":  # a Schematron that cannot be used is an error, not skipped
+        rule_set(str(local), False)
+        return str(local.resolve()), found_kind, href
+    try:
+        screen(str(local.resolve()))
+    except TeikitError as exc:
+        warnings.append((line, f"the schema {href} cannot be used ({exc.message}); "
+                               + instead))
+        return None
+    return str(local.resolve()), found_kind, href
 
 
 def _kind(path: str) -> str:
@@ -139,7 +283,9 @@ XSD_REFS = etree.XPath("//xs:include/@schemaLocation | //xs:import/@schemaLocati
 
 @cache
 def screen(path: str, seen: frozenset[str] = frozenset()) -> None:
-    """A schema may only pull in local files: no URL, so no validator ever goes online."""
+    """A schema may only pull in local files: no URL, so no validator ever goes online
+    (an XSD may name a URL an XML catalog maps to a local file; jing reads RELAX NG
+    includes itself, so those must be local as written)."""
     data = read_bytes(path)
     kind = _kind(path)
     if kind == "rnc":
@@ -148,10 +294,15 @@ def screen(path: str, seen: frozenset[str] = frozenset()) -> None:
         tree = parse_xml(data, path)
         refs = [str(r) for r in (RNG_REFS(tree) if kind == "rng" else XSD_REFS(tree))]
     for ref in refs:
-        if urlparse(ref).scheme and len(urlparse(ref).scheme) > 1:
-            raise UsageError(f"the schema includes {ref}, which is not a local file (teikit "
-                             "fetches nothing; download it beside the schema)", path)
-        target = str((Path(path).parent / unquote(ref)).resolve())
+        mapped = catalog.resolve(ref) if catalog.is_remote(ref) and kind == "xsd" else None
+        if catalog.is_remote(ref) and mapped is None:
+            raise UsageError(f"the schema includes {ref}, which is not a local file and no "
+                             "XML catalog maps it" + (" (teikit fetches nothing; give a "
+                             "catalog with --catalog, or download it beside the schema)"
+                             if kind == "xsd" else " (teikit fetches nothing; download it "
+                             "beside the schema)"), path)
+        target = str(Path(mapped).resolve()) if mapped else \
+            str((Path(path).parent / unquote(ref)).resolve())
         if target in seen:
             continue
         if not Path(target).is_file():

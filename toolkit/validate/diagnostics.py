@@ -20,6 +20,7 @@ class Diagnostic:
     rule: str
     message: str
     xpath: str = ""
+    schema: str = ""  # the schema file a schema finding comes from (JSON carries it)
 
     def text(self) -> str:
         where = f" (in {self.xpath})" if self.xpath and self.rule == "schema" else ""
@@ -51,7 +52,7 @@ class Locator:
         self.name = name
         self.assembly = assembly if assembly is not None and assembly.assembled else None
         self._lines: dict[str, list[str]] = {name: source.split("\n")}
-        self._cols: dict[int, int] = {}
+        self._cols: dict[etree._Element, int] = {}  # the element, not id(): ids are reused
 
     @property
     def lines(self) -> list[str]:
@@ -66,7 +67,7 @@ class Locator:
         return self._lines[file]
 
     def col(self, el: etree._Element) -> int:
-        key = id(el)
+        key = el
         if key in self._cols:
             return self._cols[key]
         lines = self._lines_of(self.file(el))

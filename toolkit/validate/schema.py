@@ -12,7 +12,7 @@ from lxml import etree
 from ..errors import TeikitError, UsageError
 from ..resources import schema_path
 from ..xmlio import parse_xml, read_bytes
-from . import jing
+from . import catalog, jing
 from .diagnostics import ERROR, Diagnostic, Locator
 
 PROFILE = "teikit.xsd"
@@ -21,13 +21,23 @@ PROFILE = "teikit.xsd"
 MAX_EXPLAINED = 100
 
 
+VERSIONING = "{http://www.w3.org/2007/XMLSchema-versioning}minVersion"
+
+
 @cache
 def _xsd(path: str):
-    """The schema as xmlschema reads it: the reference for messages. Local files only."""
+    """The schema as xmlschema reads it: the reference for messages. Local files only,
+    URLs through the XML catalogs (every ODD-generated XSD imports the W3C's xml.xsd).
+    XSD 1.1 when the schema asks for it (`vc:minVersion="1.1"`: a 1.0 processor must skip
+    what it marks, and the Schnitzler XSD marks its whole content)."""
     import xmlschema
 
+    root = parse_xml(read_bytes(path), path).getroot()
+    version = xmlschema.XMLSchema11 if (root.get(VERSIONING) or "1.0") >= "1.1" \
+        else xmlschema.XMLSchema10
     try:
-        return xmlschema.XMLSchema(str(Path(path).resolve()), allow="local", defuse="always")
+        return version(str(Path(path).resolve()), allow="local", defuse="always",
+                       uri_mapper=lambda url: catalog.resolve(url) or url)
     except Exception as exc:
         raise UsageError(f"cannot load the schema: {str(exc).splitlines()[0]}", path) from None
 
@@ -79,7 +89,8 @@ def _libxml2_errors(schema: etree.XMLSchema, loc: Locator) -> list[Diagnostic]:
 
 def _explain(el: etree._Element, reason: str) -> str:
     local = etree.QName(el).localname
-    if etree.QName(el).namespace != "http://www.tei-c.org/ns/1.0":
+    if etree.QName(el).namespace != "http://www.tei-c.org/ns/1.0" and \
+            "not an element of the schema" in reason:
         return (f"<{local}> is not in the TEI namespace; declare "
                 "xmlns=\"http://www.tei-c.org/ns/1.0\" on the root element")
     return f"<{local}>: {reason}"
@@ -89,14 +100,18 @@ def start_rng(sources: list[tuple[etree._ElementTree, Locator, bytes]], path: st
               compact: bool):
     """Against a RELAX NG schema, by jing: all documents in one run (one Java start),
     started now; call the answer for the findings. sources: (tree, its locator, the bytes
-    it was parsed from)."""
-    inputs = []
-    for tree, loc, data in sources:
-        if loc.assembly is None:  # the very bytes that were screened: lines match jing's
-            inputs.append(data)
-        else:  # assembled by XInclude: what jing sees is the tree as serialized
-            inputs.append(etree.tostring(tree, encoding="UTF-8", xml_declaration=True))
+    checked_bytes gives)."""
+    inputs = [data for _, _, data in sources]
     return _Pending(sources, inputs, jing.Run(path, inputs, compact))
+
+
+def checked_bytes(tree: etree._ElementTree, loc: Locator, data: bytes) -> bytes:
+    """What the validators in other processes (jing, Schematron) read: the very bytes
+    that were screened, so lines match; for a file assembled by XInclude, the tree as
+    serialized."""
+    if loc.assembly is None:
+        return data
+    return etree.tostring(tree, encoding="UTF-8", xml_declaration=True)
 
 
 class _Pending:
