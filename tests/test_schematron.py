@@ -27,8 +27,7 @@ HEADER = ('<teiHeader><fileDesc><titleStmt><title>T</title></titleStmt><publicat
 def _own_cache(tmp_path, monkeypatch):
     """Each test its own compiled-schema cache, and no catalogs from the environment."""
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
-    monkeypatch.delenv(catalogs.ENV, raising=False)
-    catalogs._catalogs.cache_clear()
+    monkeypatch.setenv(catalogs.ENV, "")  # restored after the test, whatever --catalog set
 
 
 def tei(body: str, models: str = "", root_attrs: str = "") -> str:
@@ -152,6 +151,10 @@ def test_cli_line_json_and_verbose(tmp_path, cli_run):
     assert [s["why"] for s in data["schemas"][str(path)]["schemas"]] == \
         ["default", "xml-model", "embedded"]
     assert cli_run("validate", "--no-schematron", str(path)).exit_code == 0
+    # --schema replaces the grammars, not the Schematron the file names
+    result = cli_run("validate", "-v", "--schema", "teikit", str(path))
+    assert "schema teikit profile (--schema), schematron rules.sch (xml-model)" in result.stderr
+    assert "[sch:counting]" in result.stdout
 
 
 def test_the_schema_is_transpiled_once_and_kept(tmp_path):
@@ -282,7 +285,6 @@ def test_catalogs_map_urls_to_local_files(tmp_path, cli_run, monkeypatch):
     assert "[sch:tei:TEI] the TEI element needs @n" in mapped.stdout
     assert "[sch:extra] a p" in mapped.stdout
     monkeypatch.setenv(catalogs.ENV, str(cat))
-    catalogs._catalogs.cache_clear()
     assert "[sch:extra] a p" in cli_run("validate", str(path)).stdout
 
 

@@ -100,19 +100,15 @@ def _shipped() -> Catalog:
     return Catalog(exact=dict.fromkeys(_XML_XSD, schema_path("xml.xsd").as_uri()))
 
 
-_given: list[str] = []
-
-
 def use(paths: list[str]) -> None:
     """Catalogs named on the command line; they come before XML_CATALOG_FILES, and child
     processes (the edition build's workers) see them through that variable."""
     for path in paths:
         if not os.path.isfile(path):
             raise UsageError("no such catalog file", path)
-    _given[:] = [os.path.abspath(p) for p in paths]
     if paths:
-        os.environ[ENV] = " ".join([*_given, os.environ.get(ENV, "")]).strip()
-    _catalogs.cache_clear()
+        given = [os.path.abspath(p) for p in paths]
+        os.environ[ENV] = " ".join([*given, os.environ.get(ENV, "")]).strip()
 
 
 @cache

@@ -124,10 +124,9 @@ def choose(tree: etree._ElementTree, path: str, schema: str | None = None,
         raise UsageError(f"unknown rule set {rules!r}; choose from {', '.join(RULE_SETS)}")
     warnings: list[tuple[int, str]] = []
     named_rules: list[Schema] = []
+    grammars, named_rules = _named(tree, path, warnings, own_grammars=not schema)
     if schema:
         grammars = [named_schema(schema)]
-    else:
-        grammars, named_rules = _named(tree, path, warnings)
     if schematron:
         named_rules = [named_schematron(schematron)]
     instead = "the other schemas it names" if grammars else "tei_all"
@@ -175,17 +174,18 @@ def named_schematron(path: str) -> Schema:
     return Schema(str(Path(path).resolve()), "sch", path, "--schematron")
 
 
-def _named(tree: etree._ElementTree, path: str, warnings: list[tuple[int, str]]
-           ) -> tuple[list[Schema], list[Schema]]:
+def _named(tree: etree._ElementTree, path: str, warnings: list[tuple[int, str]],
+           own_grammars: bool = True) -> tuple[list[Schema], list[Schema]]:
     """The grammars and the Schematron the file names itself, and a warning for each it
-    names that cannot be used."""
+    names that cannot be used (own_grammars=False: --schema replaces the grammars, so
+    only its Schematron is looked at)."""
     grammars: list[Schema] = []
     checks: list[Schema] = []
     for attrs, line in xml_models(tree):
         href = attrs.get("href", "").strip()
         ns = attrs.get("schematypens", "")
         is_sch = ns in SCHEMATRON_NS or (not ns and href.lower().endswith(".sch"))
-        if not href or (not is_sch and (ns not in (RNG_NS, XSD_NS, "") or
+        if not href or (not is_sch and (not own_grammars or ns not in (RNG_NS, XSD_NS, "") or
                                         (not ns and not _kind(href)))):
             continue
         found = _locate(href, path, line, warnings, "sch" if is_sch else
@@ -198,7 +198,7 @@ def _named(tree: etree._ElementTree, path: str, warnings: list[tuple[int, str]]
             checks.append(Schema(where, "sch", label, "xml-model", embedded))
         else:
             grammars.append(Schema(where, kind, label, "xml-model"))
-    located = _schema_location(tree)
+    located = _schema_location(tree) if own_grammars else None
     if located is not None:
         href, line, why = located
         found = _locate(href, path, line, warnings, "xsd", why)
