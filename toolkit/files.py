@@ -13,7 +13,9 @@ from __future__ import annotations
 import itertools
 import os
 import re
+import shutil
 import stat
+import tempfile
 from pathlib import Path
 
 from .errors import TeikitError
@@ -170,3 +172,21 @@ def same_file(a: str | Path, b: str | Path) -> bool:
         return Path(a).resolve() == Path(b).resolve()
     except OSError:
         return False
+
+
+def private_copies(documents: list[bytes], prefix: str) -> tuple[str, list[str]]:
+    """The bytes teikit screened, written to a new private folder for a validator in
+    another process (jing, Schematron): (the folder, a file per document, in order). The
+    caller removes the folder."""
+    folder = tempfile.mkdtemp(prefix=prefix)
+    names = []
+    try:
+        for i, data in enumerate(documents):
+            name = os.path.join(folder, f"{i}.xml")
+            with open(name, "wb") as handle:
+                handle.write(data)
+            names.append(name)
+    except BaseException:
+        shutil.rmtree(folder, ignore_errors=True)
+        raise
+    return folder, names

@@ -18,11 +18,11 @@ import os
 import re
 import shutil
 import subprocess
-import tempfile
 from dataclasses import dataclass
 from functools import cache
 
 from ..errors import TeikitError, UsageError
+from ..files import private_copies
 
 # Start-up matters more than peak speed for a validator run from the command line:
 # the client compiler alone and the serial collector halve the JVM's start (1.4 → 0.7 s).
@@ -70,17 +70,11 @@ class Run:
     def __init__(self, schema: str, documents: list[bytes], compact: bool = False):
         self.schema = schema
         self.count = len(documents)
-        self.folder = tempfile.mkdtemp(prefix="teikit-jing-")
-        self.names = []
+        self.folder, self.names = private_copies(documents, "teikit-jing-")
         self.process: subprocess.Popen | None = None
         if not documents:
             return
         try:
-            for i, data in enumerate(documents):
-                name = os.path.join(self.folder, f"{i}.xml")
-                with open(name, "wb") as handle:
-                    handle.write(data)
-                self.names.append(name)
             self.timeout = 120 + 10 * sum(map(len, documents)) / 2**20
             command = [*_java(), *(["-c"] if compact else []), schema, *self.names]
             self.process = subprocess.Popen(command, stdout=subprocess.PIPE,

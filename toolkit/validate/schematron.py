@@ -33,6 +33,7 @@ from urllib.parse import unquote, urlparse
 from lxml import etree
 
 from ..errors import TeikitError, UsageError
+from ..files import private_copies
 from ..xmlio import parse_xml, read_bytes
 from . import catalog
 from .diagnostics import ERROR, INFO, WARNING, Diagnostic, Locator
@@ -280,16 +281,10 @@ class Run:
         self.phase = check_phase(rules, phase)
         self.count = len(documents)
         self.limit = limit
-        self.folder = tempfile.mkdtemp(prefix="teikit-sch-")
-        self.names: list[str] = []
+        self.folder, self.names = private_copies(documents, "teikit-sch-")
         self.sizes = [len(d) for d in documents]
         self.process: subprocess.Popen | None = None
         try:
-            for i, data in enumerate(documents):
-                name = os.path.join(self.folder, f"{i}.xml")
-                with open(name, "wb") as handle:
-                    handle.write(data)
-                self.names.append(name)
             if documents:
                 self._start(0)
         except BaseException:
