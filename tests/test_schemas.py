@@ -42,7 +42,8 @@ def write(folder: Path, name: str, text: str) -> Path:
 def test_no_xml_model_means_tei_all_and_the_generic_rules(tmp_path, cli_run):
     path = write(tmp_path, "a.xml", tei("<p>a <pb facs='x.jpg'/> b</p>"))
     choice = choose(parse_xml(path.read_bytes(), str(path)), str(path))
-    assert (Path(choice.path).name, choice.why, choice.rules) == ("tei_all.rng", "default", "tei")
+    assert (Path(choice.grammar.path).name, choice.grammar.why, choice.rules) == \
+        ("tei_all.rng", "default", "tei")
     result = cli_run("validate", "-v", str(path))
     assert result.exit_code == 0, result.output  # no pb-n, pb-position: house rules only
     assert ("schema tei_all (bundled) (default), schematron rules embedded in tei_all (bundled) "
@@ -62,8 +63,8 @@ def test_teikit_profile_by_name_gets_the_house_rules(tmp_path, cli_run):
 def test_tei_published_address_means_the_bundled_tei_all(tmp_path):
     path = write(tmp_path, "a.xml", tei("<p>x</p>", TEI_ALL_URL))
     choice = choose(parse_xml(path.read_bytes(), str(path)), str(path))
-    assert Path(choice.path).name == "tei_all.rng" and choice.why == "xml-model"
-    assert choice.warning is None
+    assert Path(choice.grammar.path).name == "tei_all.rng" and choice.grammar.why == "xml-model"
+    assert not choice.warnings
 
 
 @pytest.mark.parametrize("model", ["https://example.org/odd/project.rng", "schemata/missing.rng"])

@@ -180,7 +180,8 @@ def validate(paths: tuple[str, ...], fmt: str, schema: str | None, profile: str 
 
 
 def _choice(choice) -> dict:
-    return {"schema": choice.label, "path": choice.path, "why": choice.why, "rules": choice.rules,
+    first = choice.grammar
+    return {"schema": first.label, "path": first.path, "why": first.why, "rules": choice.rules,
             "schemas": [{"kind": s.kind, "path": s.path, "label": s.label, "why": s.why,
                          "embedded": s.embedded} for s in choice.schemas]}
 

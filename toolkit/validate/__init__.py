@@ -88,8 +88,8 @@ def check_sources(sources: list[Source], schema: str | None = None, rules: str |
         for (path, inside), members in rule_sets.items():
             ruled = rule_set(path, inside)
             if ruled is not None:
-                run = SchematronRun(ruled, [inputs[i] for i in members], phase)
-                running.append((members, path, run))
+                running.append((members, path, SchematronRun(
+                    ruled, [inputs[i] for i in members], [locs[i] for i in members], phase)))
         for i, (source, choice) in enumerate(zip(sources, choices, strict=True)):
             for grammar in choice.grammars:  # XSD here, while the others work
                 if grammar.kind == "xsd":
@@ -98,9 +98,7 @@ def check_sources(sources: list[Source], schema: str | None = None, rules: str |
                                  for d in check_xsd(source.tree, locs[i], own)]
             found[i] += run_rules(source.tree, locs[i], choice.rules, edition)
         for members, path, answer in running:
-            answers = answer.findings([locs[i] for i in members]) \
-                if isinstance(answer, SchematronRun) else answer()
-            for i, diags in zip(members, answers, strict=True):
+            for i, diags in zip(members, answer.findings(), strict=True):
                 found[i] += [d if d.schema else replace(d, schema=path) for d in diags]
     finally:
         for _, _, answer in running:

@@ -106,6 +106,14 @@ def use(paths: list[str]) -> None:
     for path in paths:
         if not os.path.isfile(path):
             raise UsageError("no such catalog file", path)
+        try:  # a catalog asked for is checked now, not when a URL first needs it
+            read_catalog(path)
+        except UsageError:
+            raise
+        except TeikitError as exc:  # not well-formed: the option is what is wrong
+            loc = exc.location
+            raise UsageError(exc.message, path, loc.line if loc else 0,
+                             loc.col if loc else 0) from None
     if paths:
         given = [os.path.abspath(p) for p in paths]
         os.environ[ENV] = " ".join([*given, os.environ.get(ENV, "")]).strip()

@@ -68,30 +68,10 @@ class Choice:
     def schematron(self) -> tuple[Schema, ...]:
         return tuple(s for s in self.schemas if s.kind == "sch")
 
-    # the first grammar, which names the run in summaries
     @property
-    def path(self) -> str:
-        return self.grammars[0].path
-
-    @property
-    def kind(self) -> str:
-        return self.grammars[0].kind
-
-    @property
-    def label(self) -> str:
-        return self.grammars[0].label
-
-    @property
-    def why(self) -> str:
-        return self.grammars[0].why
-
-    @property
-    def warning(self) -> tuple[int, str] | None:
-        return self.warnings[0] if self.warnings else None
-
-    @property
-    def profile(self) -> bool:
-        return self.path == str(schema_path(NAMES[PROFILE]))
+    def grammar(self) -> Schema:
+        """The first grammar: what summaries name the run after."""
+        return self.grammars[0]
 
 
 def is_profile(path: str) -> bool:
@@ -123,12 +103,13 @@ def choose(tree: etree._ElementTree, path: str, schema: str | None = None,
     if rules and rules not in RULE_SETS:
         raise UsageError(f"unknown rule set {rules!r}; choose from {', '.join(RULE_SETS)}")
     warnings: list[tuple[int, str]] = []
-    named_rules: list[Schema] = []
-    grammars, named_rules = _named(tree, path, warnings, own_grammars=not schema)
+    given = [named_schematron(schematron)] if schematron else None
+    grammars, named_rules = _named(tree, path, warnings, own_grammars=not schema,
+                                   own_rules=embedded and given is None)
     if schema:
         grammars = [named_schema(schema)]
-    if schematron:
-        named_rules = [named_schematron(schematron)]
+    if given is not None:
+        named_rules = given
     instead = "the other schemas it names" if grammars else "tei_all"
     grammars = grammars or [bundled(TEI_ALL)]
     checks: list[Schema] = []
@@ -175,18 +156,20 @@ def named_schematron(path: str) -> Schema:
 
 
 def _named(tree: etree._ElementTree, path: str, warnings: list[tuple[int, str]],
-           own_grammars: bool = True) -> tuple[list[Schema], list[Schema]]:
+           own_grammars: bool = True, own_rules: bool = True
+           ) -> tuple[list[Schema], list[Schema]]:
     """The grammars and the Schematron the file names itself, and a warning for each it
-    names that cannot be used (own_grammars=False: --schema replaces the grammars, so
-    only its Schematron is looked at)."""
+    names that cannot be used. Only what is not replaced is looked at: --schema replaces
+    the grammars (own_grammars=False), --schematron or --no-schematron the Schematron."""
     grammars: list[Schema] = []
     checks: list[Schema] = []
     for attrs, line in xml_models(tree):
         href = attrs.get("href", "").strip()
         ns = attrs.get("schematypens", "")
         is_sch = ns in SCHEMATRON_NS or (not ns and href.lower().endswith(".sch"))
-        if not href or (not is_sch and (not own_grammars or ns not in (RNG_NS, XSD_NS, "") or
-                                        (not ns and not _kind(href)))):
+        if not href or (is_sch and not own_rules) or (not is_sch and (
+                not own_grammars or ns not in (RNG_NS, XSD_NS, "") or
+                (not ns and not _kind(href)))):
             continue
         found = _locate(href, path, line, warnings, "sch" if is_sch else
                         ("rng" if ns == RNG_NS else "xsd" if ns == XSD_NS else ""))

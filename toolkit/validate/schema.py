@@ -32,9 +32,12 @@ def _xsd(path: str):
     what it marks, and the Schnitzler XSD marks its whole content)."""
     import xmlschema
 
-    root = parse_xml(read_bytes(path), path).getroot()
-    version = xmlschema.XMLSchema11 if (root.get(VERSIONING) or "1.0") >= "1.1" \
-        else xmlschema.XMLSchema10
+    asked = parse_xml(read_bytes(path), path).getroot().get(VERSIONING, "1.0")
+    try:
+        eleven = float(asked) >= 1.1
+    except ValueError:
+        eleven = False  # not a version: the schema is read as XSD 1.0, as it always was
+    version = xmlschema.XMLSchema11 if eleven else xmlschema.XMLSchema10
     try:
         return version(str(Path(path).resolve()), allow="local", defuse="always",
                        uri_mapper=lambda url: catalog.resolve(url) or url)
@@ -99,7 +102,7 @@ def _explain(el: etree._Element, reason: str) -> str:
 def start_rng(sources: list[tuple[etree._ElementTree, Locator, bytes]], path: str,
               compact: bool):
     """Against a RELAX NG schema, by jing: all documents in one run (one Java start),
-    started now; call the answer for the findings. sources: (tree, its locator, the bytes
+    started now; ask the answer for its findings. sources: (tree, its locator, the bytes
     checked_bytes gives)."""
     inputs = [data for _, _, data in sources]
     return _Pending(sources, inputs, jing.Run(path, inputs, compact))
@@ -118,7 +121,7 @@ class _Pending:
     def __init__(self, sources, inputs: list[bytes], run: jing.Run):
         self.sources, self.inputs, self.run = sources, inputs, run
 
-    def __call__(self) -> list[list[Diagnostic]]:
+    def findings(self) -> list[list[Diagnostic]]:
         return _rng_diagnostics(self.sources, self.inputs, self.run.findings())
 
     def close(self) -> None:

@@ -181,11 +181,13 @@ def _read_rules(path: str, embedded: bool, origin: dict) -> RuleSet | None:
 
 
 def _copy(el: etree._Element, origin: dict, path: str) -> etree._Element:
-    """A deep copy that remembers where each element stood (lxml keeps sourceline)."""
-    copy = etree.fromstring(etree.tostring(el))
-    for old, new in zip(el.iter(etree.Element), copy.iter(etree.Element), strict=True):
+    """A deep copy that remembers the file and line each element came from. Made by
+    serializing, not copy.deepcopy: that drops namespace declarations no element name uses,
+    and rules use theirs only inside XPath (`context="tei:note"`)."""
+    copied = etree.fromstring(etree.tostring(el))
+    for old, new in zip(el.iter(etree.Element), copied.iter(etree.Element), strict=True):
         origin[new] = origin.get(old, (path, old.sourceline or 1))
-    return copy
+    return copied
 
 
 def _resolve_includes(schema: etree._Element, path: str, origin: dict,
@@ -275,9 +277,10 @@ class Run:
     `findings` is called. A document whose rules run longer than `limit` seconds gets one
     error line; the worker is stopped and a new one goes on with the next document."""
 
-    def __init__(self, rules: RuleSet, documents: list[bytes], phase: str | None = None,
-                 limit: float | None = None):
+    def __init__(self, rules: RuleSet, documents: list[bytes], locs: list[Locator],
+                 phase: str | None = None, limit: float | None = None):
         self.rules = rules
+        self.locs = locs  # where each document's elements stand, to place the findings
         self.phase = check_phase(rules, phase)
         self.count = len(documents)
         self.limit = limit
@@ -330,8 +333,9 @@ class Run:
     def _limit(self, i: int) -> float:
         return self.limit if self.limit is not None else 60 + 30 * self.sizes[i] / 2**20
 
-    def findings(self, locs: list[Locator]) -> list[list[Diagnostic]]:
+    def findings(self) -> list[list[Diagnostic]]:
         """Each document's findings (waits for the worker)."""
+        locs = self.locs
         out: list[list[Diagnostic]] = [[] for _ in range(self.count)]
         try:
             i = 0
@@ -381,9 +385,9 @@ class Run:
             self.process.kill()
         if self.process is not None:
             self.process.wait()
-            for stream in (self.process.stdout,):
-                if stream is not None:
-                    stream.close()
+            if self.process.stdout is not None:
+                self.process.stdout.close()
+            self.errors.close()
 
     def close(self) -> None:
         self._stop()
