@@ -177,6 +177,20 @@ def test_the_schema_is_transpiled_once_and_kept(tmp_path):
     assert len(list((tmp_path / "cache" / "teikit" / "schematron").glob("*.xsl"))) == 3
 
 
+def test_a_document_in_another_encoding_is_read_as_it_declares(tmp_path):
+    write(tmp_path, "words.sch", schema(
+        '<sch:pattern id="words"><sch:rule context="tei:body/tei:p"><sch:report test="true()">'
+        '<sch:value-of select="."/></sch:report></sch:rule></sch:pattern>'))
+    text = tei("<p>café Ærø</p>", sch_model("words.sch")).replace(
+        '<?xml version="1.0"?>', '<?xml version="1.0" encoding="ISO-8859-1"?>')
+    latin = tmp_path / "latin.xml"
+    latin.write_bytes(text.encode("latin-1"))
+    wide = tmp_path / "wide.xml"
+    wide.write_bytes(text.replace("ISO-8859-1", "UTF-16").encode("utf-16"))
+    for path in (latin, wide):
+        assert [f.split("] ", 1)[1] for f in findings(path)] == ["café Ærø"], path
+
+
 # --- where the rules come from -----------------------------------------------------------
 
 RNG_WITH_RULES = f'''<grammar xmlns="http://relaxng.org/ns/structure/1.0" xmlns:sch="{SCH_NS}"

@@ -94,7 +94,7 @@ def compile_message(message: str) -> str:
     return f"{m.group(1)} {m.group(2).strip()}" + (f" in {{{quoted.group(1)}}}" if quoted else "")
 
 
-_kept: dict[tuple[str, bool], tuple[tuple, RuleSet | None]] = {}
+_kept: dict[tuple[str, bool], tuple[list[str], tuple, RuleSet | None]] = {}
 
 
 def rule_set(path: str, embedded: bool) -> RuleSet | None:
@@ -102,23 +102,24 @@ def rule_set(path: str, embedded: bool) -> RuleSet | None:
     read again when the file or anything it includes has changed (`teikit serve`)."""
     key = (os.path.realpath(path), embedded)
     kept = _kept.get(key)
-    if kept is not None and kept[0] == _stamps(kept[0]):
-        return kept[1]
+    if kept is not None and kept[1] == _stamps(kept[0]):
+        return kept[2]
     origin: dict[etree._Element, tuple[str, int]] = {}
     found = _read_rules(key[0], embedded, origin)
     files = sorted({key[0], *(file for file, _ in origin.values())})
-    _kept[key] = (_stamps(tuple((f, 0, 0) for f in files)), found)
+    _kept[key] = (files, _stamps(files), found)
     return found
 
 
-def _stamps(files: tuple) -> tuple:
+def _stamps(files: list[str]) -> tuple:
+    """When and how big each file was: a changed include makes a new rule set."""
     out = []
-    for file, *_ in files:
+    for file in files:
         try:
             stat = os.stat(file)
-            out.append((file, stat.st_mtime_ns, stat.st_size))
+            out.append((stat.st_mtime_ns, stat.st_size))
         except OSError:
-            out.append((file, -1, -1))
+            out.append((-1, -1))
     return tuple(out)
 
 

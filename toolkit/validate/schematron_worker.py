@@ -15,8 +15,10 @@ output, {"ready": true} or {"broken": message}, then {"i": n, "svrl": text} or
 
 from __future__ import annotations
 
+import codecs
 import json
 import os
+import re
 import sys
 import tempfile
 
@@ -27,6 +29,21 @@ NO_ACCESS = ("http://saxon.sf.net/feature/allowedProtocols", "")
 def _say(obj: dict) -> None:
     sys.stdout.write(json.dumps(obj) + "\n")
     sys.stdout.flush()
+
+
+DECLARED = re.compile(rb"""^(<\?xml[^>]*?)\s+encoding\s*=\s*["']([A-Za-z0-9._-]+)["']""")
+
+
+def _text(data: bytes) -> str:
+    """A document's text, decoded as its byte-order mark or XML declaration says (teikit
+    has already parsed it so), without the encoding declaration: Saxon gets text, not
+    bytes, and must not decode it again."""
+    for bom, codec in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
+                       (codecs.BOM_UTF16_BE, "utf-16")):
+        if data.startswith(bom):
+            return DECLARED.sub(r"\1", data.decode(codec).encode("utf-8"), 1).decode("utf-8")
+    m = DECLARED.match(data)
+    return DECLARED.sub(rb"\1", data, 1).decode(m.group(2).decode("ascii") if m else "utf-8")
 
 
 def _first_line(exc: Exception) -> str:
@@ -83,8 +100,8 @@ def main() -> int:
     _say({"ready": True})
     for i, path in enumerate(job["files"]):
         try:
-            with open(path, encoding="utf-8") as handle:
-                doc = proc.parse_xml(xml_text=handle.read())
+            with open(path, "rb") as handle:
+                doc = proc.parse_xml(xml_text=_text(handle.read()))
             _say({"i": i, "svrl": rules.transform_to_string(xdm_node=doc)})
         except Exception as exc:
             _say({"i": i, "error": _first_line(exc)})
