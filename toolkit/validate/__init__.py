@@ -79,7 +79,9 @@ def check_sources(sources: list[Source], schema: str | None = None, rules: str |
                 relax.setdefault((grammar.path, grammar.kind), []).append(i)
         for rules_from in choice.schematron:
             rule_sets.setdefault((rules_from.path, rules_from.embedded), []).append(i)
-    inputs = [checked_bytes(s.tree, loc, s.data) for s, loc in zip(sources, locs, strict=True)]
+    # what the other processes read (an assembled tree serialized): only for their files
+    inputs = {i: checked_bytes(sources[i].tree, locs[i], sources[i].data)
+              for members in [*relax.values(), *rule_sets.values()] for i in members}
     running: list = []
     try:
         for (path, kind), members in relax.items():

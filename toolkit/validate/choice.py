@@ -115,8 +115,8 @@ def choose(tree: etree._ElementTree, path: str, schema: str | None = None,
     checks: list[Schema] = []
     if embedded:
         for s in [*named_rules, *(_embedded(g) for g in grammars if g.kind in ("rng", "xsd"))]:
-            if s is not None and all((s.path, s.embedded) != (c.path, c.embedded)
-                                     for c in checks) and _has_rules(s):
+            if all((s.path, s.embedded) != (c.path, c.embedded) for c in checks) and \
+                    _has_rules(s):
                 checks.append(s)
     profile = is_profile(grammars[0].path)
     return Choice((*grammars, *checks), rules or ("teikit" if profile else "tei"),

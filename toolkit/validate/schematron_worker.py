@@ -20,7 +20,6 @@ import json
 import os
 import re
 import sys
-import tempfile
 
 SCHXSLT = "{http://dmaus.name/ns/2023/schxslt}"
 NO_ACCESS = ("http://saxon.sf.net/feature/allowedProtocols", "")
@@ -70,14 +69,14 @@ def _transpiled(proc, job: dict) -> str:
                              proc.make_string_value(job.get("phase") or "#DEFAULT"))
     text = transpiler.transform_to_string(xdm_node=proc.parse_xml(xml_text=job["schema"]))
     if cached:
+        from ..errors import TeikitError
+        from ..files import write_atomic
+
         try:
             os.makedirs(job["cache"], exist_ok=True)
-            handle, temp = tempfile.mkstemp(dir=job["cache"], suffix=".part")
-            with os.fdopen(handle, "w", encoding="utf-8") as out:
-                out.write(text)
-            os.replace(temp, cached)
-        except OSError:
-            pass  # no cache this time: the schema is compiled again next run
+            write_atomic(cached, text)
+        except (OSError, TeikitError):
+            pass  # no cache this time: the schema is transpiled again next run
     return text
 
 
