@@ -4,6 +4,7 @@ diacritics."""
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import subprocess
@@ -18,6 +19,7 @@ from conftest import FIXTURES
 from lxml import html
 
 from toolkit.edition import Settings, build_edition
+from toolkit.edition import search as search_index
 
 pytestmark = pytest.mark.skipif(not shutil.which("chromium"), reason="chromium is not "
                                 "installed (apt-get install chromium; .ci/run does this)")
@@ -49,7 +51,10 @@ def site(tmp_path_factory):
         id="lettre", lang="fr", title="Lettre de Paris", date="1902-03-01",
         text="Rendez-vous au café de la Régence, près du Théâtre-Français."), encoding="utf-8")
     out = src.parent / "out"
-    report = build_edition(src, out, Settings(outputs=("html",), title="Search test"))
+    with pytest.MonkeyPatch.context() as patch:  # each volume an index of its own (as a
+        patch.setattr(search_index, "OWN_INDEX", 2)  # FRUS volume has), the letters in
+        patch.setattr(search_index, "GROUP_SIZE", 10)  # one group: results are merged
+        report = build_edition(src, out, Settings(outputs=("html",), title="Search test"))
     assert report.errors == [], report.errors
     handler = partial(_Quiet, directory=str(out / "html"))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
@@ -70,13 +75,7 @@ def search(base: str, tmp_path: Path, **params: str) -> tuple[str, list[dict]]:
     search finished (no status yet) is loaded again."""
     url = f"{base}search.html?{urlencode(params)}"
     for _attempt in range(6):
-        dom = subprocess.run(
-            ["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-             "--no-first-run", "--disable-background-networking", "--disable-sync",
-             "--disable-component-update", f"--user-data-dir={tmp_path / 'chromium'}",
-             "--virtual-time-budget=30000", "--dump-dom", url],
-            capture_output=True, text=True, timeout=120).stdout
-        page = html.fromstring(dom)
+        page = _dump(url, tmp_path)
         status = page.xpath("string(//*[@id='search-status'])")
         if status:
             results = [{"href": li.xpath("string(a/@href)"), "title": li.xpath("string(a)"),
@@ -86,6 +85,16 @@ def search(base: str, tmp_path: Path, **params: str) -> tuple[str, list[dict]]:
                        for li in page.xpath("//ol[@id='search-results']/li")]
             return status, results
     pytest.fail(f"the search page never finished: {url}")
+
+
+def _dump(url: str, tmp_path: Path):
+    dom = subprocess.run(
+        ["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+         "--no-first-run", "--disable-background-networking", "--disable-sync",
+         "--disable-component-update", f"--user-data-dir={tmp_path / 'chromium'}",
+         "--virtual-time-budget=30000", "--dump-dom", url],
+        capture_output=True, text=True, timeout=120).stdout
+    return html.fromstring(dom)
 
 
 def test_a_name_finds_its_documents_with_volume_date_and_snippet(site, tmp_path):
@@ -129,4 +138,26 @@ def test_only_document_pages_are_indexed_and_the_index_links_search(site):
     assert "data-pagefind-body" not in volume_page  # contents pages are not results
     page = (out / "html/frus-test-v1/d2.html").read_text()
     assert re.search(r"<main[^>]* data-pagefind-body", page)
-    assert (out / "html/pagefind/pagefind.js").is_file()
+    parts = json.loads((out / "html/pagefind/parts.json").read_text())
+    assert parts == {"parts": {"v-frus-test-v1": ["frus-test-v1"],
+                               "v-frus-test-v2": ["frus-test-v2"],
+                               "g-1-of-1": ["brief", "lettre"]}, "stale": []}
+    for name in parts["parts"]:
+        assert (out / "html/pagefind" / name / "pagefind.js").is_file()
+
+
+def test_the_search_page_says_when_its_index_is_older_than_the_pages(site, tmp_path):
+    out, base = site
+    state = out / "html/pagefind/parts.json"
+    fresh = state.read_text()
+    try:
+        state.write_text(fresh.replace('"stale": []', '"stale": ["v-frus-test-v2"]'))
+        page = _dump(f"{base}search.html?q=Acheson", tmp_path)
+        note = page.xpath("//*[@id='search-stale']")[0]
+        assert note.get("hidden") is None
+        assert note.text_content().startswith("The search index is older than the pages "
+                                               "of 1 volume")
+    finally:
+        state.write_text(fresh)
+    page = _dump(f"{base}search.html?q=Acheson", tmp_path)
+    assert page.xpath("//*[@id='search-stale']")[0].get("hidden") is not None

@@ -5,8 +5,14 @@ The site is served as built (nothing is written for the preview), with two addit
 on the way out: a small script that reloads the page after each rebuild, and, at the top
 of a page whose source has findings, those findings. A page whose source can no longer be
 published (not well-formed, say) answers with its source's errors instead of a stale copy.
-Rebuilds are the ordinary incremental build; the server binds to 127.0.0.1 unless told
-otherwise.
+
+A save is shown in two steps: first the HTML pages of what changed (a `preview` build, in
+this process, whose stylesheets stay compiled from one save to the next), and the page
+reloads; then the ordinary incremental build makes the rest (validation, text, PDF, the
+search index, whose page says meanwhile that it is catching up) and the page reloads again
+only if its findings changed. The reload script asks the server to answer when the next
+build is done (a long poll), so a page reloads as soon as its build is. The server binds
+to 127.0.0.1 unless told otherwise.
 """
 
 from __future__ import annotations
@@ -29,16 +35,19 @@ RELOAD = "/_teikit/reload.js"
 RELOAD_JS = b"""(() => {
   let seen = null;
   async function poll() {
+    let wait = 0;
     try {
-      const status = await (await fetch("/_teikit/status", { cache: "no-store" })).json();
+      const since = seen === null ? "" : `?since=${seen}`;
+      const status = await (await fetch(`/_teikit/status${since}`, { cache: "no-store" })).json();
       if (seen !== null && status.build !== seen) location.reload();
       seen = status.build;
-    } catch (error) { /* the server is restarting or gone: keep trying */ }
-    setTimeout(poll, 700);
+    } catch (error) { wait = 1000; /* the server is restarting or gone: keep trying */ }
+    setTimeout(poll, wait);
   }
   poll();
 })();
 """
+LONG_POLL = 25.0  # seconds a status request waits for the next build before answering
 
 
 class Preview:
@@ -47,18 +56,28 @@ class Preview:
     def __init__(self, out: Path):
         self.out = out
         self.build = 0
-        self.lock = threading.Lock()
+        self.lock = threading.Condition()
         self.sources: dict[str, str] = {}  # volume folder -> source file (every build's)
         self.findings: dict[str, list[str]] = {}  # source file -> its error/warning lines
 
-    def update(self, report: BuildReport) -> None:
+    def update(self, report: BuildReport, reload: bool = True) -> None:
+        """A build's pages and findings; open pages reload (`reload`, or when the findings
+        they show changed)."""
         findings: dict[str, list[str]] = {}
         for line in report.errors + report.warnings:
             findings.setdefault(line.split(":", 1)[0], []).append(line)
         with self.lock:
             self.sources.update(report.volumes)
+            if reload or findings != self.findings:
+                self.build += 1
+                self.lock.notify_all()
             self.findings = findings
-            self.build += 1
+
+    def next_build(self, seen: int) -> int:
+        """The build after `seen`, once there is one (or the current one after LONG_POLL)."""
+        with self.lock:
+            self.lock.wait_for(lambda: self.build != seen, timeout=LONG_POLL)
+            return self.build
 
     def about(self, path: str) -> tuple[str, list[str]]:
         """The source of the page at `path` (html/{volume}/…) and its findings."""
@@ -76,15 +95,19 @@ class _Handler(SimpleHTTPRequestHandler):
         pass
 
     def do_GET(self) -> None:  # noqa: N802 (the http.server name)
-        path = self.path.split("?", 1)[0].split("#", 1)[0]
+        path, _, query = self.path.split("#", 1)[0].partition("?")
         if path == "/":
             self.send_response(HTTPStatus.FOUND)
             self.send_header("Location", "/html/index.html")
             self.end_headers()
         elif path == STATUS:
-            with self.preview.lock:
-                body = json.dumps({"build": self.preview.build}).encode()
-            self._send(body, "application/json")
+            since = query[len("since="):] if query.startswith("since=") else ""
+            if since.isdigit():
+                build = self.preview.next_build(int(since))
+            else:
+                with self.preview.lock:
+                    build = self.preview.build
+            self._send(json.dumps({"build": build}).encode(), "application/json")
         elif path == RELOAD:
             self._send(RELOAD_JS, "text/javascript")
         elif path.endswith(".html") or path.endswith("/"):
@@ -146,8 +169,13 @@ def serve(source: str | Path, out: str | Path, settings: Callable[[], Settings],
     source, out = Path(source), Path(out)
     preview = Preview(out)
 
-    def rebuild() -> None:
+    def rebuild(first: bool = False) -> None:
         try:
+            if not first:  # the pages first, then the rest
+                shown = build_edition(source, out, settings(), None, 1, preview=True)
+                preview.update(shown)
+                say(f"pages shown in {shown.seconds:.1f} s; validating, text, PDF and search "
+                    "follow")
             report = build_edition(source, out, settings(), None, jobs)
         except TeikitError as exc:  # (the edition file is wrong, say): keep serving
             say(str(exc))
@@ -155,9 +183,9 @@ def serve(source: str | Path, out: str | Path, settings: Callable[[], Settings],
         for line in report.errors + report.warnings:
             say(line)
         say(report.summary())
-        preview.update(report)
+        preview.update(report, reload=first)
 
-    rebuild()
+    rebuild(first=True)
     handler = type("Handler", (_Handler,), {"preview": preview})
     try:
         server = ThreadingHTTPServer((host, port), partial(handler, directory=str(out)))
@@ -176,7 +204,7 @@ def serve(source: str | Path, out: str | Path, settings: Callable[[], Settings],
             (path.endswith(".xml") or os.path.basename(path) == "teikit.toml")
 
     try:
-        for _changes in watch(source, watch_filter=wanted, debounce=300, step=50):
+        for _changes in watch(source, watch_filter=wanted, debounce=300, step=30):
             rebuild()
     finally:
         server.shutdown()

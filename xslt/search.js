@@ -1,5 +1,6 @@
-// teikit's search page: Pagefind's static index (html/pagefind/), results with the
-// document's title, volume, date and a snippet, and filters for volume, year and type.
+// teikit's search page: Pagefind's static indexes (html/pagefind/: one per large volume,
+// shared ones for the small; parts.json lists them), merged into one search here, with
+// the document's title, volume, date and a snippet, and filters for volume, year and type.
 // Everything shown comes from the index as text: the snippet is rebuilt from its text
 // and <mark> elements only, never inserted as HTML.
 (async () => {
@@ -8,13 +9,26 @@
   const list = document.getElementById("search-results");
   const names = ["volume", "year", "type"];
   let pagefind;
+  let parts;
   try {
-    pagefind = await import("./pagefind/pagefind.js");
-    await pagefind.options({ excerptLength: 24 });
+    parts = await (await fetch("pagefind/parts.json", { cache: "no-store" })).json();
+    const [first, ...rest] = Object.keys(parts.parts);
+    // result URLs are relative to the site's root (this folder), wherever it is served
+    pagefind = await import(`./pagefind/${first}/pagefind.js`);
+    await pagefind.options({ excerptLength: 24, baseUrl: "/" });
+    for (const name of rest) await pagefind.mergeIndex(`pagefind/${name}/`, { baseUrl: "/" });
   } catch (error) {
     status.textContent = "Search needs the site to be served over http(s) (for example by "
       + "`teikit serve`), not opened from a file.";
     return;
+  }
+  if (parts.stale.length) { // pages were rewritten after their part of the index was made
+    const note = document.getElementById("search-stale");
+    const volumes = parts.stale.reduce((n, name) => n + (parts.parts[name] || []).length, 0);
+    note.textContent = `The search index is older than the pages of ${volumes} volume`
+      + `${volumes === 1 ? "" : "s"}: it is being brought up to date, and until then results `
+      + "there may be missing or out of date.";
+    note.hidden = false;
   }
   const counts = await pagefind.filters();
   for (const name of names) {

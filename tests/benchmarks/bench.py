@@ -296,13 +296,163 @@ def registers_and_search(build_docs: int, jobs: int) -> None:
             print(f"{'registers of ' + label:<34} {spent:7.2f} s  ({entries:,} entries, "
                   f"{sum(len(m) for m in gathered.mentions.values()):,} pointers on pages)")
             start = time.perf_counter()
-            search.index_site(str(out / "html"), "en")
+            shutil.rmtree(out / "html/pagefind")  # every part made again
+            search.update(str(out / "html"), search.parts_of([(v.id, len(v.docs))
+                                                               for v in found]),
+                          set(), "en", jobs)
             spent = time.perf_counter() - start
             size = sum(f.stat().st_size for f in (out / "html/pagefind").rglob("*")
                        if f.is_file())
             print(f"{'search index of ' + label:<34} {spent:7.2f} s  ({pages:,} pages, "
                   f"{size / 2**20:.1f} MB of index)")
     finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+BEFORE_SCALE = "bebed96"  # the last commit before the edition was made to scale (issue 23)
+RUN = """
+import os, resource, subprocess, sys
+run = subprocess.run(sys.argv[1:], capture_output=True, text=True)
+lines = (run.stderr or run.stdout).strip().splitlines()
+print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024, run.returncode)
+print(lines[-1] if lines else "")
+"""
+
+
+def _build_once(code: Path, src: Path, out: Path, jobs: int) -> tuple[float, int, str]:
+    """`teikit build --only html,text` of `src` by the teikit in `code`, in a process of its
+    own: (seconds, the peak memory of the largest process it started, its summary line)."""
+    start = time.perf_counter()
+    run = subprocess.run([sys.executable, "-c", RUN, sys.executable, "-m", "toolkit.cli",
+                          "build", str(src), "-o", str(out), "--only", "html,text", "-j",
+                          str(jobs), "--title", "Scale"], cwd=code, capture_output=True,
+                         text=True, env={**os.environ, "PYTHONPATH": str(code)})
+    secs = time.perf_counter() - start
+    peak, summary = run.stdout.splitlines()[0].split()[0], run.stdout.splitlines()[1]
+    return secs, int(peak), summary
+
+
+def _written(out: Path, since: float) -> tuple[int, int]:
+    """Files of the output written after `since`: (pages and texts, search index files)."""
+    pages = index = 0
+    for folder, _dirs, names in os.walk(out):
+        for name in names:
+            path = os.path.join(folder, name)
+            if os.stat(path).st_mtime > since and not name.startswith(".teikit-build"):
+                if f"{os.sep}pagefind{os.sep}" in path:
+                    index += 1
+                else:
+                    pages += 1
+    return pages, index
+
+
+def _edit(path: Path, doc: str, where: str, words: str) -> None:
+    """Put `words` into document `doc` of the volume at `path`: at its heading or its
+    first paragraph."""
+    text = path.read_text(encoding="utf-8")
+    at = text.index(f'xml:id="{doc}"')
+    at = text.index(where, at) + len(where)
+    path.write_text(text[:at] + words + text[at:], encoding="utf-8")
+
+
+def _serve_latency(code: Path, src: Path, out: Path, jobs: int) -> float:
+    """Seconds from saving an edit to `teikit serve` serving the page with it (the median
+    of five saves), polled every 10 ms as a browser's long poll would see it."""
+    import urllib.request
+
+    proc = subprocess.Popen([sys.executable, "-m", "toolkit.cli", "serve", str(src), "-o",
+                             str(out), "-j", str(jobs)], cwd=code, stderr=subprocess.PIPE,
+                            stdout=subprocess.DEVNULL, text=True,
+                            env={**os.environ, "PYTHONPATH": str(code)})
+    try:
+        for line in proc.stderr:
+            if line.startswith("serving "):
+                base = line.split()[1].rsplit("/html/", 1)[0]
+                break
+        threading_drain(proc)
+        page = f"{base}/html/volume0002/v2-d10.html"
+        times = []
+        for n in range(5):
+            time.sleep(4)  # the previous save's whole build is done
+            marker = f"Saved{n}x"
+            start = time.perf_counter()
+            _edit(src / "volume0002.xml", "v2-d10", "<p>", marker + " ")
+            while marker not in urllib.request.urlopen(page, timeout=30).read().decode():
+                if time.perf_counter() - start > 60:
+                    raise RuntimeError("the served page never showed the edit")
+                time.sleep(0.01)
+            times.append(time.perf_counter() - start)
+        return sorted(times)[len(times) // 2]
+    finally:
+        proc.terminate()
+        proc.wait(timeout=60)
+
+
+def threading_drain(proc: subprocess.Popen) -> None:
+    """Read a child's stderr away in a thread, so that it never blocks on a full pipe."""
+    import threading
+
+    threading.Thread(target=lambda: [None for _ in proc.stderr], daemon=True).start()
+
+
+def scale(sizes: list[int], jobs: int, before: str) -> None:
+    """FRUS-shaped editions of 536-document volumes (`sizes` documents), `teikit build --only
+    html,text` with registers and search on, each step in a process of its own: cold, a
+    build with nothing edited, one document's body edited, one document's title edited, and
+    `teikit serve`'s save-to-page latency; seconds, peak memory of the largest process, and
+    files written (pages and texts; search index files). Side by side with commit `before`
+    (in a git worktree), the ratio last."""
+    sys.path.insert(0, str(HERE))
+    from corpus import frus_edition
+
+    work = Path(tempfile.mkdtemp(prefix="teikit-scale-"))
+    old = work / "before"
+    codes = {"now": ROOT}
+    if before:
+        made = subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "--detach", str(old),
+                               before], capture_output=True, text=True)
+        if made.returncode == 0:
+            codes["before"] = old
+        else:
+            print(f"scale: commit {before} is not run: {made.stderr.strip()}")
+    try:
+        for size in sizes:
+            figures: dict[tuple[str, str], tuple[float, str]] = {}
+            for name, code in codes.items():
+                src, out = work / f"src-{name}", work / f"out-{name}"
+                volumes = frus_edition(src, size)
+                steps = [("cold", None), ("nothing edited", None),
+                         ("one body edited", ("v3-d200", "<p>", "Edited. ")),
+                         ("one title edited", ("v3-d201", "<head>", "Retitled: "))]
+                for step, edit in steps:
+                    if edit:
+                        _edit(src / "volume0003.xml", *edit)
+                    mark = time.time()
+                    time.sleep(0.01)
+                    secs, peak, summary = _build_once(code, src, out, jobs)
+                    pages, index = _written(out, mark)
+                    figures[step, name] = secs, f"{pages:,} files, {index:,} index files, " \
+                        f"peak {peak} MB"
+                    if step == "cold":
+                        figures["cold", name] = secs, figures["cold", name][1] + \
+                            f", {size / secs:.0f} documents/s"
+                if size <= 20_000:
+                    figures["serve: save to page", name] = _serve_latency(code, src, out, jobs), ""
+                shutil.rmtree(src)
+                shutil.rmtree(out)
+            print(f"scale: {size:,} documents in {volumes} volumes, jobs {jobs}")
+            for step in dict.fromkeys(step for step, _ in figures):
+                row = [f"  {step:<22}"]
+                for name in codes:
+                    secs, what = figures.get((step, name), (None, ""))
+                    row.append(f"{name} {secs:6.2f} s ({what})" if secs is not None else "")
+                if len(codes) > 1 and (step, "before") in figures:
+                    row.append(f"×{figures[step, 'before'][0] / figures[step, 'now'][0]:.1f}")
+                print("  ".join(row), flush=True)
+    finally:
+        if old.exists():
+            subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(old)],
+                           capture_output=True)
         shutil.rmtree(work, ignore_errors=True)
 
 
@@ -316,8 +466,16 @@ def main() -> None:
     ap.add_argument("--old-print-limit", type=float, default=1500.0,
                     help="stop the old print path (WeasyPrint) after this many seconds")
     ap.add_argument("--only", default="",
-                    help="run just one part: jing, schematron, scaling, registers, print")
+                    help="run just one part: jing, schematron, scaling, registers, print, "
+                    "scale")
+    ap.add_argument("--scale-docs", default="10000",
+                    help="edition sizes in documents for --only scale (e.g. 10000,100000)")
+    ap.add_argument("--scale-before", default=BEFORE_SCALE,
+                    help="the commit to compare --only scale with ('' for none)")
     args = ap.parse_args()
+    if args.only == "scale":
+        scale([int(n) for n in args.scale_docs.split(",")], args.jobs, args.scale_before)
+        return
     if args.only == "print":
         print_paths(args.size_mb, args.old_print_limit)
         return

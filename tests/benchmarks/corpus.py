@@ -91,3 +91,27 @@ def document_files(folder: Path, count: int) -> int:
         (folder / f"doc{i:05d}.xml").write_bytes(data)
         total += len(data)
     return total
+
+
+
+def frus_edition(folder: Path, documents: int, per_volume: int = 536) -> int:
+    """FRUS-shaped volumes of `per_volume` documents (FRUS's average; the synthetic volume's
+    documents, its ids made unique per volume as FRUS's are across the series) until there
+    are `documents`; returns the number of volumes."""
+    from toolkit.xmlio import serialize
+
+    folder.mkdir(parents=True, exist_ok=True)
+    tree = volume(per_volume * 1_300)
+    compilation = tree.find(f".//{T}div[@type='compilation']")
+    docs = compilation.findall(f"{T}div[@type='document']")
+    assert len(docs) >= per_volume, len(docs)
+    for extra in docs[per_volume:]:
+        compilation.remove(extra)
+    data = serialize(tree).decode()
+    count = -(-documents // per_volume)
+    for v in range(1, count + 1):
+        text = data.replace('xml:id="', f'xml:id="v{v}-').replace('"#', f'"#v{v}-') \
+            .replace(f'xml:id="v{v}-pg_', 'xml:id="pg_')  # (FRUS names pages pg_N)
+        text = text.replace("<title type=\"complete\">", f"<title type=\"complete\">Volume {v}: ", 1)
+        (folder / f"volume{v:04d}.xml").write_text(text, encoding="utf-8")
+    return count

@@ -39,7 +39,7 @@ from . import pages, search
 from .config import OUTPUTS, Settings
 from .documents import safe_slug
 from .jobs import CSS_HREF, Output, check_files, describe_file, peak_memory_mb, render_file, verdict
-from .manifest import PENDING, checked_remove, load, manifest_name, save
+from .manifest import PENDING, as_saved, checked_remove, load, manifest_name, save
 from .plan import Plan, plan_edition, work
 from .workers import Progress, Workers, default_jobs
 
@@ -86,8 +86,12 @@ def version_key() -> str:
 
 def build_edition(source: str | Path, out: str | Path, settings: Settings | None = None,
                   progress: Progress | None = None, jobs: int = 1,
-                  shard: tuple[int, int] = (1, 1)) -> BuildReport:
-    """Build the edition in `source` into `out` as `settings` say (teikit.toml and options)."""
+                  shard: tuple[int, int] = (1, 1), preview: bool = False) -> BuildReport:
+    """Build the edition in `source` into `out` as `settings` say (teikit.toml and options).
+
+    `preview`: the HTML pages first, as fast as possible (`teikit serve` after a save): the
+    changed files are not validated yet, and their text, print and search outputs are left
+    pending, for the next build, which makes them (and reports the findings)."""
     start = time.monotonic()
     settings = settings or Settings()
     source, out = Path(source), Path(out)
@@ -105,7 +109,7 @@ def build_edition(source: str | Path, out: str | Path, settings: Settings | None
     files = [f for i, f in enumerate(files) if i % total == index - 1]
     workers = Workers(jobs)
     try:
-        return _build(source, out, files, settings, progress, workers, shard, start)
+        return _build(source, out, files, settings, progress, workers, shard, start, preview)
     except BaseException:
         workers.kill()
         raise
@@ -141,7 +145,7 @@ def _in_order(source: Path, files: list[str], order: list[str]) -> list[str]:
 
 def _build(source: Path, out: Path, files: list[str], settings: Settings,
            progress: Progress | None, workers: Workers, shard: tuple[int, int],
-           start: float) -> BuildReport:
+           start: float, preview: bool) -> BuildReport:
     report = BuildReport()
     version = version_key()
     folder = OutputFolder(out)
@@ -177,7 +181,7 @@ def _build(source: Path, out: Path, files: list[str], settings: Settings,
             continue
         hashes[rel] = digest
         to_check.append(rel)
-    if to_check:
+    if to_check and not preview:
         workers.start()  # they warm up while the main process reads
     root = str(source)
     schema, rules = settings.schema or None, settings.profile or None
@@ -186,11 +190,11 @@ def _build(source: Path, out: Path, files: list[str], settings: Settings,
     # do not change what is published, except in a strict build, which checks first).
     # An edited volume: 3.9 -> 3.2 s (benchmark, 4.8 MB, 2 jobs).
     deferred: dict[str, Source] = {}
-    if not settings.strict and 1 < workers.jobs and len(to_check) < workers.jobs:
+    if not settings.strict and (preview or 1 < workers.jobs and len(to_check) < workers.jobs):
         for rel in to_check:
             found, parsed = describe_file(str(source / rel), root, schema, rules)
-            entries[rel] = {"hash": hashes[rel], "checked": PENDING if parsed else
-                            _checks(settings), **found}
+            entries[rel] = as_saved({"hash": hashes[rel], "checked": PENDING if parsed else
+                                     _checks(settings), **found})
             if parsed is not None:
                 deferred[rel] = parsed
     else:
@@ -200,16 +204,17 @@ def _build(source: Path, out: Path, files: list[str], settings: Settings,
             progress, "checking") for result in batch]
         for rel, result in zip(to_check, checked, strict=True):
             report.memory_mb = max(report.memory_mb, result.pop("memory", 0))
-            entries[rel] = {"hash": hashes[rel], "checked": _checks(settings), **result}
+            entries[rel] = as_saved({"hash": hashes[rel], "checked": _checks(settings), **result})
     ordered = [rel for rel in files if rel in entries]
 
     def check_deferred() -> None:  # (until it has run, those files count as unchecked)
-        for rel, parsed in deferred.items():
+        for rel, parsed in deferred.items() if not preview else ():
             entries[rel].update(verdict(parsed, root, schema, rules), checked=_checks(settings))
         deferred.clear()
 
-    def save_manifest(outputs: dict[str, str]) -> None:
-        save(folder, own_manifest, version, {rel: entries[rel] for rel in ordered}, outputs)
+    def save_manifest(outputs: dict[str, str], volumes: dict | None = None) -> None:
+        save(folder, own_manifest, version, {rel: entries[rel] for rel in ordered}, outputs,
+             manifests.volumes if volumes is None else volumes)
 
     # 2. plan and render (a strict build leaves out the files with errors)
     published = [rel for rel in ordered
@@ -217,8 +222,17 @@ def _build(source: Path, out: Path, files: list[str], settings: Settings,
     plan = plan_edition(source, out, entries, published, settings, shard, manifests, version)
     report.warnings += plan.warnings
     report.notes += plan.notes
+    if preview:  # the pages a reader is looking at; the rest stays pending
+        for task in plan.tasks.values():
+            task.update(groups={"html": task["groups"].get("html", [])}, file_pdf=None)
+        plan.edition_pdf = False
     if plan.pending:  # the journal: what is about to change is up to date no more
         save_manifest(plan.journal(manifests))
+        if plan.search and shard[1] == 1:  # and their part of the search index
+            search.mark_stale(str(out / "html"), search.parts_of(
+                [(v.id, len(v.docs)) for v in plan.volumes]),
+                {name.split("/")[1] for name in plan.pending
+                 if name.startswith("html/") and name.count("/") == 2})
     items = [dict(task, out=str(out), root=root) for task in work(plan.tasks, workers.jobs)]
     plan.results += workers.map(render_file, items, progress, "rendering", check_deferred)
     check_deferred()  # (when there was nothing to render)
@@ -257,7 +271,7 @@ def _build(source: Path, out: Path, files: list[str], settings: Settings,
     plan.results.append({"files": main.files, "errors": main.errors})
     report.errors += main.errors
     if total == 1:  # (the index needs every page: not in a shard)
-        _search_index(out, plan, manifests, report)
+        _search_index(out, plan, manifests, report, workers.jobs, preview)
 
     # 4. remove outputs that no longer have a source (an earlier build's addresses too), and
     #    save the manifest: an output is up to date only if it was written (or needed none)
@@ -266,9 +280,10 @@ def _build(source: Path, out: Path, files: list[str], settings: Settings,
     for name in plan.pending - written:
         plan.outputs[name] = PENDING
     unchanged = not to_check and not plan.pending and plan.outputs == manifests.outputs \
-        and set(ordered) == set(manifests.files) and (out / own_manifest).is_file()
+        and set(ordered) == set(manifests.files) and (out / own_manifest).is_file() \
+        and plan.volume_keys == manifests.volumes
     if (plan.documents or out.exists()) and not unchanged:  # (a 2 MB rewrite for nothing)
-        save_manifest(plan.outputs)
+        save_manifest(plan.outputs, plan.volume_keys)
     report.volumes = {v.id: str(source / v.rel) for v in plan.volumes}
     report.files_written = len(written)
     report.skipped = plan.skipped
@@ -278,24 +293,24 @@ def _build(source: Path, out: Path, files: list[str], settings: Settings,
     return report
 
 
-def _search_index(out: Path, plan: Plan, manifests, report: BuildReport) -> None:
-    """Index the document pages for search when any page changed (or there is no index);
-    remove an index teikit made once search is switched off."""
+def _search_index(out: Path, plan: Plan, manifests, report: BuildReport, jobs: int,
+                  later: bool) -> None:
+    """Index the parts of the site whose pages changed (`search`); or, when indexing is
+    left for `later` (a preview), only mark them stale. Search switched off: the index
+    teikit made goes."""
     html = str(out / "html")
     search.clean_leftovers(html, _alive)
-    index = os.path.join(html, search.FOLDER)
     if not plan.search:
-        if "html/search.html" in manifests.own and os.path.isdir(index) and \
-                not os.path.islink(index):
-            shutil.rmtree(index, ignore_errors=True)
+        if "html/search.html" in manifests.own:
+            search.remove(html)
         return
-    written = any(name.startswith("html/") for result in plan.results for name in
-                  result["files"])
-    if written or not os.path.isfile(os.path.join(index, "pagefind.js")):
-        try:
-            search.index_site(html, plan.language)
-        except TeikitError as exc:
-            report.errors.append(str(exc))
+    parts = search.parts_of([(v.id, len(v.docs)) for v in plan.volumes])
+    written = {name.split("/")[1] for result in plan.results for name in result["files"]
+               if name.startswith("html/") and name.count("/") == 2}
+    if later:
+        search.mark_stale(html, parts, written)
+    else:
+        report.errors += search.update(html, parts, written, plan.language, jobs)
 
 
 OTHER_XML = {  # what editors keep beside their TEI, by root namespace

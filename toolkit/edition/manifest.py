@@ -34,6 +34,7 @@ class Manifests:
     files: dict = field(default_factory=dict)  # source path -> what checking it found
     outputs: dict = field(default_factory=dict)  # output name -> key, of every manifest
     own: set[str] = field(default_factory=set)  # this manifest's names: the ones it may remove
+    volumes: dict = field(default_factory=dict)  # source path -> {key, outputs}: see plan
     warnings: list[str] = field(default_factory=list)
     interrupted: bool = True  # may a build have died writing here (no clean manifest of ours)?
 
@@ -64,6 +65,8 @@ def load(out: Path, version: str, own: str) -> Manifests:
                                   "building everything again")
             continue
         found.files.update(data["files"])
+        found.volumes = {**data["volumes"], **found.volumes} if path.name != own else \
+            {**found.volumes, **data["volumes"]}
         if path.name == own:
             found.interrupted = PENDING in data["outputs"].values()
             found.outputs = {**found.outputs, **data["outputs"]}
@@ -74,9 +77,19 @@ def load(out: Path, version: str, own: str) -> Manifests:
     return found
 
 
-def save(folder: OutputFolder, name: str, version: str, files: dict, outputs: dict) -> None:
-    folder.write(name, json.dumps({"version": version, "files": files, "outputs": outputs},
-                                  sort_keys=True))
+def save(folder: OutputFolder, name: str, version: str, files: dict, outputs: dict,
+         volumes: dict) -> None:
+    """In the order the build made them (keys unsorted): what the next build reads back is
+    then exactly what `as_saved` gave this one, and the keys it derives from them match."""
+    folder.write(name, json.dumps({"version": version, "files": files, "outputs": outputs,
+                                   "volumes": volumes}))
+
+
+def as_saved(entry: dict) -> dict:
+    """A freshly checked file's record as the manifest will give it back (lists for tuples,
+    the keys in the same order): outputs keyed from it now get the keys the next build
+    computes from the manifest, so a build right after this one rewrites nothing."""
+    return json.loads(json.dumps(entry))
 
 
 def output_name_ok(name: object) -> bool:
@@ -104,6 +117,11 @@ def _problem(data: dict) -> str:
     for name, key in outputs.items():
         if not output_name_ok(name) or not isinstance(key, str):
             return f"output {name!r} is not a name inside the output folder"
+    volumes = data.get("volumes")
+    if type(volumes) is not dict or not all(
+            type(v) is dict and type(v.get("key")) is str and _strings(v.get("outputs"))
+            and outputs.keys() >= set(v["outputs"]) for v in volumes.values()):
+        return "'volumes' must map each source to its key and outputs"
     for rel, entry in files.items():
         if not isinstance(entry, dict) or not isinstance(entry.get("hash"), str):
             return f"entry {rel!r} has no hash"

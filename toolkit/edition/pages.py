@@ -80,6 +80,7 @@ def search_html(title: str, language: str) -> str:
     body = ('<h1>Search</h1>\n<form id="search-form" role="search">\n'
             '<label>Words <input type="search" name="q" autofocus></label>\n'
             f"{selects}<button>Search</button>\n</form>\n"
+            '<p id="search-stale" class="search-stale" role="note" hidden></p>\n'
             '<p id="search-status" role="status"></p>\n<ol id="search-results"></ol>\n')
     return shell("Search", [(title, "index.html")], body, "teikit.css", "search", language,
                  '<script src="search.js"></script>\n')

@@ -8,6 +8,7 @@ import os
 import re
 from collections import Counter
 from collections.abc import Callable
+from itertools import islice
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -39,6 +40,7 @@ class Plan:
     warnings: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # said once, not a warning
     exists: Callable[[str], bool] = lambda name: False
+    root: str = ""  # the output folder
     skipped: int = 0
     tasks: dict[str, dict] = field(default_factory=dict)
     volumes: list[Volume] = field(default_factory=list)
@@ -53,6 +55,8 @@ class Plan:
     register_pages: list[tuple] = field(default_factory=list)  # (name, maker, args) to write
     edition_pdf: bool = False
     results: list[dict] = field(default_factory=list)
+    old_volumes: dict = field(default_factory=dict)  # source -> {key, outputs}, last build's
+    volume_keys: dict = field(default_factory=dict)  # … this build's, for the manifest
 
     @property
     def documents(self) -> int:
@@ -71,6 +75,35 @@ class Plan:
             self.skipped += 1
             return False
         self.pending.add(name)
+        return True
+
+    def reuse(self, rel: str, key: str, owner: str) -> bool:
+        """Take the last build's outputs of a volume whose every input is unchanged (its
+        key: see _plan_volume) as they are, without planning its pages again, while they
+        are all there, were all written and none is another source's now. At 10,720
+        documents this is most of a no-op build's planning (0.5 s of 0.6 s)."""
+        old = self.old_volumes.get(rel)
+        if not old or old["key"] != key:
+            return False
+        names = old["outputs"]
+        if any(self.old.get(name, PENDING) == PENDING or name in self.outputs
+               for name in names):
+            return False
+        folders: dict[str, set[str]] = {}
+        for name in names:
+            folder, _, base = name.rpartition("/")
+            folders.setdefault(folder, set()).add(base)
+        try:
+            if any(not found <= set(os.listdir(f"{self.root}/{folder}"))
+                   for folder, found in folders.items()):
+                return False
+        except OSError:
+            return False
+        for name in names:
+            self.outputs[name] = self.old[name]
+            self.owners[name] = owner
+        self.skipped += len(names)
+        self.volume_keys[rel] = old
         return True
 
     def journal(self, manifests: Manifests) -> dict[str, str]:
@@ -95,7 +128,8 @@ def plan_edition(source: Path, out: Path, entries: dict[str, dict], ordered: lis
     outputs = settings.outputs
     root = str(out)
     plan = Plan(old=manifests.outputs, title=settings.title or "Edition",
-                exists=lambda name: os.path.isfile(f"{root}/{name}"))
+                exists=lambda name: os.path.isfile(f"{root}/{name}"), root=root,
+                old_volumes=manifests.volumes)
     plan.volumes, plan.warnings = volumes([(rel, entries[rel]) for rel in ordered])
     pointers = Pointers(plan.volumes)
     if "html" in outputs and plan.documents:
@@ -164,6 +198,15 @@ def _plan_volume(plan: Plan, volume: Volume, entry: dict, pointers: Pointers,
     named = plan.registers.mentions if plan.registers else {}
     mentions = {token: m for i in range(len(volume.docs)) for token, m in
                 named.get((volume.id, i), {}).items()}  # (a pointer means one entry per volume)
+    # everything the volume's outputs are made from (its own documents by the file's hash)
+    summary = digest(version, entry["hash"], params, sorted(links.items()),
+                 sorted((i, sorted(named.get((volume.id, i), {}).items()))
+                        for i in range(len(volume.docs)) if (volume.id, i) in named),
+                 volume.id, volume.slugs, volume.split, plan.title, plan.search,
+                 settings.outputs, settings.base_url, settings.pdf_per_document)
+    if plan.reuse(volume.rel, summary, owner):
+        return
+    made, errors = len(plan.outputs), len(plan.errors)
     task = plan.tasks.setdefault(volume.rel, {
         "path": owner, "links": links, "labels": [], "groups": {}, "file_pdf": None,
         "docs": [], "params": params, "mentions": mentions})
@@ -224,6 +267,9 @@ def _plan_volume(plan: Plan, volume: Volume, entry: dict, pointers: Pointers,
                        owner):
             task["labels"] = labels
             task["groups"].setdefault("html", []).append({"href": html, "kind": "volume", **nav})
+    if len(plan.errors) == errors:  # (a refused output is refused again, and said, next time)
+        names = list(islice(reversed(plan.outputs), len(plan.outputs) - made))[::-1]
+        plan.volume_keys[volume.rel] = {"key": summary, "outputs": names}
 
 
 def _plan_registers(plan: Plan, registers: Registers, version: str) -> None:
