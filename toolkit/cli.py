@@ -274,8 +274,12 @@ class _Progress:
 @click.option("-j", "--jobs", type=click.IntRange(1, 256), default=None,
               help="Worker processes (default: the number of CPUs).")
 @click.option("--shard", default="1/1", show_default=True, metavar="I/N",
-              help="Build only every N-th source file, starting with the I-th (split a corpus "
-                   "across machines; then run once without --shard for the index).")
+              help="Build only every N-th source file, starting with the I-th, into a folder "
+                   "of this shard's own (split an edition across machines; then --merge).")
+@click.option("--merge", multiple=True, metavar="DIR", type=click.Path(file_okay=False),
+              help="Put the output folders of every shard (--shard I/N builds) together in "
+                   "OUTPUT, then build what needs the whole edition (repeat for each shard; "
+                   "see docs/scale.md).")
 @click.option("--pdf-per-document/--no-pdf-per-document", default=None,
               help="Also a PDF for every document of a volume (a volume always gets one PDF).")
 @click.option("--edition-pdf/--no-edition-pdf", default=None,
@@ -290,7 +294,7 @@ class _Progress:
 @click.option("-v", "--verbose", is_flag=True, help="Progress lines and every warning.")
 def build(source: str, outdir: str | None, only: str | None, title: str | None,
           base_url: str | None, schema: str | None, profile: str | None,
-          facs_pattern: str | None, jobs: int | None, shard: str,
+          facs_pattern: str | None, jobs: int | None, shard: str, merge: tuple[str, ...],
           pdf_per_document: bool | None, edition_pdf: bool | None, strict: bool | None,
           search: bool | None, quiet: bool, verbose: bool) -> int:
     """Build the edition: SOURCE (default tei/) → OUTPUT (default output/).
@@ -316,7 +320,7 @@ def build(source: str, outdir: str | None, only: str | None, title: str | None,
         "outputs": tuple(o.strip() for o in only.split(",") if o.strip()) if only else None})
     progress = None if quiet else _Progress(verbose)
     report = build_edition(source, outdir, settings, progress, jobs or default_jobs(),
-                           _shard(shard))
+                           _shard(shard), merge=merge)
     for line in report.errors:
         click.echo(line, err=True)
     if not quiet:

@@ -28,19 +28,27 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 from .edition import BuildReport, Settings, build_edition
+from .edition.workers import Workers
 from .errors import TeikitError
 
 STATUS = "/_teikit/status"
 RELOAD = "/_teikit/reload.js"
 RELOAD_JS = b"""(() => {
   let seen = null;
+  const note = document.createElement("p");
+  note.setAttribute("role", "status");
+  note.style.cssText = "position:fixed;bottom:0;right:0;margin:.5rem;padding:.3rem .6rem;"
+    + "background:#fff8e6;border:1px solid #8a5a00;font:13px/1.4 sans-serif;z-index:9";
+  note.textContent = "teikit: this page is up to date; validation, text, PDF and search "
+    + "are catching up";
   async function poll() {
     let wait = 0;
     try {
-      const since = seen === null ? "" : `?since=${seen}`;
+      const since = seen === null ? "" : `?since=${seen}&busy=${note.isConnected ? 1 : 0}`;
       const status = await (await fetch(`/_teikit/status${since}`, { cache: "no-store" })).json();
       if (seen !== null && status.build !== seen) location.reload();
       seen = status.build;
+      if (status.catching_up) document.body.append(note); else note.remove();
     } catch (error) { wait = 1000; /* the server is restarting or gone: keep trying */ }
     setTimeout(poll, wait);
   }
@@ -56,13 +64,15 @@ class Preview:
     def __init__(self, out: Path):
         self.out = out
         self.build = 0
+        self.catching_up = False  # the pages are shown; the rest of their build is running
         self.lock = threading.Condition()
         self.sources: dict[str, str] = {}  # volume folder -> source file (every build's)
         self.findings: dict[str, list[str]] = {}  # source file -> its error/warning lines
 
-    def update(self, report: BuildReport, reload: bool = True) -> None:
+    def update(self, report: BuildReport, reload: bool = True,
+               catching_up: bool = False) -> None:
         """A build's pages and findings; open pages reload (`reload`, or when the findings
-        they show changed)."""
+        they show changed) and say whether the rest of the build is still running."""
         findings: dict[str, list[str]] = {}
         for line in report.errors + report.warnings:
             findings.setdefault(line.split(":", 1)[0], []).append(line)
@@ -70,14 +80,19 @@ class Preview:
             self.sources.update(report.volumes)
             if reload or findings != self.findings:
                 self.build += 1
-                self.lock.notify_all()
             self.findings = findings
+            self.catching_up = catching_up
+            self.lock.notify_all()
 
-    def next_build(self, seen: int) -> int:
-        """The build after `seen`, once there is one (or the current one after LONG_POLL)."""
+    def status(self, seen: int | None, busy: bool) -> dict:
+        """What the reload script is told: at once, or (`seen`: the build the page shows,
+        `busy`: whether it says the rest is running) when there is news for it, or after
+        LONG_POLL."""
         with self.lock:
-            self.lock.wait_for(lambda: self.build != seen, timeout=LONG_POLL)
-            return self.build
+            if seen is not None:
+                self.lock.wait_for(lambda: self.build != seen or self.catching_up != busy,
+                                   timeout=LONG_POLL)
+            return {"build": self.build, "catching_up": self.catching_up}
 
     def about(self, path: str) -> tuple[str, list[str]]:
         """The source of the page at `path` (html/{volume}/…) and its findings."""
@@ -101,13 +116,11 @@ class _Handler(SimpleHTTPRequestHandler):
             self.send_header("Location", "/html/index.html")
             self.end_headers()
         elif path == STATUS:
-            since = query[len("since="):] if query.startswith("since=") else ""
-            if since.isdigit():
-                build = self.preview.next_build(int(since))
-            else:
-                with self.preview.lock:
-                    build = self.preview.build
-            self._send(json.dumps({"build": build}).encode(), "application/json")
+            asked = dict(part.partition("=")[::2] for part in query.split("&"))
+            since = asked.get("since", "")
+            status = self.preview.status(int(since) if since.isdigit() else None,
+                                         asked.get("busy") == "1")
+            self._send(json.dumps(status).encode(), "application/json")
         elif path == RELOAD:
             self._send(RELOAD_JS, "text/javascript")
         elif path.endswith(".html") or path.endswith("/"):
@@ -168,17 +181,21 @@ def serve(source: str | Path, out: str | Path, settings: Callable[[], Settings],
 
     source, out = Path(source), Path(out)
     preview = Preview(out)
+    pool = Workers(jobs)  # started once, for every build after a save
 
     def rebuild(first: bool = False) -> None:
         try:
             if not first:  # the pages first, then the rest
                 shown = build_edition(source, out, settings(), None, 1, preview=True)
-                preview.update(shown)
+                preview.update(shown, catching_up=True)
                 say(f"pages shown in {shown.seconds:.1f} s; validating, text, PDF and search "
                     "follow")
-            report = build_edition(source, out, settings(), None, jobs)
+            report = build_edition(source, out, settings(), None, jobs, pool=pool)
         except TeikitError as exc:  # (the edition file is wrong, say): keep serving
             say(str(exc))
+            with preview.lock:
+                preview.catching_up = False
+                preview.lock.notify_all()
             return
         for line in report.errors + report.warnings:
             say(line)
@@ -209,3 +226,4 @@ def serve(source: str | Path, out: str | Path, settings: Callable[[], Settings],
     finally:
         server.shutdown()
         server.server_close()
+        pool.kill()

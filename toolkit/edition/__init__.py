@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import shutil
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -35,10 +34,19 @@ from ..resources import data_dir
 from ..validate import Source
 from ..validate.diagnostics import count
 from ..xmlio import read_bytes, root_tag
-from . import pages, search
+from . import pages, search, shards
 from .config import OUTPUTS, Settings
 from .documents import safe_slug
-from .jobs import CSS_HREF, Output, check_files, describe_file, peak_memory_mb, render_file, verdict
+from .jobs import (
+    CSS_HREF,
+    Output,
+    check_files,
+    describe_file,
+    describe_files,
+    peak_memory_mb,
+    render_file,
+    verdict,
+)
 from .manifest import PENDING, as_saved, checked_remove, load, manifest_name, save
 from .plan import Plan, plan_edition, work
 from .workers import Progress, Workers, default_jobs
@@ -86,12 +94,17 @@ def version_key() -> str:
 
 def build_edition(source: str | Path, out: str | Path, settings: Settings | None = None,
                   progress: Progress | None = None, jobs: int = 1,
-                  shard: tuple[int, int] = (1, 1), preview: bool = False) -> BuildReport:
+                  shard: tuple[int, int] = (1, 1), preview: bool = False,
+                  pool: Workers | None = None, merge: list[str] | tuple = ()) -> BuildReport:
     """Build the edition in `source` into `out` as `settings` say (teikit.toml and options).
 
     `preview`: the HTML pages first, as fast as possible (`teikit serve` after a save): the
     changed files are not validated yet, and their text, print and search outputs are left
-    pending, for the next build, which makes them (and reports the findings)."""
+    pending, for the next build, which makes them (and reports the findings).
+    `pool`: worker processes kept from one build to the next (`teikit serve`: a pool
+    started and its stylesheets compiled once, not for every save); else the build's own.
+    `merge`: the output folders of every shard of a sharded build, put together into `out`
+    first (see shards)."""
     start = time.monotonic()
     settings = settings or Settings()
     source, out = Path(source), Path(out)
@@ -106,15 +119,23 @@ def build_edition(source: str | Path, out: str | Path, settings: Settings | None
     files = _in_order(source, _sources(source), settings.volumes)
     if not files:
         raise TeikitError("no TEI files (*.xml) in this folder", str(source))
-    files = [f for i, f in enumerate(files) if i % total == index - 1]
-    workers = Workers(jobs)
+    mine = {f for i, f in enumerate(files) if i % total == index - 1}
+    if merge and total > 1:
+        raise UsageError("--merge puts every shard together: it is not itself a --shard")
+    merged = shards.combine(merge, out, version_key()) if merge else []
+    workers = pool or Workers(jobs)
     try:
-        return _build(source, out, files, settings, progress, workers, shard, start, preview)
+        report = _build(source, out, files, mine, settings, progress, workers, shard, start,
+                        preview)
+        for name in merged:  # (its own manifest now holds what theirs said)
+            OutputFolder(out).remove(name)
+        return report
     except BaseException:
         workers.kill()
         raise
     finally:
-        workers.close()  # first: a worker stopped by Ctrl-C may still be writing
+        if pool is None:
+            workers.close()  # first: a worker stopped by Ctrl-C may still be writing
 
 
 def _sources(source: Path) -> list[str]:
@@ -143,9 +164,11 @@ def _in_order(source: Path, files: list[str], order: list[str]) -> list[str]:
     return first + list(rest)
 
 
-def _build(source: Path, out: Path, files: list[str], settings: Settings,
+def _build(source: Path, out: Path, files: list[str], mine: set[str], settings: Settings,
            progress: Progress | None, workers: Workers, shard: tuple[int, int],
            start: float, preview: bool) -> BuildReport:
+    """files: every source of the edition; mine: those this build publishes (all but in a
+    shard, whose pages still show what the others' hold: links, registers, titles)."""
     report = BuildReport()
     version = version_key()
     folder = OutputFolder(out)
@@ -160,27 +183,31 @@ def _build(source: Path, out: Path, files: list[str], settings: Settings,
     entries: dict[str, dict] = {}
     hashes: dict[str, str] = {}
     to_check: list[str] = []
+    to_describe: list[str] = []  # another shard's files: what this one's pages show of them
     not_tei = 0
     for rel in files:
         try:
             data = read_bytes(source / rel)
         except TeikitError as exc:
-            report.errors.append(str(exc))
+            if rel in mine:
+                report.errors.append(str(exc))
             continue
         digest = hashlib.sha256(data).hexdigest()
         cached = manifests.files.get(rel)
-        if cached and cached.get("hash") == digest and cached.get("checked") == _checks(settings):
+        if cached and cached.get("hash") == digest and (
+                cached.get("checked") == _checks(settings) or rel not in mine):
             hashes[rel] = digest
             entries[rel] = cached
             continue
         other = _not_tei(data)
         if other:
-            report.notes.append(f"{source / rel}: note: {other}: skipped (an edition "
-                                "publishes TEI)")
-            not_tei += 1
+            if rel in mine:
+                report.notes.append(f"{source / rel}: note: {other}: skipped (an edition "
+                                    "publishes TEI)")
+                not_tei += 1
             continue
         hashes[rel] = digest
-        to_check.append(rel)
+        (to_check if rel in mine else to_describe).append(rel)
     if to_check and not preview:
         workers.start()  # they warm up while the main process reads
     root = str(source)
@@ -205,7 +232,14 @@ def _build(source: Path, out: Path, files: list[str], settings: Settings,
         for rel, result in zip(to_check, checked, strict=True):
             report.memory_mb = max(report.memory_mb, result.pop("memory", 0))
             entries[rel] = as_saved({"hash": hashes[rel], "checked": _checks(settings), **result})
+    described = [result for batch in workers.map(describe_files, [
+        {"paths": b, "root": root} for b in _batches([str(source / rel) for rel in to_describe],
+                                                     workers.jobs)],
+        progress, "reading the other shards' files") for result in batch]
+    for rel, result in zip(to_describe, described, strict=True):
+        entries[rel] = as_saved({"hash": hashes[rel], "checked": PENDING, **result})
     ordered = [rel for rel in files if rel in entries]
+    own = [rel for rel in ordered if rel in mine]
 
     def check_deferred() -> None:  # (until it has run, those files count as unchecked)
         for rel, parsed in deferred.items() if not preview else ():
@@ -213,13 +247,14 @@ def _build(source: Path, out: Path, files: list[str], settings: Settings,
         deferred.clear()
 
     def save_manifest(outputs: dict[str, str], volumes: dict | None = None) -> None:
-        save(folder, own_manifest, version, {rel: entries[rel] for rel in ordered}, outputs,
+        save(folder, own_manifest, version, {rel: entries[rel] for rel in own}, outputs,
              manifests.volumes if volumes is None else volumes)
 
     # 2. plan and render (a strict build leaves out the files with errors)
     published = [rel for rel in ordered
                  if entries[rel]["docs"] and not (settings.strict and entries[rel]["errors"])]
-    plan = plan_edition(source, out, entries, published, settings, shard, manifests, version)
+    plan = plan_edition(source, out, entries, published, settings, shard, manifests, version,
+                        mine)
     report.warnings += plan.warnings
     report.notes += plan.notes
     if preview:  # the pages a reader is looking at; the rest stays pending
@@ -253,18 +288,18 @@ def _build(source: Path, out: Path, files: list[str], settings: Settings,
     for result in plan.results:
         report.errors += result["errors"]
         report.memory_mb = max(report.memory_mb, result.get("memory", 0))
-    for rel in ordered:
+    for rel in own:
         report.errors += entries[rel]["errors"]
         report.warnings += entries[rel]["warnings"]
         report.failed += bool(entries[rel]["errors"])
-    report.failed += len(files) - len(ordered) - not_tei  # not even readable
+    report.failed += len(mine) - len(own) - not_tei  # not even readable
     report.errors += plan.errors
 
     # 3. the whole-edition PDF (needs every document: not in a shard)
     index, total = shard
     if total > 1:
-        report.notes.append(f"shard {index}/{total}: index and edition PDF are left to a build "
-                            "without --shard over the same output folder")
+        report.notes.append(f"shard {index}/{total}: the index, registers, search and edition "
+                            "PDF are left to `teikit build --merge` of every shard's folder")
     elif plan.edition_pdf:
         main.write("print/edition.pdf", lambda: pages.edition_pdf(source, plan.volumes,
                                                                   plan.title), "edition")
@@ -280,14 +315,14 @@ def _build(source: Path, out: Path, files: list[str], settings: Settings,
     for name in plan.pending - written:
         plan.outputs[name] = PENDING
     unchanged = not to_check and not plan.pending and plan.outputs == manifests.outputs \
-        and set(ordered) == set(manifests.files) and (out / own_manifest).is_file() \
+        and set(own) == set(manifests.files) and (out / own_manifest).is_file() \
         and plan.volume_keys == manifests.volumes
     if (plan.documents or out.exists()) and not unchanged:  # (a 2 MB rewrite for nothing)
         save_manifest(plan.outputs, plan.volume_keys)
-    report.volumes = {v.id: str(source / v.rel) for v in plan.volumes}
+    report.volumes = {v.id: str(source / v.rel) for v in plan.volumes if v.rel in mine}
     report.files_written = len(written)
     report.skipped = plan.skipped
-    report.documents = plan.documents
+    report.documents = sum(len(v.docs) for v in plan.volumes if v.rel in mine)
     report.seconds = time.monotonic() - start
     report.memory_mb = max(report.memory_mb, peak_memory_mb())
     return report

@@ -168,8 +168,8 @@ def describe_volume(tree: etree._ElementTree) -> dict:
         {pb for div in divs for pb in pages_before(div)}
     outside = [el for el in root.iter(etree.Element) if el not in inside] if divs else []
     ids = [str(el.get(XML_ID)) for el in outside if el.get(XML_ID)]
-    return {"volume_id": root.get(XML_ID) or "", "title": plain(next(iter(FILE_TITLE(tree)),
-                                                                     None)),
+    return {"volume_id": root.get(XML_ID) or "", "frame": _frame_hash(outside, divs),
+            "title": plain(next(iter(FILE_TITLE(tree)), None)),
             "lang": (root.get(f"{{{XML_NS}}}lang") or "").split("-")[0].lower(),
             "ids": ids, "refs": sorted({t for el in outside if el.tag in (T + "ref", T + "ptr")
                                         for t in [_pointer(el, set(ids))] if t}),
@@ -209,6 +209,18 @@ def _shared_hash(tree: etree._ElementTree) -> str:
     h = hashlib.sha256((root.get(f"{{{XML_NS}}}lang") or "").encode())
     if header is not None:
         h.update(etree.tostring(header))
+    return h.hexdigest()
+
+
+def _frame_hash(outside: list[etree._Element], divs: list[etree._Element]) -> str:
+    """The file without its documents (header, front and back matter, the text between
+    documents): with the documents' labels, what its volume's own page is made from, so
+    that editing inside a document does not make that page again."""
+    h = hashlib.sha256()
+    for el in outside:
+        h.update(repr((el.tag, sorted(el.attrib.items()), el.text, el.tail)).encode())
+    for div in divs:
+        h.update(repr(div.tail).encode())
     return h.hexdigest()
 
 

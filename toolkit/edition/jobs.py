@@ -124,6 +124,13 @@ def describe_file(path: str, root: str, schema: str | None, rules: str | None
     return {"errors": [], "warnings": [], **described}, source
 
 
+def describe_files(batch: dict) -> list[dict]:
+    """Parse and describe files without validating them: the other shards' files, which a
+    shard's build needs only for what its own pages show of them (links, registers,
+    volume and document titles), never to publish or report them."""
+    return [describe_file(path, batch["root"], None, None)[0] for path in batch["paths"]]
+
+
 def verdict(source: Source, root: str, schema: str | None, rules: str | None) -> dict:
     """What validation says about a parsed file: its error and warning lines."""
     try:

@@ -128,7 +128,8 @@ def _problem(data: dict) -> str:
         for key in ("errors", "warnings"):
             if not _strings(entry.get(key)):
                 return f"entry {rel!r}: {key!r} must be a list of strings"
-        if {type(entry.get(k, "")) for k in ("checked", "volume_id", "title", "lang")} != {str} or \
+        if {type(entry.get(k, "")) for k in ("checked", "volume_id", "title", "lang", "frame")} \
+                != {str} or \
                 not _strings(entry.get("ids", [])) or not _strings(entry.get("refs", [])):
             return f"entry {rel!r}: its volume's record is malformed"
         docs = entry.get("docs")

@@ -8,8 +8,8 @@ import os
 import re
 from collections import Counter
 from collections.abc import Callable
-from itertools import islice
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 
 from .addresses import Pointers, Volume, volumes
@@ -123,8 +123,9 @@ def label(doc: dict) -> str:
 
 def plan_edition(source: Path, out: Path, entries: dict[str, dict], ordered: list[str],
                  settings: Settings, shard: tuple[int, int], manifests: Manifests,
-                 version: str) -> Plan:
-    """Addresses, navigation, links between pages, and which outputs need rendering."""
+                 version: str, mine: set[str]) -> Plan:
+    """Addresses, navigation, links between pages, and which outputs need rendering: of
+    the volumes in `mine` (a shard's; the edition's pages of the whole edition's)."""
     outputs = settings.outputs
     root = str(out)
     plan = Plan(old=manifests.outputs, title=settings.title or "Edition",
@@ -138,14 +139,16 @@ def plan_edition(source: Path, out: Path, entries: dict[str, dict], ordered: lis
     whole = shard[1] == 1
     # (pages are marked for the index in a shard too: the final build indexes them as they are)
     plan.search = settings.search and "html" in outputs and plan.documents > 0
-    if settings.registers and "html" in outputs and whole:
+    if settings.registers and "html" in outputs:  # (in a shard too: its pages link to them)
         plan.registers = gather(plan.volumes, entries, pointers,
                                 {v.rel: f"{source}/{v.rel}" for v in plan.volumes}, label)
-        plan.warnings += plan.registers.warnings
-        _plan_registers(plan, plan.registers, version)
+        if whole:
+            plan.warnings += plan.registers.warnings
+            _plan_registers(plan, plan.registers, version)
     for volume in plan.volumes:
-        _plan_volume(plan, volume, entries[volume.rel], pointers, settings, params, source,
-                     version)
+        if volume.rel in mine:
+            _plan_volume(plan, volume, entries[volume.rel], pointers, settings, params, source,
+                         version)
     edition_pdf = whole and plan.documents > 0 and "print" in outputs and \
         _edition_pdf(plan, source, settings)
     if whole and plan.documents and "html" in outputs:
@@ -263,8 +266,8 @@ def _plan_volume(plan: Plan, volume: Volume, entry: dict, pointers: Pointers,
         nav = dict(common, **{"page-kind": "volume", "part": _parts(volume),
                               "canonical": base_url + html if base_url else ""})
         own = {t: links[t] for t in entry.get("refs", []) if t in links}
-        if plan.wanted(html, digest(version, entry["hash"], params, labels, nav, own, CSS_HREF),
-                       owner):
+        if plan.wanted(html, digest(version, entry.get("frame") or entry["hash"], params, labels,
+                                    nav, own, CSS_HREF), owner):
             task["labels"] = labels
             task["groups"].setdefault("html", []).append({"href": html, "kind": "volume", **nav})
     if len(plan.errors) == errors:  # (a refused output is refused again, and said, next time)

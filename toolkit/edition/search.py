@@ -79,9 +79,17 @@ def read_state(html: str) -> dict:
 
 
 def write_state(html: str, parts: dict[str, list[str]], stale: set[str]) -> None:
-    """Record the parts (search.js merges them in this order) and the stale ones."""
-    write_atomic(os.path.join(html, FOLDER, PARTS), json.dumps(
-        {"parts": parts, "stale": sorted(stale)}, indent=1, ensure_ascii=False))
+    """Record the parts (search.js merges them in this order) and the stale ones (only
+    when that changes what the file says: a build with nothing to do writes nothing)."""
+    path = os.path.join(html, FOLDER, PARTS)
+    data = json.dumps({"parts": parts, "stale": sorted(stale)}, indent=1, ensure_ascii=False)
+    try:
+        with open(path, encoding="utf-8") as handle:
+            if handle.read() == data:
+                return
+    except (OSError, ValueError):
+        pass
+    write_atomic(path, data)
 
 
 def mark_stale(html: str, parts: dict[str, list[str]], folders: set[str]) -> None:
