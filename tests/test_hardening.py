@@ -152,8 +152,10 @@ def test_failing_build_keeps_previous_outputs(tmp_path, monkeypatch):
         build_edition(src, out, Settings(outputs=("html", "text")))
     after = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
     assert after.keys() == before.keys()  # no temp files left behind
-    pages = [p for p in before if p.name != ".teikit-build.json"]  # the manifest is journaled
-    assert all(after[p] == before[p] for p in pages)  # rewritten pages are whole
+    journals = {".teikit-build.json", "parts.json"}  # the manifest and the search index's
+    pages = [p for p in before if p.name not in journals]  # parts say what is out of date
+    assert [p for p in pages if after[p] != before[p]] == []  # rewritten pages are whole
+    assert '"stale": [\n  "g-1-of-1"\n ]' in (out / "html/pagefind/parts.json").read_text()
     assert not list(out.rglob(".*.tmp"))  # no temporary files left behind
 
 

@@ -9,6 +9,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import threading
 import time
 import urllib.error
 import urllib.request
@@ -85,3 +86,31 @@ def test_serve_rebuilds_on_save_shows_findings_and_stops_on_ctrl_c(tmp_path):
             raise
     assert proc.returncode == 0, rest
     assert "teikit: stopped serving" in rest and "Traceback" not in rest
+
+
+def test_the_reload_script_is_answered_when_there_is_news_for_its_page(monkeypatch):
+    """The long poll: a page that shows build N is answered as soon as build N+1 is done,
+    or when the rest of a save's build (validation, text, PDF, search) finishes; not
+    before, and not in a loop."""
+    from toolkit import preview
+    from toolkit.edition import BuildReport
+
+    monkeypatch.setattr(preview, "LONG_POLL", 0.5)
+    shown = preview.Preview(ROOT)
+    assert shown.status(None, False) == {"build": 0, "catching_up": False}
+    start = time.monotonic()
+    assert shown.status(0, False) == {"build": 0, "catching_up": False}  # nothing new
+    assert time.monotonic() - start >= 0.5
+    answers = []
+    waiting = threading.Thread(target=lambda: answers.append(shown.status(0, False)))
+    waiting.start()
+    time.sleep(0.1)
+    assert answers == []
+    shown.update(BuildReport(), catching_up=True)  # the pages of a save
+    waiting.join(timeout=5)
+    assert answers == [{"build": 1, "catching_up": True}]
+    shown.update(BuildReport(), reload=False)  # the rest: same findings, no reload
+    assert shown.status(1, True) == {"build": 1, "catching_up": False}
+    shown.update(BuildReport(errors=["vol.xml:1:1: error: x"]), reload=False)
+    assert shown.status(1, False)["build"] == 2  # findings changed: the page reloads
+    assert b"catching up" in preview.RELOAD_JS and b"since=" in preview.RELOAD_JS

@@ -106,8 +106,10 @@ def update(html: str, parts: dict[str, list[str]], written: set[str], language: 
            jobs: int) -> list[str]:
     """Index the parts whose pages were written (folders in `written`), that are marked
     stale, that are new or changed members, or whose index is missing; remove parts no
-    longer used; record the result. Returns error lines (a part that failed stays stale
-    and keeps its old index)."""
+    longer used or with no page left to index; record the result. Returns error lines (a
+    part that failed stays stale and keeps its old index)."""
+    parts = {name: members for name, members in parts.items()
+             if any(_has_pages(os.path.join(html, folder)) for folder in members)}
     state = read_state(html)
     before = state.get("parts", {})
     todo = {name for name, members in parts.items()
@@ -165,6 +167,14 @@ def index_part(html: str, name: str, folders: list[str], language: str) -> None:
         os.rename(target, old)
     os.rename(new, target)
     shutil.rmtree(old, ignore_errors=True)
+
+
+def _has_pages(folder: str) -> bool:
+    """Has the volume folder any page (none when every page of it failed to render)?"""
+    try:
+        return any(name.endswith(".html") for name in os.listdir(folder))
+    except OSError:
+        return False
 
 
 def _remove_unused(html: str, keep: set[str]) -> None:
