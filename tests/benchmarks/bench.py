@@ -355,11 +355,14 @@ def _edit(path: Path, doc: str, where: str, words: str) -> None:
     path.write_text(text[:at] + words + text[at:], encoding="utf-8")
 
 
-def _serve_latency(code: Path, src: Path, out: Path, jobs: int) -> float:
-    """Seconds from saving an edit to `teikit serve` serving the page with it (the median
-    of five saves), polled every 10 ms as a browser's long poll would see it."""
+def _serve_latency(code: Path, src: Path, out: Path, jobs: int) -> tuple[float, float]:
+    """Seconds from saving an edit to `teikit serve` serving the page with it, and to the
+    document's text file having it too (the rest of the build: validation, text, search),
+    the median of five saves, each once the previous one's build is done; polled every
+    10 ms. Outputs html and text, as the builds measured beside it."""
     import urllib.request
 
+    (src / "teikit.toml").write_text('outputs = ["html", "text"]\n', encoding="utf-8")
     proc = subprocess.Popen([sys.executable, "-m", "toolkit.cli", "serve", str(src), "-o",
                              str(out), "-j", str(jobs)], cwd=code, stderr=subprocess.PIPE,
                             stdout=subprocess.DEVNULL, text=True,
@@ -370,19 +373,23 @@ def _serve_latency(code: Path, src: Path, out: Path, jobs: int) -> float:
                 base = line.split()[1].rsplit("/html/", 1)[0]
                 break
         threading_drain(proc)
-        page = f"{base}/html/volume0002/v2-d10.html"
-        times = []
+        page, text = f"{base}/html/volume0002/v2-d10.html", out / "text/volume0002/v2-d10.txt"
+        shown, caught_up = [], []
         for n in range(5):
-            time.sleep(4)  # the previous save's whole build is done
-            marker = f"Saved{n}x"
+            time.sleep(1)
+            marker = f"Saved{n}x{time.time_ns()}"
             start = time.perf_counter()
             _edit(src / "volume0002.xml", "v2-d10", "<p>", marker + " ")
             while marker not in urllib.request.urlopen(page, timeout=30).read().decode():
-                if time.perf_counter() - start > 60:
+                if time.perf_counter() - start > 120:
                     raise RuntimeError("the served page never showed the edit")
                 time.sleep(0.01)
-            times.append(time.perf_counter() - start)
-        return sorted(times)[len(times) // 2]
+            shown.append(time.perf_counter() - start)
+            while marker not in text.read_text(encoding="utf-8"):
+                time.sleep(0.01)
+            caught_up.append(time.perf_counter() - start)
+            time.sleep(1.5)  # (the search index, after the text)
+        return sorted(shown)[2], sorted(caught_up)[2]
     finally:
         proc.terminate()
         proc.wait(timeout=60)
@@ -418,6 +425,7 @@ def scale(sizes: list[int], jobs: int, before: str) -> None:
     try:
         for size in sizes:
             figures: dict[tuple[str, str], tuple[float, str]] = {}
+            volumes = 0
             for name, code in codes.items():
                 src, out = work / f"src-{name}", work / f"out-{name}"
                 volumes = frus_edition(src, size)
@@ -437,7 +445,8 @@ def scale(sizes: list[int], jobs: int, before: str) -> None:
                         figures["cold", name] = secs, figures["cold", name][1] + \
                             f", {size / secs:.0f} documents/s"
                 if size <= 20_000:
-                    figures["serve: save to page", name] = _serve_latency(code, src, out, jobs), ""
+                    page, rest = _serve_latency(code, src, out, jobs)
+                    figures["serve: save to page", name] = page, f"its text: {rest:.2f} s"
                 shutil.rmtree(src)
                 shutil.rmtree(out)
             print(f"scale: {size:,} documents in {volumes} volumes, jobs {jobs}")
@@ -456,6 +465,59 @@ def scale(sizes: list[int], jobs: int, before: str) -> None:
         shutil.rmtree(work, ignore_errors=True)
 
 
+TEI_STYLESHEETS_RUN = """
+import sys, time
+from pathlib import Path
+from saxonche import PySaxonProcessor
+stylesheets, out, files = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3:]
+start = time.perf_counter()
+with PySaxonProcessor(license=False) as saxon:
+    compiler = saxon.new_xslt30_processor()
+    html = compiler.compile_stylesheet(stylesheet_file=str(stylesheets / "html" / "html.xsl"))
+    text = compiler.compile_stylesheet(stylesheet_file=str(stylesheets / "txt" / "tei-to-text.xsl"))
+    for name in files:
+        doc = saxon.parse_xml(xml_file_name=name)
+        stem = Path(name).stem
+        (out / f"{stem}.html").write_text(html.transform_to_string(xdm_node=doc))
+        (out / f"{stem}.txt").write_text(text.transform_to_string(xdm_node=doc))
+print(time.perf_counter() - start)
+"""
+
+
+def against_tei_stylesheets(count: int, jobs: int, stylesheets: str) -> None:
+    """`teikit build --only html,text` of `count` one-page memos (registers and search on,
+    as by default), cold, as a new user runs it, next to the TEI Stylesheets' HTML and
+    text conversions (html/html.xsl, txt/tei-to-text.xsl of a TEIC/Stylesheets checkout,
+    compiled once, on saxonche) over the same files in one run; the ratio last."""
+    if not stylesheets or not (Path(stylesheets) / "html" / "html.xsl").is_file():
+        print("stylesheets: give --tei-stylesheets DIR, a checkout of TEIC/Stylesheets")
+        return
+    work = Path(tempfile.mkdtemp(prefix="teikit-tsx-"))
+    try:
+        src = work / "memos"
+        document_files(src, count)
+        files = sorted(str(p) for p in src.glob("*.xml"))
+        times = {}
+        for attempt in range(3):
+            start = time.perf_counter()
+            subprocess.run([sys.executable, "-m", "toolkit.cli", "build", str(src), "-o",
+                            str(work / f"out-{attempt}"), "--only", "html,text", "-q", "-j",
+                            str(jobs)], cwd=ROOT, check=True, capture_output=True)
+            times.setdefault("teikit", []).append(time.perf_counter() - start)
+            tsx = work / f"tsx-{attempt}"
+            tsx.mkdir()
+            start = time.perf_counter()
+            subprocess.run([sys.executable, "-c", TEI_STYLESHEETS_RUN, stylesheets, str(tsx),
+                            *files], check=True, capture_output=True)
+            times.setdefault("TEI Stylesheets", []).append(time.perf_counter() - start)
+        best = {name: min(found) for name, found in times.items()}
+        print(f"{count} memos, html+text, cold, best of 3: teikit {best['teikit']:.2f} s "
+              f"(jobs {jobs}), TEI Stylesheets {best['TEI Stylesheets']:.2f} s (one process): "
+              f"teikit ×{best['TEI Stylesheets'] / best['teikit']:.1f} as fast")
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--size-mb", type=float, default=5.0)
@@ -467,12 +529,17 @@ def main() -> None:
                     help="stop the old print path (WeasyPrint) after this many seconds")
     ap.add_argument("--only", default="",
                     help="run just one part: jing, schematron, scaling, registers, print, "
-                    "scale")
+                    "scale, stylesheets")
     ap.add_argument("--scale-docs", default="10000",
                     help="edition sizes in documents for --only scale (e.g. 10000,100000)")
     ap.add_argument("--scale-before", default=BEFORE_SCALE,
                     help="the commit to compare --only scale with ('' for none)")
+    ap.add_argument("--tei-stylesheets", default=os.environ.get("TEI_STYLESHEETS", ""),
+                    help="a checkout of TEIC/Stylesheets, for --only stylesheets")
     args = ap.parse_args()
+    if args.only == "stylesheets":
+        against_tei_stylesheets(400, args.jobs, args.tei_stylesheets)
+        return
     if args.only == "scale":
         scale([int(n) for n in args.scale_docs.split(",")], args.jobs, args.scale_before)
         return
