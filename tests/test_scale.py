@@ -234,3 +234,18 @@ def test_merge_is_not_a_shard_itself(edition, tmp_path):
     with pytest.raises(UsageError, match="not itself a --shard"):
         build_edition(src, out, HTML_TEXT, shard=(1, 2), merge=[str(tmp_path)])
     assert not os.path.exists(out)
+
+
+def test_a_large_editions_index_lists_its_volumes_not_every_document(edition, monkeypatch):
+    from toolkit.edition import plan
+
+    src, out = edition
+    monkeypatch.setattr(plan, "INDEX_LISTS", 20)  # 25 documents: a large edition
+    build_edition(src, out, HTML_TEXT, jobs=2)
+    index = (out / "html/index.html").read_text()
+    assert "2 volumes, 25 documents" in index.replace("\n", " ")
+    assert "12 documents (listed on" in index and 'href="frus-test-v1/d7.html"' not in index
+    before = stamps(out)
+    edit(src / "vol1.xml", "<head>Memorandum 7 by", "<head>Memorandum 7 (retitled) by")
+    build_edition(src, out, HTML_TEXT, jobs=2)
+    assert "html/index.html" not in written(out, before)  # it shows no document's title

@@ -1,7 +1,8 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!-- The edition's index (html/index.html), from what the build knows of every volume:
        <edition title pdf>
-         <volume id title href pdf split="yes|">
+         <volume id title href pdf split="yes|" documents="N">  (a volume's documents are
+                                                           left out in a large edition)
            <doc n date date-label title href text pdf/>
        Volumes with documents of their own get a section each; files that are one document
        (letters, single memos) share one table, by date. -->
@@ -31,7 +32,7 @@
           <h1><xsl:value-of select="@title"/></h1>
           <p class="summary">
             <xsl:value-of select="(if (volume[@split = 'yes']) then tk:count(count(volume[@split = 'yes']), 'volume') else ()),
-                tk:count(count(//doc), 'document')" separator=", "/>
+                tk:count(xs:integer(sum(volume/@documents)), 'document')" separator=", "/>
             <xsl:if test="@pdf != ''"> · <a href="{tk:safe-url(@pdf)}">the whole edition as PDF</a></xsl:if>
             <xsl:if test="@search != ''"> · <a href="{tk:safe-url(@search)}">Search</a></xsl:if>
           </p>
@@ -54,12 +55,15 @@
             <section class="volume" id="vol-{@id}">
               <h2><a href="{tk:safe-url(@href)}"><xsl:value-of select="@title"/></a></h2>
               <p class="downloads">
-                <xsl:value-of select="tk:count(count(doc), 'document')"/>
+                <xsl:value-of select="tk:count(xs:integer(@documents), 'document')"/>
+                <xsl:if test="not(doc)"> (listed on <a href="{tk:safe-url(@href)}">its contents page</a>)</xsl:if>
                 <xsl:if test="@pdf != ''"> · <a href="{tk:safe-url(@pdf)}">PDF of the volume</a></xsl:if>
               </p>
-              <xsl:call-template name="table">
-                <xsl:with-param name="docs" select="doc"/>
-              </xsl:call-template>
+              <xsl:if test="doc">
+                <xsl:call-template name="table">
+                  <xsl:with-param name="docs" select="doc"/>
+                </xsl:call-template>
+              </xsl:if>
             </section>
           </xsl:for-each>
           <xsl:if test="exists($singles)">

@@ -20,6 +20,7 @@ from .pages import human_date
 from .registers import FOLDER, Registers, entry_page, gather, register_page
 
 MIN_PART = 100  # pages: a file is cut into runs of documents for idle workers down to this
+INDEX_LISTS = 5_000  # documents up to which the edition's index lists every one
 NEAR = 3  # documents before and after the current one in a page's side list (with its
 # navigation a FRUS volume's HTML doubled at ±5; every entry is on every page)
 
@@ -322,12 +323,16 @@ def _parts(volume: Volume) -> list[dict]:
 
 
 def _index_rows(all_volumes: list[Volume], settings: Settings) -> list[dict]:
-    """The index's volumes, each with its documents (see pages.index_html)."""
+    """The index's volumes, each with its documents (see pages.index_html); in an edition
+    of more than INDEX_LISTS documents, the volumes with pages of their own without them
+    (their contents pages list them): an index of 100,000 documents is no page to read,
+    took 1 GB to make, and every title edit anywhere made it again."""
     outputs = settings.outputs
+    listed = sum(len(v.docs) for v in all_volumes) <= INDEX_LISTS
     rows = []
     for volume in all_volumes:
         docs = []
-        for i, doc in enumerate(volume.docs):
+        for i, doc in enumerate(volume.docs if listed or not volume.split else ()):
             pdf = volume.href("print", i) if settings.pdf_per_document or not volume.split \
                 else ""
             docs.append({"n": doc["n"], "date": doc["date"], "date-label": human_date(doc["date"]),
@@ -335,7 +340,8 @@ def _index_rows(all_volumes: list[Volume], settings: Settings) -> list[dict]:
                          "text": f"../{volume.href('text', i)}" if "text" in outputs else "",
                          "pdf": f"../{pdf}" if pdf and "print" in outputs else ""})
         rows.append({"id": volume.id, "title": volume.title, "split": "yes" if volume.split
-                     else "", "href": volume.href("html", None)[5:],
+                     else "", "documents": str(len(volume.docs)),
+                     "href": volume.href("html", None)[5:],
                      "pdf": f"../{volume.href('print', None)}" if "print" in outputs else "",
                      "docs": docs})
     return rows
