@@ -9,6 +9,11 @@ validation (schema + rules), HTML, text and print (PDF) rendering of the volume,
 volume (the volume's cold build also into a tmpfs, where there is one, to show what the build
 costs without the disk); then the print path against the old one (WeasyPrint, in a git
 worktree) on the same volume and on one memo, each in a process of its own (`--only print`).
+
+`--only scale` builds FRUS-shaped editions of 10,000 (and, with `--scale-docs 10000,100000`,
+100,000) documents as a new user would, step by step (cold, nothing edited, one body edit, one
+title edit, `teikit serve`'s save-to-page latency) next to the commit before the edition was
+made to scale; `--only stylesheets` times 400 memos against the TEI Stylesheets.
 """
 
 from __future__ import annotations
