@@ -114,3 +114,30 @@ def test_the_reload_script_is_answered_when_there_is_news_for_its_page(monkeypat
     shown.update(BuildReport(errors=["vol.xml:1:1: error: x"]), reload=False)
     assert shown.status(1, False)["build"] == 2  # findings changed: the page reloads
     assert b"catching up" in preview.RELOAD_JS and b"since=" in preview.RELOAD_JS
+
+
+def test_a_page_closed_during_its_long_poll_is_no_error(tmp_path, capfd, monkeypatch):
+    """The reload script's request waits for the next build; a reader who closes or reloads
+    the page meanwhile has gone: the server says nothing about it (no traceback)."""
+    import socket
+    from functools import partial
+    from http.server import ThreadingHTTPServer
+
+    from toolkit import preview
+
+    monkeypatch.setattr(preview, "LONG_POLL", 0.5)
+    shown = preview.Preview(tmp_path)
+    handler = type("Handler", (preview._Handler,), {"preview": shown})
+    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(handler, directory=str(tmp_path)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        client = socket.create_connection(server.server_address)
+        client.sendall(b"GET /_teikit/status?since=0&busy=0 HTTP/1.1\r\nHost: x\r\n\r\n")
+        client.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, b"\x01\x00\x00\x00\x00\x00\x00\x00")
+        client.close()  # gone before the answer (a reset, as a closed tab)
+        time.sleep(1.0)
+        assert fetch(f"http://127.0.0.1:{server.server_address[1]}/_teikit/status")[0] == 200
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert "Traceback" not in capfd.readouterr().err

@@ -148,12 +148,15 @@ class _Handler(SimpleHTTPRequestHandler):
         self._send(_annotated(page, source, findings), "text/html; charset=utf-8", status)
 
     def _send(self, body: bytes, kind: str, status: HTTPStatus = HTTPStatus.OK) -> None:
-        self.send_response(status)
-        self.send_header("Content-Type", kind)
-        self.send_header("Content-Length", str(len(body)))
-        self.send_header("Cache-Control", "no-store")
-        self.end_headers()
-        self.wfile.write(body)
+        try:
+            self.send_response(status)
+            self.send_header("Content-Type", kind)
+            self.send_header("Content-Length", str(len(body)))
+            self.send_header("Cache-Control", "no-store")
+            self.end_headers()
+            self.wfile.write(body)
+        except (BrokenPipeError, ConnectionResetError):  # the page was closed or reloaded
+            pass  # while its status request waited (a long poll): nothing to say
 
 
 def _annotated(page: bytes, source: str, findings: list[str]) -> bytes:
