@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import time
 from pathlib import Path
@@ -151,12 +152,16 @@ def test_failing_build_keeps_previous_outputs(tmp_path, monkeypatch):
     with pytest.raises(KeyboardInterrupt):
         build_edition(src, out, Settings(outputs=("html", "text")))
     after = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
-    assert after.keys() == before.keys()  # no temp files left behind
-    journals = {".teikit-build.json", "parts.json"}  # the manifest and the search index's
-    pages = [p for p in before if p.name not in journals]  # parts say what is out of date
-    assert [p for p in pages if after[p] != before[p]] == []  # rewritten pages are whole
+    journal = out / ".teikit-journal.json"  # what the build was about to write
+    assert after.keys() == before.keys() | {journal}  # no temp files left behind
+    assert json.loads(journal.read_text()) == ["html/a/index.html", "text/a/a.txt"]
+    pages = [p for p in before if p.name != "parts.json"]  # (the search index's parts say
+    assert [p for p in pages if after[p] != before[p]] == []  # what is out of date): whole
     assert '"stale": [\n  "g-1-of-1"\n ]' in (out / "html/pagefind/parts.json").read_text()
     assert not list(out.rglob(".*.tmp"))  # no temporary files left behind
+    monkeypatch.undo()
+    again = build_edition(src, out, Settings(outputs=("html", "text")))
+    assert again.files_written == 2 and not journal.exists()  # the journal's pages made again
 
 
 def test_convert_never_overwrites_its_input(cli_run, tmp_path):

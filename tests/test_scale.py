@@ -204,6 +204,7 @@ def snapshot(out: Path) -> dict[str, bytes]:
     ("twice", 2, "is shard 1/3 again"),
     ("not a shard", 2, "is not the output of one `teikit build --shard I/N`"),
     ("other teikit", 1, "this shard was built by another version of teikit"),
+    ("interrupted", 2, "shard 2/3 was interrupted or failed while writing"),
 ])
 def test_a_failed_merge_names_the_problem_and_touches_nothing(edition, tmp_path, fault,
                                                               status, message, cli_run):
@@ -212,7 +213,9 @@ def test_a_failed_merge_names_the_problem_and_touches_nothing(edition, tmp_path,
     for i, folder in enumerate(shards, start=1):
         build_edition(src, folder, HTML_TEXT, jobs=1, shard=(i, 3))
     given = {"missing": [shards[0], shards[2]], "twice": [shards[0], shards[0], *shards[1:]],
-             "not a shard": [*shards, src], "other teikit": shards}[fault]
+             "not a shard": [*shards, src], "other teikit": shards, "interrupted": shards}[fault]
+    if fault == "interrupted":  # (a build that died leaves its journal)
+        (shards[1] / ".teikit-journal.2-of-3.json").write_text('["html/frus-test-v2/d1.html"]')
     if fault == "other teikit":
         manifest = shards[1] / ".teikit-build.2-of-3.json"
         data = json.loads(manifest.read_text())

@@ -73,17 +73,23 @@ def search(base: str, tmp_path: Path, **params: str) -> tuple[str, list[dict]]:
     search run, as when typed) and read the results Chromium shows. Chromium's virtual
     time does not wait for Pagefind's WebAssembly to compile, so a page dumped before the
     search finished (no status yet) is loaded again."""
-    url = f"{base}search.html?{urlencode(params)}"
+    page = _settled(f"{base}search.html?{urlencode(params)}", tmp_path)
+    status = page.xpath("string(//*[@id='search-status'])")
+    results = [{"href": li.xpath("string(a/@href)"), "title": li.xpath("string(a)"),
+                "where": li.xpath("string(p[@class='result-where'])"),
+                "snippet": li.xpath("string(p[@class='result-snippet'])"),
+                "marked": li.xpath("p[@class='result-snippet']/mark/text()")}
+               for li in page.xpath("//ol[@id='search-results']/li")]
+    return status, results
+
+
+
+def _settled(url: str, tmp_path: Path):
+    """The page once its search has run (it says how many documents it found)."""
     for _attempt in range(6):
         page = _dump(url, tmp_path)
-        status = page.xpath("string(//*[@id='search-status'])")
-        if status:
-            results = [{"href": li.xpath("string(a/@href)"), "title": li.xpath("string(a)"),
-                        "where": li.xpath("string(p[@class='result-where'])"),
-                        "snippet": li.xpath("string(p[@class='result-snippet'])"),
-                        "marked": li.xpath("p[@class='result-snippet']/mark/text()")}
-                       for li in page.xpath("//ol[@id='search-results']/li")]
-            return status, results
+        if page.xpath("string(//*[@id='search-status'])"):
+            return page
     pytest.fail(f"the search page never finished: {url}")
 
 
@@ -152,12 +158,12 @@ def test_the_search_page_says_when_its_index_is_older_than_the_pages(site, tmp_p
     fresh = state.read_text()
     try:
         state.write_text(fresh.replace('"stale": []', '"stale": ["v-frus-test-v2"]'))
-        page = _dump(f"{base}search.html?q=Acheson", tmp_path)
+        page = _settled(f"{base}search.html?q=Acheson", tmp_path)
         note = page.xpath("//*[@id='search-stale']")[0]
         assert note.get("hidden") is None
         assert note.text_content().startswith("The search index is older than the pages "
                                                "of 1 volume")
     finally:
         state.write_text(fresh)
-    page = _dump(f"{base}search.html?q=Acheson", tmp_path)
+    page = _settled(f"{base}search.html?q=Acheson", tmp_path)
     assert page.xpath("//*[@id='search-stale']")[0].get("hidden") is not None

@@ -47,7 +47,16 @@ from .jobs import (
     render_file,
     verdict,
 )
-from .manifest import PENDING, as_saved, checked_remove, load, manifest_name, save
+from .manifest import (
+    PENDING,
+    as_saved,
+    checked_remove,
+    journal_name,
+    load,
+    manifest_name,
+    save,
+    write_journal,
+)
 from .plan import Plan, plan_edition, work
 from .workers import Progress, Workers, default_jobs
 
@@ -246,9 +255,9 @@ def _build(source: Path, out: Path, files: list[str], mine: set[str], settings: 
             entries[rel].update(verdict(parsed, root, schema, rules), checked=_checks(settings))
         deferred.clear()
 
-    def save_manifest(outputs: dict[str, str], volumes: dict | None = None) -> None:
+    def save_manifest(outputs: dict[str, str], volumes: dict) -> None:
         save(folder, own_manifest, version, {rel: entries[rel] for rel in own}, outputs,
-             manifests.volumes if volumes is None else volumes)
+             volumes)
 
     # 2. plan and render (a strict build leaves out the files with errors)
     published = [rel for rel in ordered
@@ -262,7 +271,7 @@ def _build(source: Path, out: Path, files: list[str], mine: set[str], settings: 
             task.update(groups={"html": task["groups"].get("html", [])}, file_pdf=None)
         plan.edition_pdf = False
     if plan.pending:  # the journal: what is about to change is up to date no more
-        save_manifest(plan.journal(manifests))
+        write_journal(folder, own_manifest, plan.pending)
         if plan.search and shard[1] == 1:  # and their part of the search index
             search.mark_stale(str(out / "html"), search.parts_of(
                 [(v.id, len(v.docs)) for v in plan.volumes]),
@@ -319,6 +328,7 @@ def _build(source: Path, out: Path, files: list[str], mine: set[str], settings: 
         and plan.volume_keys == manifests.volumes
     if (plan.documents or out.exists()) and not unchanged:  # (a 2 MB rewrite for nothing)
         save_manifest(plan.outputs, plan.volume_keys)
+        folder.remove(journal_name(own_manifest))  # (after the manifest: it now says it all)
     report.volumes = {v.id: str(source / v.rel) for v in plan.volumes if v.rel in mine}
     report.files_written = len(written)
     report.skipped = plan.skipped

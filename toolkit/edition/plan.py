@@ -107,14 +107,6 @@ class Plan:
         self.volume_keys[rel] = old
         return True
 
-    def journal(self, manifests: Manifests) -> dict[str, str]:
-        """The outputs to record before rendering: pending ones with no valid key, and the
-        stale ones this build is about to remove still listed (so they are removed later if
-        it is interrupted)."""
-        kept = {name: key for name, key in manifests.outputs.items()
-                if name in manifests.own and name not in self.outputs}
-        return {**kept, **{name: PENDING if name in self.pending else key
-                           for name, key in self.outputs.items()}}
 
 
 def label(doc: dict) -> str:

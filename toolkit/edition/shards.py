@@ -20,7 +20,7 @@ from pathlib import Path
 
 from ..errors import TeikitError, UsageError
 from ..files import OutputFolder
-from .manifest import output_name_ok
+from .manifest import journal_name, output_name_ok
 
 SHARD_MANIFEST = re.compile(r"\.teikit-build\.(\d+)-of-(\d+)\.json")
 
@@ -38,6 +38,9 @@ def combine(folders: list[str | Path], out: str | Path, version: str) -> list[st
                              f"exactly one .teikit-build.I-of-N.json; found {len(names)})",
                              str(folder))
         index, of = int(shards[0].group(1)), int(shards[0].group(2))
+        if (folder / journal_name(shards[0].group(0))).exists():
+            raise UsageError(f"shard {index}/{of} was interrupted or failed while writing "
+                             "(its journal is there): build that shard again", str(folder))
         if total and of != total:
             raise UsageError(f"is shard {index}/{of}, the others are of {total}", str(folder))
         total = of
