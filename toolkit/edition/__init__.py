@@ -270,13 +270,12 @@ def _build(source: Path, out: Path, files: list[str], mine: set[str], settings: 
         for task in plan.tasks.values():
             task.update(groups={"html": task["groups"].get("html", [])}, file_pdf=None)
         plan.edition_pdf = False
+    parts = search.parts_of([(v.id, len(v.docs)) for v in plan.volumes]) \
+        if plan.search and shard[1] == 1 else {}  # (a shard's pages are indexed by the merge)
     if plan.pending:  # the journal: what is about to change is up to date no more
         write_journal(folder, own_manifest, plan.pending)
-        if plan.search and shard[1] == 1:  # and their part of the search index
-            search.mark_stale(str(out / "html"), search.parts_of(
-                [(v.id, len(v.docs)) for v in plan.volumes]),
-                {name.split("/")[1] for name in plan.pending
-                 if name.startswith("html/") and name.count("/") == 2})
+        if parts:  # and their part of the search index
+            search.mark_stale(str(out / "html"), parts, search.volume_folders(plan.pending))
     items = [dict(task, out=str(out), root=root) for task in work(plan.tasks, workers.jobs)]
     plan.results += workers.map(render_file, items, progress, "rendering", check_deferred)
     check_deferred()  # (when there was nothing to render)
@@ -315,7 +314,7 @@ def _build(source: Path, out: Path, files: list[str], mine: set[str], settings: 
     plan.results.append({"files": main.files, "errors": main.errors})
     report.errors += main.errors
     if total == 1:  # (the index needs every page: not in a shard)
-        _search_index(out, plan, manifests, report, workers.jobs, preview)
+        _search_index(out, plan, parts, manifests, report, workers.jobs, preview)
 
     # 4. remove outputs that no longer have a source (an earlier build's addresses too), and
     #    save the manifest: an output is up to date only if it was written (or needed none)
@@ -338,23 +337,19 @@ def _build(source: Path, out: Path, files: list[str], mine: set[str], settings: 
     return report
 
 
-def _search_index(out: Path, plan: Plan, manifests, report: BuildReport, jobs: int,
-                  later: bool) -> None:
-    """Index the parts of the site whose pages changed (`search`); or, when indexing is
-    left for `later` (a preview), only mark them stale. Search switched off: the index
-    teikit made goes."""
+def _search_index(out: Path, plan: Plan, parts: dict[str, list[str]], manifests,
+                  report: BuildReport, jobs: int, later: bool) -> None:
+    """Index the parts of the site whose pages changed, unless that is left for `later` (a
+    preview: they were marked stale before their pages were written). Search switched
+    off: the index teikit made goes."""
     html = str(out / "html")
     search.clean_leftovers(html, _alive)
     if not plan.search:
         if "html/search.html" in manifests.own:
             search.remove(html)
-        return
-    parts = search.parts_of([(v.id, len(v.docs)) for v in plan.volumes])
-    written = {name.split("/")[1] for result in plan.results for name in result["files"]
-               if name.startswith("html/") and name.count("/") == 2}
-    if later:
-        search.mark_stale(html, parts, written)
-    else:
+    elif not later:
+        written = search.volume_folders(name for result in plan.results
+                                        for name in result["files"])
         report.errors += search.update(html, parts, written, plan.language, jobs)
 
 

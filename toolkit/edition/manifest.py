@@ -128,7 +128,8 @@ def output_name_ok(name: object) -> bool:
         all(SAFE_PART.fullmatch(p) and p not in (".", "..") for p in parts)
 
 
-def _slug_ok(value: object) -> bool:
+def part_ok(value: object) -> bool:
+    """A name that may be one part of a path inside the output folder."""
     return isinstance(value, str) and bool(SAFE_PART.fullmatch(value)) and \
         value not in (".", "..")
 
@@ -167,9 +168,9 @@ def _problem(data: dict) -> str:
             if type(doc) is not dict or _DOC_FIELDS.keys() - doc.keys() or \
                     {type(doc[k]) for k in _DOC_FIELDS} - _DOC_TYPES:
                 return f"entry {rel!r}: a document record is malformed"
-            if not _slug_ok(doc["base"]) or not _strings(doc["ids"]) or \
+            if not part_ok(doc["base"]) or not _strings(doc["ids"]) or \
                     not _strings(doc["refs"]) or type(doc.get("hash", "")) is not str or \
-                    "volume" in doc and not _slug_ok(doc["volume"]) or \
+                    "volume" in doc and not part_ok(doc["volume"]) or \
                     type(doc["split"]) is not bool or \
                     {type(doc.get(k, "")) for k in ("part", "part_id", "type")} != {str} or \
                     {type(doc[k]) for k in ("doc_id", "n", "date", "title")} != {str}:

@@ -7,7 +7,6 @@ import hashlib
 import os
 import re
 from collections import Counter
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
@@ -40,7 +39,6 @@ class Plan:
     errors: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # said once, not a warning
-    exists: Callable[[str], bool] = lambda name: False
     root: str = ""  # the output folder
     skipped: int = 0
     tasks: dict[str, dict] = field(default_factory=dict)
@@ -72,7 +70,7 @@ class Plan:
             return False
         self.outputs[name] = key
         self.owners[name] = owner or "the edition"
-        if self.old.get(name) == key and self.exists(name):
+        if self.old.get(name) == key and os.path.isfile(f"{self.root}/{name}"):
             self.skipped += 1
             return False
         self.pending.add(name)
@@ -121,8 +119,7 @@ def plan_edition(source: Path, out: Path, entries: dict[str, dict], ordered: lis
     the volumes in `mine` (a shard's; the edition's pages of the whole edition's)."""
     outputs = settings.outputs
     root = str(out)
-    plan = Plan(old=manifests.outputs, title=settings.title or "Edition",
-                exists=lambda name: os.path.isfile(f"{root}/{name}"), root=root,
+    plan = Plan(old=manifests.outputs, title=settings.title or "Edition", root=root,
                 old_volumes=manifests.volumes)
     plan.volumes, plan.warnings = volumes([(rel, entries[rel]) for rel in ordered])
     pointers = Pointers(plan.volumes)

@@ -28,7 +28,8 @@ import zlib
 from concurrent.futures import ThreadPoolExecutor
 
 from ..errors import TeikitError
-from ..files import SAFE_PART, write_atomic
+from ..files import write_atomic
+from .manifest import part_ok
 
 FOLDER = "pagefind"  # in html/
 PARTS = "parts.json"  # in html/pagefind/
@@ -60,6 +61,12 @@ def parts_of(volumes: list[tuple[str, int]]) -> dict[str, list[str]]:
     return parts
 
 
+def volume_folders(names) -> set[str]:
+    """The volume folders of the output names that are pages in one (html/{folder}/x.html)."""
+    return {name.split("/")[1] for name in names
+            if name.startswith("html/") and name.count("/") == 2}
+
+
 def read_state(html: str) -> dict:
     """parts.json as the last build left it ({} when missing or not what a build writes:
     then every part is indexed again)."""
@@ -73,7 +80,7 @@ def read_state(html: str) -> dict:
     if not isinstance(parts, dict) or not isinstance(stale, list) or \
             not all(isinstance(v, list) and all(isinstance(f, str) for f in v)
                     for v in parts.values()) or \
-            not all(isinstance(name, str) and _safe(name) for name in [*parts, *stale]):
+            not all(part_ok(name) for name in [*parts, *stale]):
         return {}
     return state
 
@@ -198,10 +205,6 @@ def remove(html: str) -> None:
     index = os.path.join(html, FOLDER)
     if os.path.isdir(index) and not os.path.islink(index):
         shutil.rmtree(index, ignore_errors=True)
-
-
-def _safe(name: str) -> bool:
-    return bool(SAFE_PART.fullmatch(name)) and name not in (".", "..")
 
 
 def clean_leftovers(html: str, alive) -> None:
