@@ -199,14 +199,21 @@ def _choice(choice) -> dict:
                    "round-trip source format.")
 @click.option("--facs-pattern", default="", metavar="URL",
               help="HTML: page-image address, with {facs} and {n}, for [Page N] links.")
+@click.option("--witness", default="", metavar="ID",
+              help="A critical edition: the text of this witness (its xml:id) instead of the "
+                   "critical text with its apparatus.")
+@click.option("--view", "reading_view", type=click.Choice(["normalized", "diplomatic"]),
+              default="normalized", show_default=True,
+              help="Choices: corr, reg, expan (normalized) or sic, orig, abbr (diplomatic).")
 @click.option("--no-xinclude", is_flag=True, help="Do not resolve xi:include.")
 @click.option("--edition", "edition", type=click.Path(file_okay=False, exists=True),
               help="The edition folder: xi:include may reach anywhere inside it (default: the "
                    "nearest folder above with a teikit.toml, or the file's own folder).")
 def render(input: str, fmt: str, output: str | None, width: int, reading: bool,
-           facs_pattern: str, no_xinclude: bool, edition: str | None) -> int:
+           facs_pattern: str, witness: str, reading_view: str, no_xinclude: bool,
+           edition: str | None) -> int:
     """Render a TEI document as HTML, a print PDF or plain text."""
-    from .render import render_html, render_pdf, render_text
+    from .render import check_witness, render_html, render_pdf, render_text
     from .validate import edition_root, read_source
 
     _check_output(input, output)
@@ -217,12 +224,15 @@ def render(input: str, fmt: str, output: str | None, width: int, reading: bool,
     if root.tag not in {f"{{http://www.tei-c.org/ns/1.0}}{n}" for n in TEI_ROOTS}:
         raise TeikitError("not a TEI document: the root must be <TEI> in the TEI namespace "
                           "(http://www.tei-c.org/ns/1.0)", input, root.sourceline or 1, 1)
+    view = {"witness": witness, "reading-view": reading_view}
+    if witness:
+        check_witness(tree, witness, input)
     if fmt == "html":
-        data: str | bytes = render_html(tree, input, **{"facs-pattern": facs_pattern})
+        data: str | bytes = render_html(tree, input, **{"facs-pattern": facs_pattern}, **view)
     elif fmt == "text":
-        data = render_text(tree, input, width=width, reading=reading)
+        data = render_text(tree, input, width=width, reading=reading, **view)
     else:
-        data = render_pdf(tree, input)
+        data = render_pdf(tree, input, **view)
     _emit(data, output)
     return 0
 

@@ -12,6 +12,8 @@
     xmlns:map="http://www.w3.org/2005/xpath-functions/map"
     exclude-result-prefixes="#all">
 
+  <xsl:include href="apparatus.xsl"/>
+
   <!-- Page-image URL pattern; {facs} is replaced by pb/@facs, {n} by pb/@n. -->
   <xsl:param name="facs-pattern" as="xs:string" select="''"/>
 
@@ -44,7 +46,7 @@
   <xsl:function name="tk:note-number" as="xs:integer">
     <xsl:param name="note" as="element(tei:note)"/>
     <xsl:variable name="doc" select="($note/ancestor::tei:div[@type = 'document'][1], $note/ancestor::tei:text[1])[1]"/>
-    <xsl:sequence select="count($note/preceding::tei:note[not(ancestor::tei:note)]
+    <xsl:sequence select="count($note/preceding::tei:note[not(ancestor::tei:note or tk:of-app(.))]
                                [(ancestor::tei:div[@type = 'document'][1], ancestor::tei:text[1])[1] is $doc]) + 1"/>
   </xsl:function>
 
@@ -197,6 +199,8 @@
             tei:collection, tei:idno)) ! normalize-space(.)[. != ''], ', ')
         else if ($sd/tei:bibl) then tk:plain($sd/tei:bibl[1])
         else if ($sd/tei:biblStruct) then normalize-space($sd/tei:biblStruct[1])
+        else if ($sd/tei:listWit and empty($sd/tei:p)) then 'Witnesses: '
+            || string-join($sd/tei:listWit//tei:witness[@xml:id] ! tk:wit-siglum(., @xml:id), ', ')
         else normalize-space(($sd/tei:p, $sd)[1])"/>
   </xsl:function>
 

@@ -97,6 +97,9 @@
           <xsl:call-template name="side-list"/>
         </div>
         <xsl:call-template name="nav"/>
+        <xsl:if test="$tk:interactive and (exists(//tei:app[not(ancestor::tei:teiHeader)]) or exists(//tei:choice[count(*) gt 1]))">
+          <script><xsl:value-of select="$tk:views-script"/></script>
+        </xsl:if>
       </body>
     </html>
   </xsl:template>
@@ -338,8 +341,10 @@
     <xsl:param name="bare" as="xs:boolean" select="false()"/><!-- a part beside the text -->
     <article class="document" id="{tk:id(.)}">
       <xsl:if test="not($bare)"><xsl:call-template name="metadata"/></xsl:if>
+      <xsl:call-template name="views"/>
       <xsl:apply-templates select="node()"/>
       <xsl:call-template name="notes"/>
+      <xsl:call-template name="apparatus"/>
       <xsl:call-template name="hand-legend"/>
     </article>
   </xsl:template>
@@ -544,7 +549,7 @@
   </xsl:template>
 
   <xsl:template name="notes">
-    <xsl:variable name="notes" select=".//tei:note[not(@place = 'inline' or @rend = 'inline')]"/>
+    <xsl:variable name="notes" select=".//tei:note[not(@place = 'inline' or @rend = 'inline' or tk:of-app(.))]"/>
     <xsl:if test="$notes">
       <section class="notes" role="doc-endnotes" aria-label="Notes">
         <h2>Notes</h2>
@@ -645,11 +650,199 @@
   <xsl:template match="tei:unclear">
     <span class="unclear" title="unclear">[<xsl:apply-templates/>?]</span>
   </xsl:template>
+  <!-- A choice: the form the reading view asks for (normalized or diplomatic), the other
+       on hover; on the web both, one hidden, for the page's switch between the views. -->
   <xsl:template match="tei:choice">
-    <xsl:variable name="shown" select="(tei:corr, tei:reg, tei:expan, *)[1]"/>
-    <xsl:variable name="other" select="(tei:sic, tei:orig, tei:abbr, * except $shown)[1]"/>
-    <span class="choice" title="{normalize-space($other)}"><xsl:apply-templates select="$shown/node()"/></span>
+    <xsl:param name="tk:copy" as="xs:boolean" tunnel="yes" select="false()"/>
+    <xsl:variable name="shown" select="tk:choice-shown(.)"/>
+    <xsl:variable name="other" select="tk:choice-other(.)"/>
+    <span class="choice" title="{normalize-space($other)}">
+      <xsl:choose>
+        <xsl:when test="$tk:interactive and not($tk:copy) and $other">
+          <xsl:for-each select="$shown, $other">
+            <span class="{if (self::tei:sic or self::tei:orig or self::tei:abbr) then 'dipl' else 'norm'}">
+              <xsl:if test=". is $other"><xsl:attribute name="hidden"/><xsl:attribute name="data-pagefind-ignore"/></xsl:if>
+              <xsl:apply-templates select="node()"/>
+            </span>
+          </xsl:for-each>
+        </xsl:when>
+        <xsl:otherwise><xsl:apply-templates select="$shown/node()"/></xsl:otherwise>
+      </xsl:choose>
+    </span>
   </xsl:template>
+
+  <!-- ==== The critical apparatus (the choice of reading: apparatus.xsl) ==== -->
+
+  <!-- The switch between views (views.js; read when the stylesheet is compiled). -->
+  <xsl:variable name="tk:views-script" static="yes" as="xs:string" select="unparsed-text('views.js')"/>
+
+  <!-- A document's views: which witness's text (when its readings cite witnesses), and
+       which spelling (when it has choices); shown by the script (without it, the page is
+       the critical text in the view it was made in). -->
+  <xsl:template name="views">
+    <xsl:variable name="doc" select="."/>
+    <xsl:variable name="witnesses" select="if ($tk:interactive) then tk:cited-witnesses(.) else ()"/>
+    <xsl:variable name="choices" select="$tk:interactive and exists(.//tei:choice[count(*) gt 1])"/>
+    <xsl:if test="$witness != '' and exists(tk:apps-in(.))">
+      <p class="witness-head">Text of witness <xsl:value-of select="tk:witness-label(., $witness)"/></p>
+    </xsl:if>
+    <xsl:if test="exists($witnesses) or $choices">
+      <form class="views" hidden="" data-pagefind-ignore="" aria-label="Reading views">
+        <xsl:if test="exists($witnesses)">
+          <label>Text <select name="witness">
+            <option value="">Critical text, with apparatus</option>
+            <xsl:for-each select="$witnesses">
+              <option value="{.}"><xsl:if test=". = $witness"><xsl:attribute name="selected"/></xsl:if>
+                <xsl:value-of select="'Witness ' || tk:witness-label($doc, .)"/></option>
+            </xsl:for-each>
+          </select></label>
+        </xsl:if>
+        <xsl:if test="$choices">
+          <label>Spelling <select name="view">
+            <option value="normalized">Normalized (corrected, expanded)</option>
+            <option value="diplomatic"><xsl:if test="$tk:diplomatic"><xsl:attribute name="selected"/></xsl:if>Diplomatic (as written)</option>
+          </select></label>
+        </xsl:if>
+        <p class="views-note" hidden="">This is one witness's text: where the apparatus lists no reading for it, the
+          critical text's. The apparatus below describes the critical text.</p>
+      </form>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- Pages that let a reader switch views (a browser); print shows one view, fixed. -->
+  <xsl:variable name="tk:interactive" as="xs:boolean" select="true()"/>
+
+  <!-- A variation unit: the reading the view shows, and a mark leading to its entry in the
+       apparatus. On the web every reading is there, the others hidden, so that the page's
+       witness switch can show what any witness reads. -->
+  <xsl:template match="tei:app">
+    <xsl:param name="tk:copy" as="xs:boolean" tunnel="yes" select="false()"/>
+    <xsl:variable name="shown" select="tk:shown(.)"/>
+    <xsl:variable name="lemma" select="tk:lemma(.)"/>
+    <xsl:variable name="id" select="tk:id(.)"/>
+    <span class="app">
+      <xsl:if test="not($tk:copy)"><xsl:attribute name="id" select="$id"/></xsl:if>
+      <xsl:for-each select="if ($tk:interactive and not($tk:copy) and $witness = '') then tk:readings(.) else $shown">
+        <span class="{string-join(('rdg', if (. is $lemma) then 'lem' else ()), ' ')}" data-wit="{string-join(tk:wits(.), ' ')}">
+          <xsl:if test="not(. is $shown)"><xsl:attribute name="hidden"/><xsl:attribute name="data-pagefind-ignore"/></xsl:if>
+          <xsl:if test="@xml:id and . is $shown and not($tk:copy)"><xsl:attribute name="id" select="@xml:id"/></xsl:if>
+          <xsl:choose>
+            <xsl:when test=". is $shown"><xsl:apply-templates/></xsl:when>
+            <xsl:otherwise>
+              <xsl:variable name="out" as="node()*"><xsl:apply-templates/></xsl:variable>
+              <xsl:apply-templates select="$out" mode="tk:no-ids"/>
+            </xsl:otherwise>
+          </xsl:choose>
+        </span>
+      </xsl:for-each>
+      <xsl:if test="$witness = '' and not($tk:copy)">
+        <a class="app-mark" href="#{$id}-entry" data-pagefind-ignore="" aria-label="Variants ({tk:app-key(.)})">°</a>
+      </xsl:if>
+    </span>
+  </xsl:template>
+
+  <!-- Where a witness begins or ends, or has a gap in its text. -->
+  <xsl:template match="tei:witStart | tei:witEnd | tei:lacunaStart | tei:lacunaEnd">
+    <span class="wit-event editorial">[<xsl:value-of select="tk:wit-event(.)"/>]</span>
+  </xsl:template>
+
+  <!-- The apparatus of a document: one entry per unit, keyed by line, section or
+       paragraph, in the conventional form "key lemma] sigla; variant sigla; …"; each
+       entry and its unit link to each other. Not in a witness view (the text is then a
+       witness's, which the apparatus does not describe). -->
+  <xsl:template name="apparatus">
+    <xsl:variable name="apps" select="tk:apps-in(.)"/>
+    <xsl:if test="exists($apps) and $witness = ''">
+      <section class="apparatus" aria-label="Critical apparatus">
+        <h2>Apparatus</h2>
+        <ol class="app-entries">
+          <xsl:for-each select="$apps">
+            <li id="{tk:id(.)}-entry" class="app-entry" data-unit="{tk:id(.)}">
+              <a class="app-key" href="#{tk:id(.)}" aria-label="Back to the text"><xsl:value-of select="tk:app-key(.)"/></a>
+              <xsl:text> </xsl:text>
+              <xsl:call-template name="app-entry"/>
+            </li>
+          </xsl:for-each>
+        </ol>
+      </section>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- An entry's text: the lemma (a long one as its first and last words), "]", then each
+       reading with the witnesses and sources that read it, its kind, its details (witDetail)
+       and the unit's notes. An empty lemma: the readings add ("add."); an empty reading
+       omits ("om."). Context: the app. -->
+  <xsl:template name="app-entry">
+    <xsl:variable name="app" select="."/>
+    <xsl:variable name="lemma" select="tk:lemma(.)"/>
+    <xsl:variable name="words" select="tokenize(tk:plain($lemma))"/>
+    <xsl:variable name="adds" select="$lemma and tk:empty-reading($lemma)"/>
+    <xsl:choose>
+      <xsl:when test="tk:events-only(.)">
+        <xsl:for-each select="tk:readings(.)">
+          <xsl:if test="position() gt 1">; </xsl:if>
+          <xsl:call-template name="app-copy"><xsl:with-param name="nodes" select="node()"/></xsl:call-template>
+        </xsl:for-each>
+      </xsl:when>
+      <xsl:otherwise><xsl:call-template name="app-variants"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+  <xsl:template name="app-variants">
+    <xsl:variable name="app" select="."/>
+    <xsl:variable name="lemma" select="tk:lemma(.)"/>
+    <xsl:variable name="words" select="tokenize(tk:plain($lemma))"/>
+    <xsl:variable name="adds" select="$lemma and tk:empty-reading($lemma)"/>
+    <span class="app-lem">
+      <xsl:choose>
+        <xsl:when test="count($words) gt 6"><xsl:value-of select="$words[1] || ' … ' || $words[last()]"/></xsl:when>
+        <xsl:otherwise><xsl:call-template name="app-copy"><xsl:with-param name="nodes" select="$lemma/node()"/></xsl:call-template></xsl:otherwise>
+      </xsl:choose>
+    </span>
+    <xsl:text>]</xsl:text>
+    <xsl:for-each select="tk:readings(.)">
+      <xsl:if test="position() gt 1"><xsl:text>;</xsl:text></xsl:if>
+      <xsl:if test="not(. is $lemma)">
+        <xsl:text> </xsl:text>
+        <span class="app-rdg">
+          <xsl:choose>
+            <xsl:when test="tk:empty-reading(.)"><em class="app-word">om.</em></xsl:when>
+            <xsl:otherwise>
+              <xsl:if test="$adds"><em class="app-word">add. </em></xsl:if>
+              <xsl:call-template name="app-copy"><xsl:with-param name="nodes" select="node()"/></xsl:call-template>
+            </xsl:otherwise>
+          </xsl:choose>
+        </span>
+      </xsl:if>
+      <xsl:if test="exists(tk:sigla(.))"><xsl:text> </xsl:text><span class="sigla"><xsl:value-of select="tk:sigla(.)"/></span></xsl:if>
+      <xsl:if test="tk:reading-kind(.) != ''"><xsl:text> </xsl:text><em class="app-kind">(<xsl:value-of select="tk:reading-kind(.)"/>)</em></xsl:if>
+      <xsl:variable name="rid" select="@xml:id"/>
+      <xsl:for-each select="$app//tei:witDetail[$rid and tokenize(@target) ! tk:ref-id(.) = $rid][tk:of-app(.) is $app]">
+        <xsl:text> </xsl:text><span class="wit-detail">(<xsl:call-template name="app-copy"><xsl:with-param name="nodes" select="node()"/></xsl:call-template>)</span>
+      </xsl:for-each>
+    </xsl:for-each>
+    <xsl:for-each select=".//(tei:witDetail[not(tokenize(@target) ! tk:ref-id(.) = tk:readings($app)/@xml:id)]
+        | tei:note)[tk:of-app(.) is $app]">
+      <xsl:text> </xsl:text>
+      <span class="{if (self::tei:note) then 'app-note' else 'wit-detail'}">
+        <xsl:if test="self::tei:witDetail and @wit"><xsl:value-of select="string-join(tk:sigla(.), ' ')"/>: </xsl:if>
+        <xsl:call-template name="app-copy"><xsl:with-param name="nodes" select="node()"/></xsl:call-template>
+      </span>
+    </xsl:for-each>
+  </xsl:template>
+
+  <!-- Text shown a second time (in an entry, or a hidden reading): rendered as usual, but
+       without the ids the text already has, and units in it show their reading only. -->
+  <xsl:template name="app-copy">
+    <xsl:param name="nodes" as="node()*"/>
+    <xsl:variable name="out" as="node()*">
+      <xsl:apply-templates select="$nodes">
+        <xsl:with-param name="tk:copy" tunnel="yes" select="true()"/>
+      </xsl:apply-templates>
+    </xsl:variable>
+    <xsl:apply-templates select="$out" mode="tk:no-ids"/>
+  </xsl:template>
+  <xsl:mode name="tk:no-ids" on-no-match="shallow-copy"/>
+  <xsl:template match="@id" mode="tk:no-ids"/>
   <xsl:template match="tei:sic"><xsl:apply-templates/><span class="editorial"> [sic]</span></xsl:template>
 
   <!-- Phrases -->
@@ -851,7 +1044,7 @@
       'sourceDoc', 'surfaceGrp', 'facsimile', 'standOff', 'listPerson', 'listPlace', 'listOrg',
       'listBibl', 'listEvent', 'listRelation', 'person', 'place', 'org', 'event', 'relation',
       'personGrp', 'bibl', 'biblStruct', 'msDesc', 'entry', 'sense', 'spGrp', 'div1', 'div2',
-      'div3', 'div4', 'div5', 'lg', 'l', 'trailer', 'figDesc', 'listApp', 'app', 'alt',
+      'div3', 'div4', 'div5', 'lg', 'l', 'trailer', 'figDesc', 'listApp', 'app', 'alt', 'listWit', 'witness',
       'respStmt', 'birth', 'death', 'occupation')"/>
   <xsl:function name="tk:is-block" as="xs:boolean">
     <xsl:param name="el" as="element()"/>

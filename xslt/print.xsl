@@ -92,6 +92,47 @@
     <span class="note-p"><xsl:apply-templates/></span>
   </xsl:template>
 
+  <!-- The critical apparatus in print: the view's reading in the text; each unit's entry a
+       note at the foot of the page, keyed by the line, section or paragraph number that
+       stands in the margin (print.typ sets it without a mark in the text). -->
+  <xsl:variable name="tk:interactive" as="xs:boolean" select="false()"/>
+  <xsl:template match="tei:app">
+    <xsl:param name="tk:copy" as="xs:boolean" tunnel="yes" select="false()"/>
+    <span class="app"><xsl:apply-templates select="tk:shown(.)/node()"/></span>
+    <xsl:if test="$witness = '' and not($tk:copy)">
+      <span class="app-note" data-key="{tk:app-key(.)}"><xsl:call-template name="app-entry"/></span>
+    </xsl:if>
+  </xsl:template>
+  <xsl:template name="apparatus"/>
+  <!-- The margin keys: a numbered verse line every fifth line and where a unit is; a
+       paragraph where its key (section or paragraph number) changes. -->
+  <xsl:template match="tei:l[normalize-space(@n)][tk:keyed(.)]">
+    <xsl:variable name="n" select="normalize-space(@n)"/>
+    <xsl:if test="exists(.//tei:app) or ($n castable as xs:integer and xs:integer($n) mod 5 = 0)">
+      <span class="key-margin"><xsl:value-of select="$n"/></span>
+    </xsl:if>
+    <xsl:next-match/>
+  </xsl:template>
+  <xsl:template match="tei:p[tk:keyed(.)] | tei:ab[tk:keyed(.)]">
+    <xsl:variable name="key" select="tk:block-key(.)"/>
+    <xsl:variable name="prev" select="preceding::*[self::tei:p or self::tei:ab][1]"/>
+    <xsl:choose>
+      <xsl:when test="$prev and tk:keyed($prev) and tk:block-key($prev) = $key"><xsl:next-match/></xsl:when>
+      <xsl:otherwise>
+        <xsl:variable name="out" as="element()*"><xsl:next-match/></xsl:variable>
+        <xsl:for-each select="$out">
+          <xsl:copy><xsl:sequence select="@*"/><span class="key-margin"><xsl:value-of select="$key"/></span><xsl:sequence select="node()"/></xsl:copy>
+        </xsl:for-each>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+  <!-- Is a block part of a document with an apparatus (and not a note)? -->
+  <xsl:function name="tk:keyed" as="xs:boolean">
+    <xsl:param name="block" as="element()"/>
+    <xsl:sequence select="$witness = '' and empty($block/ancestor::tei:note) and empty($block/ancestor::tei:teiHeader)
+        and exists(($block/ancestor::tei:div[@type = 'document'][1], $block/ancestor::tei:text[1])[1]//tei:app)"/>
+  </xsl:function>
+
   <!-- The source edition's page: a bar in the text, the number in the margin. -->
   <xsl:template match="tei:pb">
     <span class="pb-print" id="{tk:id(.)}"><span class="pb-bar">|</span><span class="pb-margin"><xsl:value-of select="if (normalize-space(@n)) then '[Page ' || @n || ']' else '[page break]'"/></span></span>

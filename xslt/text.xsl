@@ -38,7 +38,7 @@
       'surface', 'zone', 'standOff', 'facsimile', 'listPerson', 'listPlace', 'listOrg',
       'listBibl', 'listEvent', 'person', 'place', 'org', 'event', 'sp', 'spGrp', 'castList',
       'titlePage', 'div1', 'div2', 'div3', 'div4', 'div5', 'postscript', 'address', 'floatingText',
-      'argument', 'epigraph', 'msDesc', 'entry', 'app', 'listApp', 'figure')"/>
+      'argument', 'epigraph', 'msDesc', 'entry', 'listApp', 'figure', 'lem', 'rdg', 'rdgGrp')"/>
   <!-- What may stand before and after a bare note mark (kept in step with markers.py). -->
   <xsl:variable name="tk:mark-before" select="'[\p{L}.,;:)\]&quot;''”’»?!]'"/>
   <xsl:variable name="tk:mark-after" select="'[\s.,;:)\]&quot;''”’»?!—–/\[' || $OPEN || $FENCE || '-]'"/>
@@ -64,6 +64,9 @@
         if ($alone)
         then tk:document($docs, true())
         else $wholes ! tk:volume-parts(.)"/>
+    <xsl:if test="$witness != ''">
+      <xsl:value-of select="'Text of witness ' || tk:witness-label(., $witness) || $NL || $NL"/>
+    </xsl:if>
     <xsl:value-of select="string-join($texts, $NL || $NL || '* * *' || $NL || $NL)"/>
   </xsl:template>
 
@@ -79,10 +82,11 @@
         <xsl:otherwise>
           <!-- a part outside the documents: its text, then its notes (numbered as their
                marks are, in the note's scope) -->
-          <xsl:variable name="notes" select=".//tei:note[not(ancestor::tei:note)]"/>
+          <xsl:variable name="notes" select=".//tei:note[not(ancestor::tei:note or tk:of-app(.))]"/>
           <xsl:variable name="t" select="tk:body(., count($notes))"/>
           <xsl:variable name="lines" select="$notes ! tk:note-lines(., tk:note-index(.), count($notes))"/>
-          <xsl:variable name="t" select="string-join(($t[normalize-space()], string-join($lines, $NL)[. != '']), $NL || $NL)"/>
+          <xsl:variable name="t" select="string-join(($t[normalize-space()], string-join($lines, $NL)[. != ''],
+              tk:apparatus-lines(., count($notes))[. != '']), $NL || $NL)"/>
           <xsl:if test="normalize-space($t)"><xsl:sequence select="$t"/></xsl:if>
         </xsl:otherwise>
       </xsl:choose>
@@ -92,7 +96,7 @@
   <xsl:function name="tk:document" as="xs:string">
     <xsl:param name="doc" as="element()"/>
     <xsl:param name="with-front" as="xs:boolean"/>
-    <xsl:variable name="notes" select="$doc//tei:note[not(ancestor::tei:note)]"/>
+    <xsl:variable name="notes" select="$doc//tei:note[not(ancestor::tei:note or tk:of-app(.))]"/>
     <xsl:variable name="before" select="if ($with-front and $doc/self::tei:div and not($doc/preceding-sibling::tei:div))
         then $doc/preceding-sibling::tei:pb else ()"/>
     <xsl:variable name="lead" select="$doc/*[local-name() = $head-kinds
@@ -107,8 +111,10 @@
       <xsl:sequence select="tk:body($rest, count($notes))"/>
     </xsl:variable>
     <xsl:variable name="note-lines" select="for $i in 1 to count($notes) return tk:note-lines($notes[$i], $i, count($notes))"/>
+    <xsl:variable name="apparatus" select="tk:apparatus-lines($doc, count($notes))"/>
     <xsl:sequence select="string-join($parts[. != ''], $NL || $NL)
         || (if (exists($notes)) then $NL || $NL || string-join($note-lines, $NL) else '')
+        || (if ($apparatus != '') then $NL || $NL || $apparatus else '')
         || $NL"/>
   </xsl:function>
 
@@ -184,6 +190,9 @@
             <xsl:sequence select="$NL || $NL || tk:body(*, $count) || $NL || $NL"/>
           </xsl:when>
           <xsl:when test="self::tei:pb"><xsl:sequence select="tk:page-line(.)"/></xsl:when>
+          <!-- a unit standing as a block (a verse line that some witnesses omit): the
+               view's reading, as a block; its entry is in the apparatus -->
+          <xsl:when test="self::tei:app"><xsl:sequence select="tk:body(tk:shown(.), $count)"/></xsl:when>
           <xsl:when test="text()[normalize-space()]">
             <!-- text right inside (a closer's "Deinem treuen", a quote's words): one block -->
             <xsl:sequence select="tk:block(., $count, 'para')"/>
@@ -210,6 +219,7 @@
     <xsl:param name="el" as="element()"/>
     <xsl:param name="count" as="xs:integer"/>
     <xsl:sequence select="if ($el/self::tei:pb) then tk:page-line($el)
+        else if ($el/self::tei:app) then string-join(tk:shown($el) ! tk:block-any(., $count), '')
         else if ($el/self::tei:row) then string-join($el/* ! tk:block(., $count, 'line'), ' | ')
         else if ($el/*[self::tei:p or self::tei:item or self::tei:row or self::tei:l]) then string-join($el/* ! tk:block-any(., $count), $NL)
         else tk:block($el, $count, 'para')"/>
@@ -426,7 +436,7 @@
     <xsl:param name="note" as="element()"/>
     <xsl:variable name="scope" select="($note/ancestor::tei:div[@type = 'document'], $note/ancestor::tei:text,
         $note/ancestor::tei:sourceDoc, $note/ancestor::tei:standOff, root($note)/*)[1]"/>
-    <xsl:variable name="notes" select="$scope//tei:note[not(ancestor::tei:note)]"/>
+    <xsl:variable name="notes" select="$scope//tei:note[not(ancestor::tei:note or tk:of-app(.))]"/>
     <xsl:sequence select="(index-of($notes ! generate-id(.), generate-id($note))[1], 0)[1]"/>
   </xsl:function>
   <xsl:template match="tei:pb" mode="inline"><xsl:sequence select="tk:m(tk:page-line(.))"/></xsl:template>
@@ -464,8 +474,59 @@
     <xsl:sequence select="tk:m('[')"/><xsl:apply-templates mode="inline"/><xsl:sequence select="tk:m(']')"/>
   </xsl:template>
   <xsl:template match="tei:choice" mode="inline">
-    <xsl:apply-templates select="(tei:corr, tei:reg, tei:expan, *)[1]/node()" mode="inline"/>
+    <xsl:apply-templates select="tk:choice-shown(.)/node()" mode="inline"/>
   </xsl:template>
+
+  <!-- The critical apparatus (apparatus.xsl chooses): the view's reading in the text, the
+       entries after the notes, keyed by line, section or paragraph. -->
+  <xsl:template match="tei:app" mode="inline">
+    <xsl:apply-templates select="tk:shown(.)/node()" mode="inline"/>
+  </xsl:template>
+  <xsl:template match="tei:witStart | tei:witEnd | tei:lacunaStart | tei:lacunaEnd" mode="inline">
+    <xsl:sequence select="tk:m('[' || tk:wit-event(.) || ']')"/>
+  </xsl:template>
+  <xsl:function name="tk:apparatus-lines" as="xs:string">
+    <xsl:param name="scope" as="element()"/>
+    <xsl:param name="count" as="xs:integer"/>
+    <xsl:variable name="apps" select="tk:apps-in($scope)"/>
+    <xsl:sequence select="if (empty($apps) or $witness != '') then ''
+        else string-join(('Apparatus', $apps ! ('  ' || tk:app-key(.) || ' '
+            || tk:finish-block(tk:entry-string(., $count), $count, 'line'))), $NL)"/>
+  </xsl:function>
+  <!-- "lemma] sigla; variant sigla (kind); om. sigla …", as html.xsl's app-entry. -->
+  <xsl:function name="tk:entry-string" as="xs:string">
+    <xsl:param name="app" as="element(tei:app)"/>
+    <xsl:param name="count" as="xs:integer"/>
+    <xsl:variable name="lemma" select="tk:lemma($app)"/>
+    <xsl:variable name="words" select="tokenize(tk:plain($lemma))"/>
+    <xsl:variable name="adds" select="$lemma and tk:empty-reading($lemma)"/>
+    <xsl:variable name="readings" as="xs:string*">
+      <xsl:for-each select="tk:readings($app)">
+        <xsl:variable name="rid" select="@xml:id"/>
+        <xsl:sequence select="string-join((
+            if (. is $lemma) then ()
+            else if (tk:empty-reading(.)) then 'om.'
+            else (if ($adds) then 'add. ' else '') || normalize-space(tk:entry-text(node())),
+            tk:sigla(.),
+            tk:reading-kind(.)[. != ''] ! ('(' || . || ')'),
+            $app//tei:witDetail[$rid and tokenize(@target) ! tk:ref-id(.) = $rid][tk:of-app(.) is $app] ! ('(' || normalize-space(tk:entry-text(node())) || ')')
+          )[. != ''], ' ')"/>
+      </xsl:for-each>
+    </xsl:variable>
+    <xsl:variable name="rest" select="$app//(tei:witDetail[not(tokenize(@target) ! tk:ref-id(.) = tk:readings($app)/@xml:id)]
+        | tei:note)[tk:of-app(.) is $app] ! string-join(((self::tei:witDetail/@wit ! (string-join(tk:sigla(..), ' ') || ':')),
+        normalize-space(tk:entry-text(node()))), ' ')"/>
+    <xsl:sequence select="if (tk:events-only($app)) then string-join(tk:readings($app) ! normalize-space(tk:entry-text(node())), '; ')
+        else (if (count($words) gt 6) then $words[1] || ' … ' || $words[last()]
+        else normalize-space(tk:entry-text($lemma/node()))) || tk:m(']')
+        || (if (exists($readings[. != ''])) then ' ' || tk:m(string-join($readings, '; ')) else '')
+        || string-join($rest ! (' ' || .), '')"/>
+  </xsl:function>
+  <xsl:function name="tk:entry-text" as="xs:string">
+    <xsl:param name="nodes" as="node()*"/>
+    <xsl:variable name="pieces" as="xs:string*"><xsl:apply-templates select="$nodes" mode="inline"/></xsl:variable>
+    <xsl:sequence select="string-join($pieces, '')"/>
+  </xsl:function>
   <xsl:template match="tei:teiHeader | comment() | processing-instruction()" mode="inline"/>
   <!-- Anything else: its text. -->
   <xsl:template match="*" mode="inline"><xsl:apply-templates mode="inline"/></xsl:template>

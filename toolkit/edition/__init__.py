@@ -309,8 +309,8 @@ def _build(source: Path, out: Path, files: list[str], mine: set[str], settings: 
         report.notes.append(f"shard {index}/{total}: the index, registers, search and edition "
                             "PDF are left to `teikit build --merge` of every shard's folder")
     elif plan.edition_pdf:
-        main.write("print/edition.pdf", lambda: pages.edition_pdf(source, plan.volumes,
-                                                                  plan.title), "edition")
+        main.write("print/edition.pdf", lambda: pages.edition_pdf(
+            source, plan.volumes, plan.title, plan.params), "edition")
     plan.results.append({"files": main.files, "errors": main.errors})
     report.errors += main.errors
     if total == 1:  # (the index needs every page: not in a shard)

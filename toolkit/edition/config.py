@@ -27,6 +27,8 @@ class Settings:
     schema: str = ""  # tei_all, teikit or a schema file: for every file ('' = what each names)
     profile: str = ""  # rule set: tei, teikit or frus ('' = what the schema implies)
     facs_pattern: str = ""  # page-image URL, {facs} and {n} replaced from each pb
+    witness: str = ""  # print and text: the text of this witness ('' = the critical text)
+    reading_view: str = "normalized"  # choices: normalized (corr, reg, expan) or diplomatic
     volumes: list[str] = field(default_factory=list)  # source files in reading order (first)
     strict: bool = False  # a file with errors is not published
     pdf_per_document: bool = False
@@ -43,7 +45,7 @@ class Settings:
 _TYPES = {"title": str, "base_url": str, "outputs": list, "schema": str, "profile": str,
           "facs_pattern": str, "volumes": list, "strict": bool, "pdf_per_document": bool,
           "search": bool, "registers": bool, "output": str, "edition_pdf": (bool, str),
-          "edition_pdf_max_mb": (int, float)}
+          "edition_pdf_max_mb": (int, float), "witness": str, "reading_view": str}
 _KINDS = {str: "a string", bool: "true or false", list: "a list of strings",
           (bool, str): 'true, false or "auto"', (int, float): "a number of megabytes"}
 
@@ -86,9 +88,20 @@ def load(folder: str | Path) -> Settings:
     if settings.profile not in ("", "tei", "teikit", "frus"):
         raise TeikitError("profile must be tei, teikit or frus", str(path),
                           _line_of(text, "profile"))
+    if settings.reading_view not in ("normalized", "diplomatic"):
+        raise TeikitError("reading_view must be normalized or diplomatic", str(path),
+                          _line_of(text, "reading_view"))
     if settings.schema not in ("", "tei_all", "teikit"):  # a file: relative to the edition
         settings.schema = str(path.parent / settings.schema)
     return settings
+
+
+def view_params(settings: Settings) -> dict[str, str]:
+    """The stylesheet parameters the settings ask for (only those not at their default,
+    so that an edition that sets none keeps the keys its outputs were built with)."""
+    params = {"facs-pattern": settings.facs_pattern, "witness": settings.witness,
+              "reading-view": "" if settings.reading_view == "normalized" else settings.reading_view}
+    return {key: value for key, value in params.items() if value}
 
 
 def _line_of(text: str, key: str) -> int:
@@ -124,6 +137,14 @@ profile = ""
 
 # Page images: a URL pattern for <pb facs>; {{facs}} and {{n}} are replaced from each pb.
 facs_pattern = ""
+
+# Critical editions: the PDF and text show the text of this witness (its xml:id) instead
+# of the critical text with its apparatus; the web pages let readers switch themselves.
+witness = ""
+
+# Choices (sic/corr, abbr/expan, orig/reg): "normalized" shows corr, expan, reg;
+# "diplomatic" shows sic, abbr, orig (the web pages open in this view and can switch).
+reading_view = "normalized"
 
 # The volumes' reading order: source files (relative to this folder) listed first, in this
 # order; files not listed follow in name order.

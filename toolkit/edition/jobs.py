@@ -19,7 +19,8 @@ from lxml import etree
 
 from ..errors import TeikitError
 from ..files import OutputFolder
-from ..render import complete, prepare_pages, render_pages, render_pdf
+from ..render import complete, prepare_pages, render_pages, render_pdf, view_of
+from ..render.accounting import View
 from ..render.typeset import typeset
 from ..validate import ERROR, WARNING, Checked, Edition, Source, check_sources, read_source
 from .documents import XML_ID, describe, describe_volume, document_divs
@@ -264,7 +265,7 @@ class Output:
 
 
 def _complete(tree: etree._ElementTree, docs: list, page: dict, kind: str, content: str,
-              path: str) -> None:
+              path: str, view: View) -> None:
     """Check a page against the text it must hold: its document (docs: the file's document
     divs, found once per pass), or the whole file (a volume's own page links to its
     documents instead of holding them)."""
@@ -273,14 +274,17 @@ def _complete(tree: etree._ElementTree, docs: list, page: dict, kind: str, conte
     pos = int(page.get("pos") or 0)
     source = tree if not pos else docs[pos - 1] if pos <= len(docs) else None
     if source is not None:
-        complete(source, kind, content, path)
+        complete(source, kind, content, path, view=view)
 
 
 def _render_group(tree: etree._ElementTree, path: str, out: Output, kind: str,
                   pages: list[dict], task: dict) -> None:
     """All pages of one kind in one pass; if that pass fails, page by page, so that one
     document that cannot be rendered fails alone."""
-    params = {"css-href": "../" + CSS_HREF, **task["params"]} if kind == "html" \
+    # a witness view is for print and text; the web pages are the critical text, with a
+    # switch to every witness
+    params = {"css-href": "../" + CSS_HREF, **{k: v for k, v in task["params"].items()
+                                               if k != "witness"}} if kind == "html" \
         else task["params"]
     plan = plan_element(pages, task["links"], task["labels"],
                         task.get("mentions") if kind == "html" else None)
@@ -300,7 +304,7 @@ def _render_group(tree: etree._ElementTree, path: str, out: Output, kind: str,
             out.errors.append(f"{path}: error: rendering named an unexpected page {href!r}")
             continue
         try:  # a page never goes out with text of its source missing
-            _complete(tree, docs, allowed[href], kind, content, path)
+            _complete(tree, docs, allowed[href], kind, content, path, view_of(params))
         except TeikitError as exc:
             out.errors.append(f"{exc} (page {href})")
             continue

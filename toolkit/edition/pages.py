@@ -95,11 +95,12 @@ def sitemap(base_url: str, names: list[str]) -> str:
             f"{urls}</urlset>\n")
 
 
-def edition_pdf(source: Path, volumes: list[Volume], title: str) -> bytes:
-    """Every document of the edition in one PDF, in the edition's order."""
+def edition_pdf(source: Path, volumes: list[Volume], title: str, params: dict) -> bytes:
+    """Every document of the edition in one PDF, in the edition's order (params: the
+    view, as for every PDF)."""
     parts = []
     for volume in volumes:
         tree = read_source(source / volume.rel, str(source)).tree
         divs = document_divs(tree)
         parts.append((tree, divs if divs else None, volume.id))
-    return render_pdf(edition_tree(parts, title), "edition", **{"edition-title": title})
+    return render_pdf(edition_tree(parts, title), "edition", **params, **{"edition-title": title})

@@ -12,7 +12,7 @@ from itertools import islice
 from pathlib import Path
 
 from .addresses import Pointers, Volume, volumes
-from .config import Settings
+from .config import Settings, view_params
 from .jobs import CSS_HREF
 from .manifest import PENDING, Manifests
 from .pages import human_date
@@ -53,6 +53,7 @@ class Plan:
     registers: Registers | None = None
     register_pages: list[tuple] = field(default_factory=list)  # (name, maker, args) to write
     edition_pdf: bool = False
+    params: dict = field(default_factory=dict)  # the stylesheets' (view_params)
     results: list[dict] = field(default_factory=list)
     old_volumes: dict = field(default_factory=dict)  # source -> {key, outputs}, last build's
     volume_keys: dict = field(default_factory=dict)  # … this build's, for the manifest
@@ -125,7 +126,7 @@ def plan_edition(source: Path, out: Path, entries: dict[str, dict], ordered: lis
     pointers = Pointers(plan.volumes)
     if "html" in outputs and plan.documents:
         plan.css = plan.wanted(f"html/{CSS_HREF}", digest(version, "css"))
-    params = {"facs-pattern": settings.facs_pattern} if settings.facs_pattern else {}
+    params = plan.params = view_params(settings)
     whole = shard[1] == 1
     # (pages are marked for the index in a shard too: the final build indexes them as they are)
     plan.search = settings.search and "html" in outputs and plan.documents > 0
@@ -163,7 +164,8 @@ def plan_edition(source: Path, out: Path, entries: dict[str, dict], ordered: lis
                 plan.sitemap = (settings.base_url, names)
     if edition_pdf:
         plan.edition_pdf = plan.wanted("print/edition.pdf", digest(
-            version, plan.title, [(v.rel, v.id, entries[v.rel]["hash"]) for v in plan.volumes]))
+            version, plan.title, params,
+            [(v.rel, v.id, entries[v.rel]["hash"]) for v in plan.volumes]))
     return plan
 
 

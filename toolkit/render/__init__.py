@@ -8,7 +8,7 @@ from lxml import etree
 from ..errors import TeikitError
 from ..resources import xslt_path
 from ..validate.rules import has_noncharacter, noncharacter_message, noncharacters
-from .accounting import missing, transcription
+from .accounting import View, cited_witnesses, missing, transcription
 from .saxon import document as saxon_document
 from .saxon import transform, transform_pages
 
@@ -19,18 +19,35 @@ def css(name: str = "teikit.css") -> str:
     return xslt_path(name).read_text(encoding="utf-8")
 
 
+def view_of(params: dict) -> View:
+    """The view the stylesheets' parameters ask for (witness, reading-view)."""
+    return View(witness=str(params.get("witness") or ""),
+                diplomatic=params.get("reading-view") == "diplomatic")
+
+
+def check_witness(tree: etree._ElementTree, witness: str, name: str) -> None:
+    """A witness view of a file that cites no such witness would silently be its critical
+    text: refused, naming the witnesses it does cite."""
+    cited = cited_witnesses(tree)
+    if witness not in cited:
+        known = ", ".join(cited) if cited else "none: the file has no apparatus"
+        raise TeikitError(f"no witness {witness!r} is cited in this file's apparatus "
+                          f"(witnesses: {known})", name, 1, 1)
+
+
 def render_html(tree: etree._ElementTree, name: str = "<input>", **params: str) -> str:
     return complete(tree, "html", transform("html.xsl", tree, {"css": css(), **params}, name),
-                    name)
+                    name, view=view_of(params))
 
 
 def complete(source: etree._ElementTree | etree._Element, kind: str, output: str, name: str,
-             reading: bool = False) -> str:
+             reading: bool = False, view: View | None = None) -> str:
     """The output, if it holds every word of the source's transcription (see accounting);
     otherwise one error at the first piece of text it lost: never a page with text missing.
     `source`: a file's tree (its whole transcription), or one document's element."""
     parts = transcription(source) if isinstance(source, etree._ElementTree) else [source]
-    lost = missing(parts, "text" if kind == "text" else "html", output, reading)
+    view = View(reading, view.witness, view.diplomatic) if view else View(reading)
+    lost = missing(parts, "text" if kind == "text" else "html", output, view=view)
     if lost:
         text, el = lost[0]
         more = f" and {len(lost) - 1} more" if len(lost) > 1 else ""
@@ -52,11 +69,13 @@ def _text_check(tree: etree._ElementTree, name: str):
 
 
 def render_text(tree: etree._ElementTree, name: str = "<input>", width: int = 0,
-                reading: bool = False, front_matter: bool = True, doc_id: str = "") -> str:
+                reading: bool = False, front_matter: bool = True, doc_id: str = "",
+                **params: str) -> str:
     out = transform("text.xsl", tree, {"width": width, "reading": "yes" if reading else "no",
                                        "front-matter": "yes" if front_matter else "no",
-                                       "doc-id": doc_id}, name, check=_text_check(tree, name))
-    return out if doc_id else complete(tree, "text", out, name, reading)
+                                       "doc-id": doc_id, **params}, name,
+                    check=_text_check(tree, name))
+    return out if doc_id else complete(tree, "text", out, name, reading, view_of(params))
 
 
 HTML5_DOCTYPE = "<!DOCTYPE HTML>"  # as Saxon writes it for html-version 5
@@ -81,7 +100,8 @@ def prepare_pages(tree: etree._ElementTree, name: str, kinds: set[str]):
 
 def render_print_tree(tree: etree._ElementTree, name: str = "<input>", **params: str) -> str:
     """The page tree (XHTML) print.typ lays out; checked to hold every word of the source."""
-    return complete(tree, "print", transform("print.xsl", tree, params, name), name)
+    return complete(tree, "print", transform("print.xsl", tree, params, name), name,
+                    view=view_of(params))
 
 
 def render_pdf(tree: etree._ElementTree, name: str = "<input>", **params: str) -> bytes:

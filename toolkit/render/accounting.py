@@ -10,8 +10,13 @@ exit 0. The rule (docs/rendering.md):
 - every text node of it must appear, whole, in the output: its letters and digits in the
   same order, whatever punctuation, spacing, markup or escapes the output puts between them
   (the output may have more: labels, metadata, page numbers);
-- of a `choice`, the reading shown counts (`corr`, `reg`, `expan`, else the first); the
-  other is reachable (HTML: on hover; text: the source format keeps both);
+- of a `choice`, the reading shown counts (`corr`, `reg`, `expan`, else the first; in the
+  diplomatic view `sic`, `orig`, `abbr`); the other is reachable (HTML: on hover and by the
+  page's switch; text: the source format keeps both);
+- of a critical apparatus (`app`), the critical text holds the lemma and the apparatus every
+  other reading, note and witness detail (gathered after the text, like notes); a witness
+  view (`witness`) holds what that witness reads in each unit: the reading whose `@wit`
+  names it (or a group, `listWit`, it belongs to), else the lemma, and no apparatus;
 - a reading text (`--reading`) leaves deletions out, so their text is not asked for;
 - a PDF is read back with pdftotext, whose reading order puts running heads and margin
   notes between the lines of a page: there each word (run of letters and digits) must
@@ -32,6 +37,7 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+from dataclasses import dataclass
 from functools import cache
 
 from lxml import etree
@@ -45,7 +51,10 @@ DOUBLED = re.compile(r"(.)\1+")
 STAND_IN = re.compile(r"\[U\+([0-9A-F]{4,6})\]")
 RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")  # Hebrew … Arabic forms
 SHOWN = ("corr", "reg", "expan")
-
+DIPLOMATIC = ("sic", "orig", "abbr")
+READINGS = (T + "lem", T + "rdg")
+GATHERED = (T + "note", T + "witDetail")  # an app's own notes and details: in its entry
+TEXT, NOTE, APPARATUS = "text", "note", "apparatus"  # where outputs put a piece
 
 def squash(text: str) -> str:
     """Letters and digits only, without their marks (ü, u + ̈ and u all count as u: an
@@ -67,34 +76,129 @@ def transcription(tree: etree._ElementTree | etree._Element) -> list[etree._Elem
     return found
 
 
-def pieces(parts: list[etree._Element], reading: bool = False, split: bool = False
-           ) -> list[tuple]:
+@dataclass(frozen=True)
+class View:
+    """What a rendering shows: a reading text (deletions dropped), one witness's text, the
+    diplomatic forms of choices (see the module's rule)."""
+
+    reading: bool = False
+    witness: str = ""
+    diplomatic: bool = False
+
+
+DEFAULT = View()
+
+
+def pieces(parts: list[etree._Element], reading: bool = False, split: bool = False,
+           view: View | None = None) -> list[tuple]:
     """Each text node of the transcription that has letters or digits: (its squashed
-    text, or with split its words, the element it belongs to)."""
+    text, or with split its words, the element it belongs to, where outputs put it)."""
+    view = view or View(reading=reading)
     out: list[tuple] = []
+    groups = _witness_groups(parts[0]) if parts and view.witness else {}
     for part in parts:
-        _walk(part, out, reading, split)
+        _Walk(out, view, split, groups).element(part, TEXT)
     return out
 
 
-def _walk(el: etree._Element, out: list, reading: bool, split: bool = False) -> None:
-    if not isinstance(el.tag, str) or el.tag == T + "teiHeader":
-        return
-    if reading and el.tag == T + "del":
-        return
-    if el.tag == T + "choice":
-        kids = [c for c in el if isinstance(c.tag, str)]
-        shown = next((c for name in SHOWN for c in kids if c.tag == T + name),
-                     kids[0] if kids else None)
-        if shown is not None:
-            _walk(shown, out, reading, split)
-        return
-    if el.text and squash(el.text):
-        out.append((_words(el.text) if split else squash(el.text), el))
-    for child in el:
-        _walk(child, out, reading, split)
-        if child.tail and squash(child.tail):
-            out.append((_words(child.tail) if split else squash(child.tail), el))
+class _Walk:
+    def __init__(self, out: list, view: View, split: bool, groups: dict[str, set[str]]):
+        self.out, self.view, self.split, self.groups = out, view, split, groups
+
+    def add(self, text: str | None, el: etree._Element, where: str) -> None:
+        if text and squash(text):
+            self.out.append((_words(text) if self.split else squash(text), el, where))
+
+    def element(self, el: etree._Element, where: str) -> None:
+        if not isinstance(el.tag, str) or el.tag == T + "teiHeader":
+            return
+        if self.view.reading and el.tag == T + "del":
+            return
+        if el.tag == T + "choice":
+            kids = [c for c in el if isinstance(c.tag, str)]
+            names = DIPLOMATIC if self.view.diplomatic else SHOWN
+            shown = next((c for name in names for c in kids if c.tag == T + name),
+                         kids[0] if kids else None)
+            if shown is not None:
+                self.element(shown, where)
+            return
+        if el.tag == T + "app":
+            self.app(el, where)
+            return
+        if el.tag == T + "note" and where == TEXT:
+            where = NOTE
+        self.add(el.text, el, where)
+        for child in el:
+            self.element(child, where)
+            self.add(child.tail, el, where)
+
+    def app(self, app: etree._Element, where: str) -> None:
+        """The shown reading where the unit stands; in the critical text the others, and
+        the unit's notes and details, in the apparatus."""
+        readings = app_readings(app)
+        lemma = app_lemma(app, readings)
+        if self.view.witness:
+            shown = next((r for r in readings if self.view.witness in self._wits(r)), lemma)
+            if shown is not None:
+                self.element(shown, where)
+            return
+        for child in app.iter(*READINGS, *GATHERED):
+            if _owner(child) is app:
+                self.element(child, where if child is lemma else APPARATUS)
+
+    def _wits(self, rdg: etree._Element) -> set[str]:
+        ids = {w.lstrip("#") for w in (rdg.get("wit") or "").split()}
+        return ids | {m for w in ids for m in self.groups.get(w, ())}
+
+
+def app_readings(app: etree._Element) -> list[etree._Element]:
+    """The readings of a unit (in rdgGrp too), not those of units nested in them: as
+    apparatus.xsl's tk:readings."""
+    return [r for r in app.iter(*READINGS) if _owner(r) is app]
+
+
+def app_lemma(app: etree._Element, readings: list[etree._Element]) -> etree._Element | None:
+    """The reading the critical text shows: as apparatus.xsl's tk:lemma."""
+    def designated(r: etree._Element) -> bool:
+        marks = (r.get("type") or "").split() + [a.lstrip("#") for a in (r.get("ana") or "").split()]
+        return bool({"lemma", "base"} & set(marks))
+    for found in (r for pick in (lambda r: r.tag == T + "lem", designated, lambda r: True)
+                  for r in readings if pick(r)):
+        return found
+    return None
+
+
+def _owner(el: etree._Element) -> etree._Element | None:
+    """The unit a reading is a reading of, or whose entry a note or detail belongs to (one
+    in no reading of it): as apparatus.xsl's tk:of-app."""
+    if el.tag in READINGS:
+        return next(el.iterancestors(T + "app"), None)
+    up = next(el.iterancestors(T + "app", *READINGS), None)
+    return up if up is not None and up.tag == T + "app" else None
+
+
+def cited_witnesses(tree: etree._ElementTree) -> list[str]:
+    """The witnesses a file's readings cite (a group as its members), declared ones in the
+    order of its list of witnesses: the witness views it has (as tk:cited-witnesses)."""
+    root = tree.getroot()
+    groups = _witness_groups(root)
+    cited: dict[str, None] = {}
+    for r in root.iter(*READINGS):
+        for w in (r.get("wit") or "").split():
+            w = w.lstrip("#")
+            cited.update(dict.fromkeys([w, *sorted(groups.get(w, ()))]))
+    declared = [w.get(XML_ID) for w in root.iter(T + "witness") if w.get(XML_ID) in cited]
+    return declared + [w for w in cited if w not in declared]
+
+
+def _witness_groups(el: etree._Element) -> dict[str, set[str]]:
+    """Each witness group (listWit with an id) and the witnesses in it."""
+    root = el.getroottree().getroot()
+    return {g.get(XML_ID): {w.get(XML_ID) for w in g.iter(T + "witness") if w.get(XML_ID)}
+            for g in root.iter(T + "listWit") if g.get(XML_ID)}
+
+
+XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 
 
 def _words(text: str) -> list[str]:
@@ -120,20 +224,21 @@ def output_stream(kind: str, output: str) -> str:
     return squash(output)
 
 
-def missing(parts: list[etree._Element], kind: str, output: str, reading: bool = False
-            ) -> list[tuple[str, etree._Element]]:
+def missing(parts: list[etree._Element], kind: str, output: str, reading: bool = False,
+            view: View | None = None) -> list[tuple[str, etree._Element]]:
     """The pieces of the transcription the output lacks, in source order (kind: html,
     text, or pdf for the text pdftotext reads out of a PDF)."""
+    view = view or View(reading=reading)
     if kind == "pdf":
-        return _missing_in_pdf(parts, output, reading)
+        return _missing_in_pdf(parts, output, view)
     stream = output_stream(kind, output)
-    # Outputs keep the source's order (running text in order, and notes in order where
-    # they are gathered), so each piece is looked for after the one before it: a search
-    # from the start for every piece would grow with the square of a volume's size.
-    at = {False: 0, True: 0}  # where the last piece of running text / of a note ended
+    # Outputs keep the source's order (running text in order, and notes and the apparatus
+    # in order where they are gathered), so each piece is looked for after the one before
+    # it: a search from the start for every piece would grow with the square of a
+    # volume's size.
+    at = {TEXT: 0, NOTE: 0, APPARATUS: 0}  # where the last piece of each kind ended
     lost = []
-    for text, el in pieces(parts, reading):
-        note = _in_note(el)
+    for text, el, note in pieces(parts, view=view):
         found = stream.find(text, at[note])
         if found < 0:
             found = stream.find(text)  # out of order (the check for order is apart)
@@ -144,12 +249,12 @@ def missing(parts: list[etree._Element], kind: str, output: str, reading: bool =
     return lost
 
 
-def _missing_in_pdf(parts: list[etree._Element], output: str, reading: bool
+def _missing_in_pdf(parts: list[etree._Element], output: str, view: View
                     ) -> list[tuple[str, etree._Element]]:
     """The words of the transcription that pdftotext's text of a PDF lacks (see above)."""
     output = STAND_IN.sub(_stood_in, output)
     stream = output_stream("pdf", output)
-    lost = [(word, el) for words, el in pieces(parts, reading, split=True)
+    lost = [(word, el) for words, el, _ in pieces(parts, split=True, view=view)
             for word in words if word not in stream]
     if lost:  # a letter with marks pdftotext gives twice ("rüͤüͤſteten", "ст꙯т꙯ааго")
         once = DOUBLED.sub(r"\1", stream)
@@ -189,18 +294,14 @@ def _broken(word: str, ends: set[str], starts: set[str]) -> bool:
     return any(word[:i] in ends and word[i:] in starts for i in range(1, len(word)))
 
 
-def _in_note(el: etree._Element) -> bool:
-    return el.tag == T + "note" or any(a.tag == T + "note" for a in el.iterancestors())
-
-
 def out_of_order(parts: list[etree._Element], kind: str, output: str
                  ) -> tuple[str, etree._Element] | None:
     """The first piece of running text (notes, which outputs gather at the end, aside) that
     the output has only before the piece preceding it: the source's order not kept."""
     stream = output_stream(kind, output)
     at = 0
-    for text, el in pieces(parts):
-        if _in_note(el):
+    for text, el, where in pieces(parts):
+        if where != TEXT:
             continue
         found = stream.find(text, at)
         if found < 0:
