@@ -19,6 +19,14 @@
   <!-- How a choice reads: normalized (corr, reg, expan) or diplomatic (sic, orig, abbr). -->
   <xsl:param name="reading-view" as="xs:string" select="'normalized'"/>
 
+  <!-- Does a document have an apparatus at all (else no note needs asking whether it is
+       an apparatus entry's: a question about its ancestors, asked for each note)? A key:
+       indexed once per document (each page of an edition is one). -->
+  <xsl:key name="tk:apps" match="tei:app" use="'all'"/>
+  <xsl:function name="tk:has-apps" as="xs:boolean">
+    <xsl:param name="node" as="node()"/>
+    <xsl:sequence select="exists(key('tk:apps', 'all', root($node)))"/>
+  </xsl:function>
   <xsl:variable name="tk:diplomatic" as="xs:boolean" select="$reading-view = 'diplomatic'"/>
 
   <!-- The reading of a choice that the view shows, and the other. -->
@@ -98,8 +106,8 @@
   <!-- What kind of variant a reading is (orthographic, omission…), as the source says. -->
   <xsl:function name="tk:reading-kind" as="xs:string">
     <xsl:param name="rdg" as="element()"/>
-    <xsl:sequence select="string-join(distinct-values(((tokenize($rdg/@type), tokenize($rdg/@cause),
-        tokenize($rdg/@ana) ! tk:ref-id(.)) ! replace(., '[-_]', ' '))
+    <xsl:sequence select="string-join(distinct-values(($rdg, $rdg/parent::tei:rdgGrp) ! (tokenize(@type),
+        tokenize(@cause), tokenize(@ana) ! tk:ref-id(.)) ! replace(., '[-_]', ' ')
         [not(. = ('lemma', 'base', 'omission', 'addition', 'om', 'add'))]), ', ')"/>
   </xsl:function>
 
@@ -150,7 +158,8 @@
     <xsl:param name="scope" as="node()"/>
     <xsl:variable name="cited" select="distinct-values(tk:apps-in($scope) ! tk:readings(.) ! tk:wits(.))"/>
     <xsl:variable name="declared" select="tk:header($scope)//tei:witness/@xml:id/string()"/>
-    <xsl:sequence select="$declared[. = $cited], $cited[not(. = $declared)]"/>
+    <xsl:variable name="groups" select="tk:header($scope)//tei:listWit/@xml:id/string()"/>
+    <xsl:sequence select="$declared[. = $cited], $cited[not(. = ($declared, $groups))]"/>
   </xsl:function>
   <!-- The units a part of the text holds (nested ones too): its apparatus lists them all. -->
   <xsl:function name="tk:apps-in" as="element(tei:app)*">
@@ -172,8 +181,8 @@
        reading): its entry is that, without a lemma. -->
   <xsl:function name="tk:events-only" as="xs:boolean">
     <xsl:param name="app" as="element(tei:app)"/>
-    <xsl:sequence select="every $r in tk:readings($app) satisfies
-        (not(normalize-space(string($r))) and exists($r//(tei:witStart | tei:witEnd | tei:lacunaStart | tei:lacunaEnd)))"/>
+    <xsl:sequence select="exists(tk:readings($app)) and (every $r in tk:readings($app) satisfies
+        (not(normalize-space(string($r))) and exists($r//(tei:witStart | tei:witEnd | tei:lacunaStart | tei:lacunaEnd))))"/>
   </xsl:function>
 
   <!-- Words a witness has no text for: what a lacuna or a start/end of witness says. -->

@@ -46,7 +46,7 @@
   <xsl:function name="tk:note-number" as="xs:integer">
     <xsl:param name="note" as="element(tei:note)"/>
     <xsl:variable name="doc" select="($note/ancestor::tei:div[@type = 'document'][1], $note/ancestor::tei:text[1])[1]"/>
-    <xsl:sequence select="count($note/preceding::tei:note[not(ancestor::tei:note or tk:of-app(.))]
+    <xsl:sequence select="count($note/preceding::tei:note[not(ancestor::tei:note or (tk:has-apps(.) and tk:of-app(.)))]
                                [(ancestor::tei:div[@type = 'document'][1], ancestor::tei:text[1])[1] is $doc]) + 1"/>
   </xsl:function>
 

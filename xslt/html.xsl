@@ -98,7 +98,8 @@
         </div>
         <xsl:call-template name="nav"/>
         <xsl:if test="$tk:interactive and (exists(//tei:app[not(ancestor::tei:teiHeader)]) or exists(//tei:choice[count(*) gt 1]))">
-          <script><xsl:value-of select="$tk:views-script"/></script>
+          <xsl:if test="$views-href != ''"><script src="{tk:safe-url($views-href)}"></script></xsl:if>
+          <xsl:if test="$views != ''"><script><xsl:value-of select="$views"/></script></xsl:if>
         </xsl:if>
       </body>
     </html>
@@ -549,7 +550,7 @@
   </xsl:template>
 
   <xsl:template name="notes">
-    <xsl:variable name="notes" select=".//tei:note[not(@place = 'inline' or @rend = 'inline' or tk:of-app(.))]"/>
+    <xsl:variable name="notes" select=".//tei:note[not(@place = 'inline' or @rend = 'inline' or (tk:has-apps(.) and tk:of-app(.)))]"/>
     <xsl:if test="$notes">
       <section class="notes" role="doc-endnotes" aria-label="Notes">
         <h2>Notes</h2>
@@ -673,8 +674,10 @@
 
   <!-- ==== The critical apparatus (the choice of reading: apparatus.xsl) ==== -->
 
-  <!-- The switch between views (views.js; read when the stylesheet is compiled). -->
-  <xsl:variable name="tk:views-script" static="yes" as="xs:string" select="unparsed-text('views.js')"/>
+  <!-- The switch between views (views.js): inline (views), or linked (views-href: the
+       edition build writes one file). -->
+  <xsl:param name="views" as="xs:string" select="''"/>
+  <xsl:param name="views-href" as="xs:string" select="''"/>
 
   <!-- A document's views: which witness's text (when its readings cite witnesses), and
        which spelling (when it has choices); shown by the script (without it, the page is

@@ -98,9 +98,14 @@
   <xsl:variable name="tk:interactive" as="xs:boolean" select="false()"/>
   <xsl:template match="tei:app">
     <xsl:param name="tk:copy" as="xs:boolean" tunnel="yes" select="false()"/>
-    <span class="app"><xsl:apply-templates select="tk:shown(.)/node()"/></span>
+    <xsl:variable name="shown" select="tk:shown(.)"/>
+    <span class="app"><xsl:apply-templates select="$shown/node()"/></span>
+    <!-- its entry, and those of the units in its other readings (which the text does not
+         show, so no mark of theirs comes later) -->
     <xsl:if test="$witness = '' and not($tk:copy)">
-      <span class="app-note" data-key="{tk:app-key(.)}"><xsl:call-template name="app-entry"/></span>
+      <xsl:for-each select=". | (tk:readings(.) except $shown)//tei:app">
+        <span class="app-note" data-key="{tk:app-key(.)}"><xsl:call-template name="app-entry"/></span>
+      </xsl:for-each>
     </xsl:if>
   </xsl:template>
   <xsl:template name="apparatus"/>

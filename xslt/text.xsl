@@ -82,7 +82,7 @@
         <xsl:otherwise>
           <!-- a part outside the documents: its text, then its notes (numbered as their
                marks are, in the note's scope) -->
-          <xsl:variable name="notes" select=".//tei:note[not(ancestor::tei:note or tk:of-app(.))]"/>
+          <xsl:variable name="notes" select=".//tei:note[not(ancestor::tei:note or (tk:has-apps(.) and tk:of-app(.)))]"/>
           <xsl:variable name="t" select="tk:body(., count($notes))"/>
           <xsl:variable name="lines" select="$notes ! tk:note-lines(., tk:note-index(.), count($notes))"/>
           <xsl:variable name="t" select="string-join(($t[normalize-space()], string-join($lines, $NL)[. != ''],
@@ -96,7 +96,7 @@
   <xsl:function name="tk:document" as="xs:string">
     <xsl:param name="doc" as="element()"/>
     <xsl:param name="with-front" as="xs:boolean"/>
-    <xsl:variable name="notes" select="$doc//tei:note[not(ancestor::tei:note or tk:of-app(.))]"/>
+    <xsl:variable name="notes" select="$doc//tei:note[not(ancestor::tei:note or (tk:has-apps(.) and tk:of-app(.)))]"/>
     <xsl:variable name="before" select="if ($with-front and $doc/self::tei:div and not($doc/preceding-sibling::tei:div))
         then $doc/preceding-sibling::tei:pb else ()"/>
     <xsl:variable name="lead" select="$doc/*[local-name() = $head-kinds
@@ -436,7 +436,7 @@
     <xsl:param name="note" as="element()"/>
     <xsl:variable name="scope" select="($note/ancestor::tei:div[@type = 'document'], $note/ancestor::tei:text,
         $note/ancestor::tei:sourceDoc, $note/ancestor::tei:standOff, root($note)/*)[1]"/>
-    <xsl:variable name="notes" select="$scope//tei:note[not(ancestor::tei:note or tk:of-app(.))]"/>
+    <xsl:variable name="notes" select="$scope//tei:note[not(ancestor::tei:note or (tk:has-apps(.) and tk:of-app(.)))]"/>
     <xsl:sequence select="(index-of($notes ! generate-id(.), generate-id($note))[1], 0)[1]"/>
   </xsl:function>
   <xsl:template match="tei:pb" mode="inline"><xsl:sequence select="tk:m(tk:page-line(.))"/></xsl:template>

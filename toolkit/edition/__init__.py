@@ -39,6 +39,7 @@ from .config import OUTPUTS, Settings
 from .documents import safe_slug
 from .jobs import (
     CSS_HREF,
+    VIEWS_HREF,
     Output,
     check_files,
     describe_file,
@@ -282,6 +283,7 @@ def _build(source: Path, out: Path, files: list[str], mine: set[str], settings: 
     main = Output(str(out))
     if plan.css:
         main.write(f"html/{CSS_HREF}", css, "css")
+        main.write(f"html/{VIEWS_HREF}", lambda: css(VIEWS_HREF), "css")
     if plan.index:
         main.write("html/index.html", lambda: pages.index_html(*plan.index), "index")
     if plan.sitemap:

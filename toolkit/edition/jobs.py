@@ -26,6 +26,7 @@ from ..validate import ERROR, WARNING, Checked, Edition, Source, check_sources, 
 from .documents import XML_ID, describe, describe_volume, document_divs
 
 CSS_HREF = "teikit.css"  # written once into html/ by the build
+VIEWS_HREF = "views.js"  # … and the reading views' switch (critical editions, choices)
 
 
 def contained(empty: dict):
@@ -283,9 +284,10 @@ def _render_group(tree: etree._ElementTree, path: str, out: Output, kind: str,
     document that cannot be rendered fails alone."""
     # a witness view is for print and text; the web pages are the critical text, with a
     # switch to every witness
-    params = {"css-href": "../" + CSS_HREF, **{k: v for k, v in task["params"].items()
-                                               if k != "witness"}} if kind == "html" \
-        else task["params"]
+    params = task["params"]
+    if kind == "html":
+        params = {"css-href": "../" + CSS_HREF, "views-href": "../" + VIEWS_HREF,
+                  **{k: v for k, v in params.items() if k != "witness"}}
     plan = plan_element(pages, task["links"], task["labels"],
                         task.get("mentions") if kind == "html" else None)
     try:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from .addresses import Pointers, Volume, volumes
 from .config import Settings, view_params
-from .jobs import CSS_HREF
+from .jobs import CSS_HREF, VIEWS_HREF
 from .manifest import PENDING, Manifests
 from .pages import human_date
 from .registers import FOLDER, Registers, entry_page, gather, register_page
@@ -44,7 +44,7 @@ class Plan:
     tasks: dict[str, dict] = field(default_factory=dict)
     volumes: list[Volume] = field(default_factory=list)
     title: str = ""
-    css: bool = False
+    css: bool = False  # html/teikit.css and views.js need writing
     index: tuple | None = None  # the arguments of pages.index_html, when it needs writing
     sitemap: tuple | None = None  # … of pages.sitemap
     search_page: bool = False  # html/search.html and search.js need writing
@@ -126,6 +126,7 @@ def plan_edition(source: Path, out: Path, entries: dict[str, dict], ordered: lis
     pointers = Pointers(plan.volumes)
     if "html" in outputs and plan.documents:
         plan.css = plan.wanted(f"html/{CSS_HREF}", digest(version, "css"))
+        plan.css |= plan.wanted(f"html/{VIEWS_HREF}", digest(version, "views"))
     params = plan.params = view_params(settings)
     whole = shard[1] == 1
     # (pages are marked for the index in a shard too: the final build indexes them as they are)

@@ -16,6 +16,7 @@ FORMATS = ("html", "print", "text")
 
 
 def css(name: str = "teikit.css") -> str:
+    """A file the pages use (the stylesheet, the views' script), to inline or to write."""
     return xslt_path(name).read_text(encoding="utf-8")
 
 
@@ -36,7 +37,8 @@ def check_witness(tree: etree._ElementTree, witness: str, name: str) -> None:
 
 
 def render_html(tree: etree._ElementTree, name: str = "<input>", **params: str) -> str:
-    return complete(tree, "html", transform("html.xsl", tree, {"css": css(), **params}, name),
+    return complete(tree, "html", transform("html.xsl", tree, {"css": css(), "views": css("views.js"),
+                                                               **params}, name),
                     name, view=view_of(params))
 
 

@@ -188,7 +188,7 @@ def cited_witnesses(tree: etree._ElementTree) -> list[str]:
             w = w.lstrip("#")
             cited.update(dict.fromkeys([w, *sorted(groups.get(w, ()))]))
     declared = [w.get(XML_ID) for w in root.iter(T + "witness") if w.get(XML_ID) in cited]
-    return declared + [w for w in cited if w not in declared]
+    return declared + [w for w in cited if w not in declared and w not in groups]
 
 
 def _witness_groups(el: etree._Element) -> dict[str, set[str]]:

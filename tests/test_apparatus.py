@@ -1,0 +1,274 @@
+"""Critical editions: the reading text with its apparatus, witness views and reading views,
+in HTML, print and text, on a fixture with every part of an apparatus and on the critical
+editions of ../shared/corpus/apparatus (issue 25)."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from conftest import FIXTURES, ROOT, run_cli
+from lxml import etree, html
+
+from toolkit.render import render_html, render_pdf, render_text
+from toolkit.render.accounting import (
+    APPARATUS,
+    View,
+    app_lemma,
+    app_readings,
+    cited_witnesses,
+    pieces,
+    squash,
+    transcription,
+)
+from toolkit.validate import read_source
+
+CRITICAL = FIXTURES / "tei" / "critical.xml"
+APPARATUS_CORPUS = ROOT.parent / "shared" / "corpus" / "apparatus"
+needs_corpus = pytest.mark.skipif(not APPARATUS_CORPUS.is_dir(),
+                                  reason="../shared/corpus/apparatus is not beside the project")
+needs_chromium = pytest.mark.skipif(not shutil.which("chromium"), reason="chromium is not "
+                                    "installed (apt-get install chromium; .ci/run does this)")
+T = "{http://www.tei-c.org/ns/1.0}"
+
+
+def tree():
+    return read_source(CRITICAL).tree
+
+
+def shown(page: str, selector: str = "main") -> str:
+    """The words of a part of a page a reader sees: hidden readings and scripts left out."""
+    dom = html.fromstring(page)
+    for el in dom.xpath("//*[@hidden] | //script | //style"):
+        el.drop_tree()
+    found = dom.xpath(_xpath(selector))[0]
+    return " ".join(found.text_content().split())
+
+
+def _xpath(selector: str) -> str:
+    if selector.startswith("."):
+        return f"//*[contains(concat(' ', @class, ' '), ' {selector[1:]} ')]"
+    return f"//{selector}"
+
+
+def entries(page: str) -> list[str]:
+    dom = html.fromstring(page)
+    return [" ".join(li.text_content().split())
+            for li in dom.xpath("//li[contains(@class, 'app-entry')]")]
+
+
+# ---- the reading text and its apparatus
+
+def test_the_web_page_shows_the_lemma_and_keys_every_unit_in_the_apparatus():
+    page = render_html(tree())
+    text = shown(page, ".body")
+    assert "The colour° of the sea is deep° blue1, ° calm and still°°." in text
+    assert "colourcolor" not in re.sub(r"\W", "", text)
+    assert entries(page) == [
+        "1 colour] A fam; color B (orthographic)",
+        "1 deep] A B; om. fam",
+        "1 ] A; add. very B",
+        "1 and still] A B; and windless C (written over an erasure); and [gap 1 word] Smith "
+        "(conjecture) Smith prefers the reading of C.",
+        "1 still] A; quiet B",
+        "1 break] A; brake B (orthographic); breake C (orthographic)",
+        "2 and gulls cry] A B; [fam: lacuna begins] fam",
+        "2 loud] A B; [fam: lacuna ends]aloud fam",
+    ]
+    # each unit and its entry link to each other; the ids are unique on the page
+    dom = html.fromstring(page)
+    for entry in dom.xpath("//li[contains(@class, 'app-entry')]"):
+        unit = entry.get("data-unit")
+        assert entry.xpath(".//a[@class='app-key']/@href") == ["#" + unit]
+        assert dom.xpath(f"//*[@id='{unit}']/a[@class='app-mark']/@href")[0] == "#" + entry.get("id")
+    ids = dom.xpath("//@id")
+    assert len(ids) == len(set(ids))
+
+
+def test_notes_of_the_apparatus_are_in_its_entries_not_among_the_notes():
+    page = render_html(tree())
+    notes = html.fromstring(page).xpath("//section[contains(@class, 'notes')]//li")
+    assert [" ".join(n.text_content().split()) for n in notes] == ["1. A note in the text. ↩"]
+
+
+def test_text_and_print_give_the_reading_text_then_the_apparatus(tmp_path):
+    text = render_text(tree(), "critical.xml", reading=True)
+    body, _, apparatus = text.partition("Apparatus\n")
+    assert "The colour of the sea is deep blue1, calm and still." in body
+    assert "color" not in body and "windless" not in body
+    assert "  1 colour] A fam; color B (orthographic)" in apparatus
+    assert "  2 and gulls cry] A B; [fam: lacuna begins] fam" in apparatus
+    pdf = tmp_path / "c.pdf"
+    pdf.write_bytes(render_pdf(tree(), "critical.xml"))
+    printed = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True,
+                             text=True, check=True).stdout
+    assert re.search(r"The colour of the sea is deep blue1?, calm and still\.", printed)
+    # the keys stand in the margin, the entries at the foot, keyed and unmarked in the text
+    assert re.search(r"^\s*1\s+The colour", printed, re.M)
+    assert re.search(r"^\s*1 colour\] A fam; color B \(orthographic\)", printed, re.M)
+    assert re.search(r"^\s*2 loud\] A B; \[fam: lacuna ends\] ?aloud fam", printed, re.M)
+
+
+# ---- witness views
+
+WITNESS_TEXTS = {
+    "A": "The colour of the sea is deep blue, calm and still. Waves break on the shore, "
+         "and gulls cry out loud.",
+    "B": "The color of the sea is deep blue, very calm and quiet. Waves brake on the shore, "
+         "and gulls cry out loud.",
+    "C": "The colour of the sea is blue, calm and windless. Waves breake on the shore, "
+         "[fam: lacuna begins] out [fam: lacuna ends]aloud.",
+    "D": "The colour of the sea is blue, calm and still. Waves break on the shore, "
+         "[fam: lacuna begins] out [fam: lacuna ends]aloud.",
+}
+
+
+@pytest.mark.parametrize("witness", sorted(WITNESS_TEXTS))
+def test_a_witness_view_reads_what_that_witness_reads(witness, tmp_path):
+    expected = WITNESS_TEXTS[witness]
+    text = render_text(tree(), "critical.xml", reading=True, witness=witness)
+    assert text.startswith("Text of witness " + witness)
+    body = text.split("\n\n", 1)[1].split("\n\n  1.")[0]
+    assert " ".join(body.split()).replace("blue1", "blue") == expected
+    assert "Apparatus" not in text
+    page = render_html(tree(), witness=witness)
+    assert shown(page, ".body").replace("blue1", "blue") == expected
+
+
+def test_the_witnesses_are_those_the_readings_cite_groups_as_their_members():
+    assert cited_witnesses(tree()) == ["A", "B", "C", "D"]
+
+
+def test_an_unknown_witness_is_refused_in_one_line(tmp_path):
+    result = run_cli("render", "--to", "text", "--witness", "Z", str(CRITICAL))
+    assert result.exit_code == 1
+    assert result.stderr.strip() == (f"{CRITICAL}:1:1: error: no witness 'Z' is cited in this "
+                                     "file's apparatus (witnesses: A, B, C, D)")
+    assert result.stdout == ""
+
+
+def test_reading_views_of_choice():
+    assert "of the sea is" in render_text(tree(), "c.xml", reading=True)
+    assert "of the see is" in render_text(tree(), "c.xml", reading=True,
+                                          **{"reading-view": "diplomatic"})
+    page = render_html(tree(), **{"reading-view": "diplomatic"})
+    assert "of the see is" in shown(page, ".body")
+
+
+def test_the_edition_settings_give_print_and_text_a_witness_and_the_web_its_switch(tmp_path):
+    src = tmp_path / "ed"
+    src.mkdir()
+    shutil.copy(CRITICAL, src / "critical.xml")
+    (src / "teikit.toml").write_text('witness = "B"\nreading_view = "diplomatic"\n'
+                                     'outputs = ["html", "text"]\n', encoding="utf-8")
+    result = run_cli("build", str(src), "-o", str(tmp_path / "out"), "-q")
+    assert result.exit_code == 0, result.stderr
+    text = (tmp_path / "out" / "text" / "critical" / "critical.txt").read_text(encoding="utf-8")
+    assert "very calm and quiet" in text and "of the see is" in text
+    page = (tmp_path / "out" / "html" / "critical" / "index.html").read_text(encoding="utf-8")
+    assert "° calm and still°°" in shown(page, ".body")  # the web page: the critical text
+    assert "of the see is" in shown(page, ".body")  # … opened in the diplomatic view
+    assert '<script src="../views.js">' in page
+    assert (tmp_path / "out" / "html" / "views.js").is_file()
+    bad = tmp_path / "bad"
+    bad.mkdir()
+    (bad / "teikit.toml").write_text('reading_view = "pretty"\n', encoding="utf-8")
+    result = run_cli("build", str(bad), "-o", str(tmp_path / "out2"))
+    assert result.exit_code != 0
+    assert "teikit.toml:1:1: error: reading_view must be normalized or diplomatic" in result.stderr
+
+
+@needs_chromium
+def test_the_switch_on_the_page_shows_a_witness_and_the_address_opens_it(tmp_path):
+    """views.js, in a browser: ?witness=B&view=diplomatic shows what the stylesheet's own
+    witness view shows, and the form reflects it."""
+    path = tmp_path / "page.html"
+    path.write_text(render_html(tree()), encoding="utf-8")
+    dom_text = _dump(path.as_uri() + "?witness=B&view=diplomatic", tmp_path)
+    dom = html.fromstring(dom_text)
+    assert not dom.xpath("//p[contains(@class, 'views-note')]/@hidden")  # "one witness's text"
+    assert not dom.xpath("//form[contains(@class, 'views')]/@hidden")
+    expected = shown(render_html(tree(), witness="B", **{"reading-view": "diplomatic"}), ".body")
+    assert shown(dom_text, ".body").replace("°", "") == expected
+    assert "very calm and quiet" in expected and "of the see is" in expected
+    # and back to the critical text: the address without a witness
+    assert shown(_dump(path.as_uri(), tmp_path), ".body") == shown(render_html(tree()), ".body")
+
+
+def _dump(url: str, tmp_path: Path) -> str:
+    return subprocess.run(
+        ["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+         "--no-first-run", "--disable-background-networking", "--disable-component-update",
+         "--disable-sync", f"--user-data-dir={tmp_path / 'profile'}",
+         "--virtual-time-budget=3000", "--dump-dom", url],
+        capture_output=True, text=True, timeout=120).stdout
+
+
+# ---- the corpus: nothing lost, per witness
+
+def corpus_files() -> list[Path]:
+    return [p for p in sorted(APPARATUS_CORPUS.rglob("*.xml")) if "variorum-chunks" not in p.parts]
+
+
+def apparatus_text(page: str) -> str:
+    dom = html.fromstring(page)
+    return squash(" ".join(s.text_content() for s in dom.xpath(
+        "//section[contains(@class, 'apparatus')]")))
+
+
+@needs_corpus
+@pytest.mark.slow
+def test_every_reading_of_the_corpus_is_in_the_apparatus_and_every_witness_text_in_its_view():
+    """Per file: the default page holds every reading other than the lemma in its
+    apparatus section (the lemma in the text: render_html's own check); per witness: the
+    witness view (HTML; text for every tenth, as it shares the choice of reading) holds
+    every word of what the witness reads (render_* refuse a page that lacks any)."""
+    checked = {}
+    for path in corpus_files():
+        source = read_source(path, str(APPARATUS_CORPUS)).tree
+        page = render_html(source, str(path))
+        in_apparatus = apparatus_text(page)
+        for app in source.getroot().iter(T + "app"):
+            readings = app_readings(app)
+            lemma = app_lemma(app, readings)
+            for rdg in readings:
+                if rdg is lemma:
+                    continue
+                for text, el, _ in pieces([rdg]):
+                    assert text in in_apparatus, (path.name, el.sourceline, text)
+        witnesses = cited_witnesses(source)
+        for i, witness in enumerate(witnesses):
+            render_html(source, str(path), witness=witness)
+            if i % 10 == 0:
+                render_text(source, str(path), witness=witness)
+        checked[path.name] = len(witnesses)
+    assert len(checked) >= 15 and sum(checked.values()) >= 150, checked
+
+
+def test_the_view_decides_which_text_is_asked_for():
+    """The accounting's model of a witness view (the check every render runs) follows the
+    rule: a witness's reading where one names it (or its group), else the lemma."""
+    parts = transcription(tree())
+
+    def words(view: View, where: str | None = None) -> str:
+        return "".join(t for t, _, w in pieces(parts, view=view) if where is None or w == where)
+
+    assert "colour" in words(View()) and "color" in words(View(), APPARATUS)
+    b = words(View(witness="B"))
+    assert "color" in b and "colour" not in b and "quiet" in b and "windless" not in b
+    c = words(View(witness="C"))  # in the group fam
+    assert "windless" in c and "aloud" in c and "deep" not in c
+    assert "see" in words(View(diplomatic=True)) and "sea" not in words(View(diplomatic=True))
+
+
+def test_the_fixture_is_valid_tei(tmp_path):
+    from conftest import assert_tei_all_valid, jing_available
+
+    ok, why = jing_available()
+    if not ok:
+        pytest.skip(why)
+    assert_tei_all_valid(CRITICAL)
+    assert etree.parse(str(CRITICAL)).getroot().tag == T + "TEI"
