@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -24,6 +25,7 @@ from toolkit.render.accounting import (
     squash,
     transcription,
 )
+from toolkit.standoff import read_in
 from toolkit.validate import read_source
 
 CRITICAL = FIXTURES / "tei" / "critical.xml"
@@ -272,3 +274,66 @@ def test_the_fixture_is_valid_tei(tmp_path):
         pytest.skip(why)
     assert_tei_all_valid(CRITICAL)
     assert etree.parse(str(CRITICAL)).getroot().tag == T + "TEI"
+
+
+# ---- a stand-off apparatus (the Frankenstein Variorum's spine)
+
+VARIORUM = APPARATUS_CORPUS / "PghFrankenstein--fv-data"
+TEIKIT = [sys.executable, "-m", "toolkit.cli"]
+
+
+@needs_corpus
+def test_a_spine_reads_its_witnesses_words_from_their_local_copies():
+    spine = VARIORUM / "standoff_Spine" / "spine_C01.xml"
+    tree = read_in(read_source(spine).tree, str(spine), str(VARIORUM))
+    text = render_text(tree, str(spine), reading=True)
+    assert "raw.githubusercontent" not in text
+    assert "Greece,—Shakespeare,] f1818" in text  # the 1818 reading is the first here
+    f1831 = render_text(tree, str(spine), reading=True, witness="f1831")
+    assert "Greece,—Shakspeare," in f1831 and "Marlow, September, 1817." in f1831
+    assert "PREFACE. THE event on which this fiction is founded" in f1831
+    page = render_html(tree, str(spine))  # (checked: every witness's words are on the page)
+    assert "Tempest, f1831" in " ".join(entries(page))
+
+
+@needs_corpus
+def test_teikit_render_of_a_spine_in_its_repository_reads_the_witnesses(tmp_path):
+    """With no teikit.toml and no .git above it, a file inside the current directory may
+    read what the directory holds: the spine its chunks, an SGA manuscript the
+    ../shared/classDecl.xml it includes."""
+    spine = VARIORUM / "standoff_Spine" / "spine_C01.xml"
+    out = subprocess.run([*TEIKIT, "render", "--to", "text",
+                          "standoff_Spine/spine_C01.xml"], cwd=VARIORUM, capture_output=True,
+                         text=True)
+    assert out.returncode == 0, out.stderr
+    assert "Greece,—Shakspeare," in out.stdout
+    sga = ROOT.parent / "shared" / "corpus" / "sga"
+    manuscript = "data/tei/bl/bl-loan_ms_70_08.xml"
+    inside = subprocess.run([*TEIKIT, "render", "--to", "text", manuscript], cwd=sga,
+                            capture_output=True, text=True)
+    assert inside.returncode == 0, inside.stderr
+    outside = subprocess.run([*TEIKIT, "render", "--to", "text", str(sga / manuscript)],
+                             cwd=tmp_path, capture_output=True, text=True)
+    assert outside.returncode == 1 and "is outside the folder" in outside.stderr
+    assert spine.is_file()
+
+
+def test_a_pointer_leaves_the_edition_never(tmp_path):
+    """A reading that points outside the edition (by URL or by ../) stays a pointer."""
+    secret = tmp_path / "secret.xml"
+    secret.write_text('<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body><p>'
+                      '<seg xml:id="s">SECRET</seg></p></body></text></TEI>', encoding="utf-8")
+    edition = tmp_path / "ed"
+    edition.mkdir()
+    spine = edition / "spine.xml"
+    spine.write_text(
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>S'
+        '</title></titleStmt><publicationStmt><p>x</p></publicationStmt><sourceDesc><p>x</p>'
+        '</sourceDesc></fileDesc></teiHeader><text><body><ab><app>'
+        '<rdg wit="#a"><ptr target="../secret.xml#s"/></rdg>'
+        f'<rdg wit="#b"><ptr target="file://{secret}#s"/></rdg>'
+        '<rdg wit="#c"><ptr target="https://example.org/x/secret.xml#s"/></rdg>'
+        '</app></ab></body></text></TEI>', encoding="utf-8")
+    tree = read_in(read_source(spine).tree, str(spine), str(edition))
+    assert b"SECRET" not in etree.tostring(tree)
+    assert len(tree.getroot().findall(f".//{T}ptr")) == 3

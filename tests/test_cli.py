@@ -87,7 +87,7 @@ def test_build_writes_four_kinds_of_output(cli_run, tmp_path):
     assert (out / "html" / v / "index.html").is_file()
     assert (out / "print" / v / f"{v}.pdf").is_file() and (out / "print/edition.pdf").is_file()
     assert (out / "text" / v / f"{v}.txt").is_file()
-    assert "1 document: 8 files rebuilt, 0 up to date; 0 errors, 0 warnings" in result.stderr
+    assert "1 document: 9 files rebuilt, 0 up to date; 0 errors, 0 warnings" in result.stderr
 
 
 # --- failures: one line, non-zero, nothing written ------------------------------------

@@ -214,12 +214,14 @@ def render(input: str, fmt: str, output: str | None, width: int, reading: bool,
            edition: str | None) -> int:
     """Render a TEI document as HTML, a print PDF or plain text."""
     from .render import check_witness, render_html, render_pdf, render_text
+    from .standoff import read_in
     from .validate import edition_root, read_source
 
     _check_output(input, output)
     if fmt == "print" and output in (None, "-") and sys.stdout.isatty():
         raise UsageError("a PDF cannot go to the terminal; give -o FILE.pdf")
-    tree = read_source(input, edition or edition_root([input]), not no_xinclude).tree
+    root = edition or edition_root([input])
+    tree = read_in(read_source(input, root, not no_xinclude).tree, input, root)
     root = tree.getroot()
     if root.tag not in {f"{{http://www.tei-c.org/ns/1.0}}{n}" for n in TEI_ROOTS}:
         raise TeikitError("not a TEI document: the root must be <TEI> in the TEI namespace "

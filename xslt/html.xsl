@@ -753,7 +753,8 @@
        paragraph, in the conventional form "key lemma] sigla; variant sigla; …"; each
        entry and its unit link to each other. Not in a witness view (the text is then a
        witness's, which the apparatus does not describe). -->
-  <xsl:template name="apparatus">
+  <xsl:template name="apparatus"><xsl:call-template name="apparatus-section"/></xsl:template>
+  <xsl:template name="apparatus-section">
     <xsl:variable name="apps" select="tk:apps-in(.)"/>
     <xsl:if test="exists($apps) and $witness = ''">
       <section class="apparatus" aria-label="Critical apparatus">

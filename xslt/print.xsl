@@ -71,7 +71,11 @@
     <article class="document" id="{tk:id(.)}">
       <p class="running-title"><xsl:value-of select="tk:doc-title(.)"/></p>
       <xsl:call-template name="metadata"/>
-      <xsl:apply-templates select="node()"/>
+      <xsl:variable name="foot" select="tk:apparatus-at-foot(.)"/>
+      <xsl:apply-templates select="node()">
+        <xsl:with-param name="tk:foot" tunnel="yes" select="$foot"/>
+      </xsl:apply-templates>
+      <xsl:if test="not($foot)"><xsl:call-template name="apparatus-section"/></xsl:if>
       <xsl:call-template name="hand-legend"/>
     </article>
   </xsl:template>
@@ -98,17 +102,29 @@
   <xsl:variable name="tk:interactive" as="xs:boolean" select="false()"/>
   <xsl:template match="tei:app">
     <xsl:param name="tk:copy" as="xs:boolean" tunnel="yes" select="false()"/>
+    <xsl:param name="tk:foot" as="xs:boolean" tunnel="yes" select="true()"/>
     <xsl:variable name="shown" select="tk:shown(.)"/>
     <span class="app"><xsl:apply-templates select="$shown/node()"/></span>
     <!-- its entry, and those of the units in its other readings (which the text does not
          show, so no mark of theirs comes later) -->
-    <xsl:if test="$witness = '' and not($tk:copy)">
+    <xsl:if test="$witness = '' and not($tk:copy) and $tk:foot">
       <xsl:for-each select=". | (tk:readings(.) except $shown)//tei:app">
         <span class="app-note" data-key="{tk:app-key(.)}"><xsl:call-template name="app-entry"/></span>
       </xsl:for-each>
     </xsl:if>
   </xsl:template>
   <xsl:template name="apparatus"/>
+  <!-- An apparatus stands at the foot of its pages while it is shorter than the text it
+       varies from (its readings, and some 20 characters of key and sigla an entry); one
+       longer than its text (a collation's spine, whose text is the variants) could not fit
+       there, page after page: it follows the document, keyed the same way. -->
+  <xsl:function name="tk:apparatus-at-foot" as="xs:boolean">
+    <xsl:param name="doc" as="element()"/>
+    <xsl:variable name="readings" select="sum(($doc//tei:rdg)[empty(ancestor::tei:rdg)] ! string-length(normalize-space(.)))
+        + 20 * count($doc//tei:app)"/>
+    <xsl:sequence select="$readings le string-length(normalize-space(string-join(
+        $doc//text()[not(ancestor::tei:rdg or ancestor::tei:teiHeader or ancestor::tei:note or ancestor::tei:witDetail)], ' ')))"/>
+  </xsl:function>
   <!-- The margin keys: a numbered verse line every fifth line and where a unit is; a
        paragraph where its key (section or paragraph number) changes. -->
   <xsl:template match="tei:l[normalize-space(@n)][tk:keyed(.)]">

@@ -22,6 +22,7 @@ from ..files import OutputFolder
 from ..render import complete, prepare_pages, render_pages, render_pdf, view_of
 from ..render.accounting import View
 from ..render.typeset import typeset
+from ..standoff import read_in
 from ..validate import ERROR, WARNING, Checked, Edition, Source, check_sources, read_source
 from .documents import XML_ID, describe, describe_volume, document_divs
 
@@ -183,7 +184,7 @@ def render_file(task: dict) -> dict:
     this task renders, or None for all)."""
     path = task["path"]
     try:
-        tree = read_source(path, task["root"]).tree
+        tree = read_in(read_source(path, task["root"]).tree, path, task["root"])
     except TeikitError as exc:
         return {"files": [], "errors": [str(exc)]}
     if task.get("keep") is not None:

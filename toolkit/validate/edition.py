@@ -45,18 +45,23 @@ class Edition:
 
 def edition_root(paths: list[str]) -> str:
     """The edition folder for a run: the folder named (several: the folder holding them
-    all); for files, the nearest folder above them with a teikit.toml, else the folder
-    holding them all."""
+    all); for files, the nearest folder above them with a teikit.toml, else the
+    repository they are in (the folder with .git), else the current directory when they
+    are inside it (a project's files include their neighbours: ../shared/classDecl.xml),
+    else the folder holding them all."""
     folders = [os.path.abspath(p) for p in paths if os.path.isdir(p)]
     if folders:
         return os.path.commonpath(folders)
     common = os.path.commonpath([os.path.dirname(os.path.abspath(p)) for p in paths]) \
         if paths else os.getcwd()
-    probe = common
-    while True:
-        if os.path.isfile(os.path.join(probe, "teikit.toml")):
-            return probe
-        parent = os.path.dirname(probe)
-        if parent == probe:
-            return common
-        probe = parent
+    for marker in ("teikit.toml", ".git"):
+        probe = common
+        while True:
+            if os.path.exists(os.path.join(probe, marker)):
+                return probe
+            parent = os.path.dirname(probe)
+            if parent == probe:
+                break
+            probe = parent
+    here = os.getcwd()
+    return here if common == here or common.startswith(here.rstrip(os.sep) + os.sep) else common
