@@ -161,6 +161,15 @@
     <xsl:variable name="groups" select="tk:header($scope)//tei:listWit/@xml:id/string()"/>
     <xsl:sequence select="$declared[. = $cited], $cited[not(. = ($declared, $groups))]"/>
   </xsl:function>
+  <!-- Where a unit stands in the text a reader sees: itself, unless it is inside a reading
+       the text does not show (then the unit around that reading). Its entry links there. -->
+  <xsl:function name="tk:unit-in-text" as="element(tei:app)">
+    <xsl:param name="app" as="element(tei:app)"/>
+    <xsl:sequence select="(for $u in $app/ancestor-or-self::tei:app return
+        (if (every $a in $u/ancestor::tei:app satisfies exists(tk:shown($a) intersect $u/ancestor::*))
+         then $u else ()))[last()]"/>
+  </xsl:function>
+
   <!-- The units a part of the text holds (nested ones too): its apparatus lists them all. -->
   <xsl:function name="tk:apps-in" as="element(tei:app)*">
     <xsl:param name="scope" as="node()"/>

@@ -761,8 +761,9 @@
         <h2>Apparatus</h2>
         <ol class="app-entries">
           <xsl:for-each select="$apps">
-            <li id="{tk:id(.)}-entry" class="app-entry" data-unit="{tk:id(.)}">
-              <a class="app-key" href="#{tk:id(.)}" aria-label="Back to the text"><xsl:value-of select="tk:app-key(.)"/></a>
+            <xsl:variable name="unit" select="tk:id(tk:unit-in-text(.))"/>
+            <li id="{tk:id(.)}-entry" class="app-entry" data-unit="{$unit}">
+              <a class="app-key" href="#{$unit}" aria-label="Back to the text"><xsl:value-of select="tk:app-key(.)"/></a>
               <xsl:text> </xsl:text>
               <xsl:call-template name="app-entry"/>
             </li>
@@ -808,11 +809,13 @@
       <xsl:if test="not(. is $lemma)">
         <xsl:text> </xsl:text>
         <span class="app-rdg">
+          <!-- a reading the text does not show is pointed at here, in its entry -->
+          <xsl:if test="@xml:id and $witness = '' and not(. is tk:shown($app))"><xsl:attribute name="id" select="@xml:id"/></xsl:if>
           <xsl:choose>
             <xsl:when test="tk:empty-reading(.)"><em class="app-word">om.</em></xsl:when>
             <xsl:otherwise>
               <xsl:if test="$adds"><em class="app-word">add. </em></xsl:if>
-              <xsl:call-template name="app-copy"><xsl:with-param name="nodes" select="node()"/></xsl:call-template>
+              <xsl:call-template name="app-copy"><xsl:with-param name="nodes" select="node()"/><xsl:with-param name="ids" select="true()"/></xsl:call-template>
             </xsl:otherwise>
           </xsl:choose>
         </span>
@@ -821,7 +824,7 @@
       <xsl:if test="tk:reading-kind(.) != ''"><xsl:text> </xsl:text><em class="app-kind">(<xsl:value-of select="tk:reading-kind(.)"/>)</em></xsl:if>
       <xsl:variable name="rid" select="@xml:id"/>
       <xsl:for-each select="$app//tei:witDetail[$rid and tokenize(@target) ! tk:ref-id(.) = $rid][tk:of-app(.) is $app]">
-        <xsl:text> </xsl:text><span class="wit-detail">(<xsl:call-template name="app-copy"><xsl:with-param name="nodes" select="node()"/></xsl:call-template>)</span>
+        <xsl:text> </xsl:text><span class="wit-detail">(<xsl:call-template name="app-copy"><xsl:with-param name="nodes" select="node()"/><xsl:with-param name="ids" select="true()"/></xsl:call-template>)</span>
       </xsl:for-each>
     </xsl:for-each>
     <xsl:for-each select=".//(tei:witDetail[not(tokenize(@target) ! tk:ref-id(.) = tk:readings($app)/@xml:id)]
@@ -829,7 +832,7 @@
       <xsl:text> </xsl:text>
       <span class="{if (self::tei:note) then 'app-note' else 'wit-detail'}">
         <xsl:if test="self::tei:witDetail and @wit"><xsl:value-of select="string-join(tk:sigla(.), ' ')"/>: </xsl:if>
-        <xsl:call-template name="app-copy"><xsl:with-param name="nodes" select="node()"/></xsl:call-template>
+        <xsl:call-template name="app-copy"><xsl:with-param name="nodes" select="node()"/><xsl:with-param name="ids" select="true()"/></xsl:call-template>
       </span>
     </xsl:for-each>
   </xsl:template>
@@ -838,12 +841,16 @@
        without the ids the text already has, and units in it show their reading only. -->
   <xsl:template name="app-copy">
     <xsl:param name="nodes" as="node()*"/>
+    <xsl:param name="ids" as="xs:boolean" select="false()"/><!-- the only place it is shown -->
     <xsl:variable name="out" as="node()*">
       <xsl:apply-templates select="$nodes">
         <xsl:with-param name="tk:copy" tunnel="yes" select="true()"/>
       </xsl:apply-templates>
     </xsl:variable>
-    <xsl:apply-templates select="$out" mode="tk:no-ids"/>
+    <xsl:choose>
+      <xsl:when test="$ids"><xsl:sequence select="$out"/></xsl:when>
+      <xsl:otherwise><xsl:apply-templates select="$out" mode="tk:no-ids"/></xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
   <xsl:mode name="tk:no-ids" on-no-match="shallow-copy"/>
   <xsl:template match="@id" mode="tk:no-ids"/>
@@ -1031,6 +1038,16 @@
   </xsl:template>
   <xsl:template match="tei:fw">
     <div class="fw {@type}"><xsl:apply-templates/></div>
+  </xsl:template>
+
+  <!-- Elements TEI keeps empty (milestones, breaks, marks where a witness begins, a gap but
+       for its description, an image but for its own): a source that puts words in one
+       still has them shown, after its mark. -->
+  <xsl:template match="(tei:anchor | tei:cb | tei:lb | tei:pb | tei:milestone | tei:handShift
+      | tei:space | tei:witStart | tei:witEnd | tei:lacunaStart | tei:lacunaEnd | tei:graphic)[node()]
+      | tei:gap[node() except tei:desc]" priority="60">
+    <xsl:next-match/>
+    <span class="tei-content"><xsl:apply-templates select="node() except self::tei:gap/tei:desc"/></span>
   </xsl:template>
 
   <!-- Anything else: keep its text. -->

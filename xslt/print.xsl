@@ -115,15 +115,16 @@
   </xsl:template>
   <xsl:template name="apparatus"/>
   <!-- An apparatus stands at the foot of its pages while it is shorter than the text it
-       varies from (its readings, and some 20 characters of key and sigla an entry); one
-       longer than its text (a collation's spine, whose text is the variants) could not fit
-       there, page after page: it follows the document, keyed the same way. -->
+       varies from (its readings, and some 20 characters of key and sigla an entry), or
+       short enough for one page's foot; one longer than its text (a collation's spine,
+       whose text is the variants) could not fit there, page after page (Typst took minutes
+       to try): it follows the document, keyed the same way. -->
   <xsl:function name="tk:apparatus-at-foot" as="xs:boolean">
     <xsl:param name="doc" as="element()"/>
     <xsl:variable name="readings" select="sum(($doc//tei:rdg)[empty(ancestor::tei:rdg)] ! string-length(normalize-space(.)))
         + 20 * count($doc//tei:app)"/>
-    <xsl:sequence select="$readings le string-length(normalize-space(string-join(
-        $doc//text()[not(ancestor::tei:rdg or ancestor::tei:teiHeader or ancestor::tei:note or ancestor::tei:witDetail)], ' ')))"/>
+    <xsl:sequence select="$readings le max((3000, string-length(normalize-space(string-join(
+        $doc//text()[not(ancestor::tei:rdg or ancestor::tei:teiHeader or ancestor::tei:note or ancestor::tei:witDetail)], ' ')))))"/>
   </xsl:function>
   <!-- The margin keys: a numbered verse line every fifth line and where a unit is; a
        paragraph where its key (section or paragraph number) changes. -->
@@ -157,12 +158,14 @@
   <!-- The source edition's page: a bar in the text, the number in the margin. -->
   <xsl:template match="tei:pb">
     <span class="pb-print" id="{tk:id(.)}"><span class="pb-bar">|</span><span class="pb-margin"><xsl:value-of select="if (normalize-space(@n)) then '[Page ' || @n || ']' else '[page break]'"/></span></span>
+    <xsl:apply-templates/><!-- (words in a pb, which TEI keeps empty: not lost) -->
   </xsl:template>
 
   <!-- Hands in print: a siglum where a hand begins and on each addition or deletion. -->
   <xsl:template match="tei:handShift">
     <xsl:variable name="h" select="tk:ref-id(@new)"/>
     <sup class="siglum hand-{tk:hand-index(., $h)}">⸢<xsl:value-of select="tk:siglum(., $h)"/></sup>
+    <xsl:apply-templates/>
   </xsl:template>
   <xsl:template match="tei:add | tei:del">
     <xsl:variable name="h" select="tk:hand(.)"/>

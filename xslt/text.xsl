@@ -528,6 +528,13 @@
     <xsl:sequence select="string-join($pieces, '')"/>
   </xsl:function>
   <xsl:template match="tei:teiHeader | comment() | processing-instruction()" mode="inline"/>
+  <!-- Elements TEI keeps empty, with words in them all the same: the words after the mark. -->
+  <xsl:template match="(tei:anchor | tei:cb | tei:lb | tei:pb | tei:milestone | tei:handShift
+      | tei:space | tei:witStart | tei:witEnd | tei:lacunaStart | tei:lacunaEnd | tei:graphic)[node()]
+      | tei:gap[node() except tei:desc]" mode="inline" priority="10">
+    <xsl:next-match/>
+    <xsl:apply-templates select="node() except self::tei:gap/tei:desc" mode="inline"/>
+  </xsl:template>
   <!-- Anything else: its text. -->
   <xsl:template match="*" mode="inline"><xsl:apply-templates mode="inline"/></xsl:template>
 
