@@ -337,3 +337,24 @@ def test_a_pointer_leaves_the_edition_never(tmp_path):
     tree = read_in(read_source(spine).tree, str(spine), str(edition))
     assert b"SECRET" not in etree.tostring(tree)
     assert len(tree.getroot().findall(f".//{T}ptr")) == 3
+
+
+def test_units_apart_from_the_text_are_entries_only():
+    """Double-end-point (a listApp pointing at anchors) and location-referenced units: the
+    base text's words once, the units as entries keyed by the place they point at, a mark at
+    the anchor that ends the place; no witness switch (it would change no word)."""
+    path = FIXTURES / "tei" / "double-end-point.xml"
+    source = read_source(path).tree
+    text = render_text(source, str(path), reading=True)
+    assert text.count("quiet harbour") == 2  # the text, and the entry's lemma
+    assert "Apparatus\n  4 quiet harbour] A; silent haven B\n  4 dusk] A; evening B" in text
+    page = render_html(source, str(path))
+    assert shown(page, ".body") == "Ships come into the quiet harbour° at dusk."
+    assert entries(page) == ["4 quiet harbour] A; silent haven B", "4 dusk] A; evening B"]
+    dom = html.fromstring(page)
+    assert dom.xpath("//a[@class='app-mark']/@href") == [
+        "#" + dom.xpath("//li[contains(@class, 'app-entry')]/@id")[0]]
+    assert dom.xpath("//li[1]//a[@class='app-key']/@href") == ["#s1"]
+    assert not dom.xpath("//select[@name='witness']")
+    witness = render_text(source, str(path), reading=True, witness="B")
+    assert "silent haven B" in witness  # the witness's words: in the entries, kept

@@ -54,6 +54,17 @@
     <xsl:sequence select="$el/ancestor::*[self::tei:app or self::tei:lem or self::tei:rdg][1]/self::tei:app"/>
   </xsl:function>
 
+  <!-- A unit kept apart from the text it describes: the location-referenced and the
+       double-end-point-attached methods (variantEncoding, or inferred: an app that points
+       at its place with @from, or stands in a listApp). Its lemma is the text's own words,
+       already in the text: the unit itself shows nothing where it stands, and is only an
+       entry of the apparatus. -->
+  <xsl:function name="tk:apart" as="xs:boolean">
+    <xsl:param name="app" as="element(tei:app)"/>
+    <xsl:sequence select="exists($app/@from) or exists($app/ancestor::tei:listApp)
+        or (tk:header($app)//tei:variantEncoding/@method)[1] = ('location-referenced', 'double-end-point')"/>
+  </xsl:function>
+
   <!-- The reading the critical text shows: the lemma; without one, the reading the edition
        designates (@type or @ana lemma/base), else the first. -->
   <xsl:function name="tk:lemma" as="element()?">
@@ -128,7 +139,10 @@
     <xsl:variable name="block" select="$app/ancestor::*[self::tei:p or self::tei:ab or self::tei:head
         or self::tei:l or self::tei:item or self::tei:seg[tei:lb] or self::tei:quote][1]"/>
     <xsl:variable name="lb" select="($block//tei:lb[normalize-space(@n)][. &lt;&lt; $app])[last()]"/>
-    <xsl:sequence select="if ($l) then normalize-space($l/@n)
+    <xsl:variable name="from" select="if ($app/@from) then key('id', tk:ref-id($app/@from), root($app))[1] else ()"/>
+    <xsl:sequence select="if ($app/self::tei:app and normalize-space($app/@loc)) then normalize-space($app/@loc)
+        else if ($from) then tk:app-key($from)
+        else if ($l) then normalize-space($l/@n)
         else if ($lb) then normalize-space($lb/@n)
         else tk:block-key(($block, $app)[1])"/>
   </xsl:function>
@@ -152,11 +166,12 @@
     <xsl:sequence select="string-length(normalize-space($n)) le 8 and not(contains($n, ':'))"/>
   </xsl:function>
 
-  <!-- The witnesses a reader can follow in a part of the text: those its readings cite
+  <!-- The witnesses a reader can follow in a part of the text: those its readings cite (in
+       units in the text: a unit apart from it changes no words of it)
        (groups as their members), declared ones in the order of the list of witnesses. -->
   <xsl:function name="tk:cited-witnesses" as="xs:string*">
     <xsl:param name="scope" as="node()"/>
-    <xsl:variable name="cited" select="distinct-values(tk:apps-in($scope) ! tk:readings(.) ! tk:wits(.))"/>
+    <xsl:variable name="cited" select="distinct-values(tk:apps-in($scope)[not(tk:apart(.))] ! tk:readings(.) ! tk:wits(.))"/>
     <xsl:variable name="declared" select="tk:header($scope)//tei:witness/@xml:id/string()"/>
     <xsl:variable name="groups" select="tk:header($scope)//tei:listWit/@xml:id/string()"/>
     <xsl:sequence select="$declared[. = $cited], $cited[not(. = ($declared, $groups))]"/>

@@ -393,7 +393,7 @@
   </xsl:template>
 
   <!-- Structure -->
-  <xsl:template match="tei:teiHeader"/>
+  <xsl:template match="tei:teiHeader[not(ancestor::tei:text)]"/>
   <xsl:template match="tei:div">
     <section class="div {@type}">
       <xsl:if test="@xml:id"><xsl:attribute name="id" select="@xml:id"/></xsl:if>
@@ -517,8 +517,14 @@
        the end of the document. -->
   <xsl:key name="note-target" match="tei:note[@target]" use="tokenize(@target) ! tk:ref-id(.)"/>
   <xsl:template match="tei:note[tk:anchored(.)]"/>
+  <xsl:key name="app-end" match="tei:app[@to]" use="tk:ref-id(@to)"/>
   <xsl:template match="tei:anchor">
     <span class="anchor" id="{tk:id(.)}"/>
+    <xsl:if test="$witness = ''">
+      <xsl:for-each select="key('app-end', string(@xml:id))">
+        <a class="app-mark" href="#{tk:id(.)}-entry" data-pagefind-ignore="" aria-label="Variants ({tk:app-key(.)})">°</a>
+      </xsl:for-each>
+    </xsl:if>
     <xsl:apply-templates select="key('note-target', string(@xml:id))[tk:anchored(.)]" mode="mark"/>
   </xsl:template>
   <!-- Is a note marked at an anchor elsewhere (its @target names one in this file)? -->
@@ -669,6 +675,7 @@
         </xsl:when>
         <xsl:otherwise><xsl:apply-templates select="$shown/node()"/></xsl:otherwise>
       </xsl:choose>
+      <xsl:apply-templates select="text()[normalize-space()]"/>
     </span>
   </xsl:template>
 
@@ -718,6 +725,9 @@
   <!-- A variation unit: the reading the view shows, and a mark leading to its entry in the
        apparatus. On the web every reading is there, the others hidden, so that the page's
        witness switch can show what any witness reads. -->
+  <!-- A unit apart from the text (apparatus.xsl, tk:apart): only its entry; a mark at the
+       anchor that ends its place (double-end-point) leads there. -->
+  <xsl:template match="tei:app[tk:apart(.)]" priority="2"/>
   <xsl:template match="tei:app">
     <xsl:param name="tk:copy" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:variable name="shown" select="tk:shown(.)"/>
@@ -738,6 +748,9 @@
           </xsl:choose>
         </span>
       </xsl:for-each>
+      <!-- words in the unit outside any reading (not TEI's way, but kept) -->
+      <xsl:apply-templates select="node()[not(self::tei:lem or self::tei:rdg or self::tei:rdgGrp
+          or self::tei:note or self::tei:witDetail)][normalize-space()]"/>
       <xsl:if test="$witness = '' and not($tk:copy)">
         <a class="app-mark" href="#{$id}-entry" data-pagefind-ignore="" aria-label="Variants ({tk:app-key(.)})">°</a>
       </xsl:if>
@@ -755,15 +768,20 @@
        witness's, which the apparatus does not describe). -->
   <xsl:template name="apparatus"><xsl:call-template name="apparatus-section"/></xsl:template>
   <xsl:template name="apparatus-section">
-    <xsl:variable name="apps" select="tk:apps-in(.)"/>
-    <xsl:if test="exists($apps) and $witness = ''">
+    <!-- (a witness view keeps the units apart from the text: only they say what it reads) -->
+    <xsl:param name="apps" select="tk:apps-in(.)[$witness = '' or tk:apart(.)]"/>
+    <xsl:if test="exists($apps)">
       <section class="apparatus" aria-label="Critical apparatus">
         <h2>Apparatus</h2>
         <ol class="app-entries">
           <xsl:for-each select="$apps">
-            <xsl:variable name="unit" select="tk:id(tk:unit-in-text(.))"/>
+            <xsl:variable name="unit" select="if (tk:apart(.)) then (@from ! tk:ref-id(.), tk:id(.))[1]
+                else tk:id(tk:unit-in-text(.))"/>
             <li id="{tk:id(.)}-entry" class="app-entry" data-unit="{$unit}">
-              <a class="app-key" href="#{$unit}" aria-label="Back to the text"><xsl:value-of select="tk:app-key(.)"/></a>
+              <xsl:choose>
+                <xsl:when test="tk:apart(.) and empty(@from)"><strong class="app-key"><xsl:value-of select="tk:app-key(.)"/></strong></xsl:when>
+                <xsl:otherwise><a class="app-key" href="#{$unit}" aria-label="Back to the text"><xsl:value-of select="tk:app-key(.)"/></a></xsl:otherwise>
+              </xsl:choose>
               <xsl:text> </xsl:text>
               <xsl:call-template name="app-entry"/>
             </li>
@@ -799,7 +817,7 @@
     <xsl:variable name="adds" select="$lemma and tk:empty-reading($lemma)"/>
     <span class="app-lem">
       <xsl:choose>
-        <xsl:when test="count($words) gt 6"><xsl:value-of select="$words[1] || ' … ' || $words[last()]"/></xsl:when>
+        <xsl:when test="count($words) gt 6 and not(tk:apart(.))"><xsl:value-of select="$words[1] || ' … ' || $words[last()]"/></xsl:when>
         <xsl:otherwise><xsl:call-template name="app-copy"><xsl:with-param name="nodes" select="$lemma/node()"/></xsl:call-template></xsl:otherwise>
       </xsl:choose>
     </span>

@@ -75,7 +75,9 @@
       <xsl:apply-templates select="node()">
         <xsl:with-param name="tk:foot" tunnel="yes" select="$foot"/>
       </xsl:apply-templates>
-      <xsl:if test="not($foot)"><xsl:call-template name="apparatus-section"/></xsl:if>
+      <xsl:call-template name="apparatus-section">
+        <xsl:with-param name="apps" select="tk:apps-in(.)[tk:apart(.) or (not($foot) and $witness = '')]"/>
+      </xsl:call-template>
       <xsl:call-template name="hand-legend"/>
     </article>
   </xsl:template>
@@ -104,7 +106,8 @@
     <xsl:param name="tk:copy" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:param name="tk:foot" as="xs:boolean" tunnel="yes" select="true()"/>
     <xsl:variable name="shown" select="tk:shown(.)"/>
-    <span class="app"><xsl:apply-templates select="$shown/node()"/></span>
+    <span class="app"><xsl:apply-templates select="$shown/node(), node()[not(self::tei:lem or self::tei:rdg
+        or self::tei:rdgGrp or self::tei:note or self::tei:witDetail)][normalize-space()]"/></span>
     <!-- its entry, and those of the units in its other readings (which the text does not
          show, so no mark of theirs comes later) -->
     <xsl:if test="$witness = '' and not($tk:copy) and $tk:foot">
@@ -114,6 +117,8 @@
     </xsl:if>
   </xsl:template>
   <xsl:template name="apparatus"/>
+  <!-- units apart from the text: their entries follow the document -->
+  <xsl:template match="tei:app[tk:apart(.)]" priority="2"/>
   <!-- An apparatus stands at the foot of its pages while it is shorter than the text it
        varies from (its readings, and some 20 characters of key and sigla an entry), or
        short enough for one page's foot; one longer than its text (a collation's spine,

@@ -192,7 +192,7 @@
           <xsl:when test="self::tei:pb"><xsl:sequence select="tk:page-line(.)"/></xsl:when>
           <!-- a unit standing as a block (a verse line that some witnesses omit): the
                view's reading, as a block; its entry is in the apparatus -->
-          <xsl:when test="self::tei:app"><xsl:sequence select="tk:body(tk:shown(.), $count)"/></xsl:when>
+          <xsl:when test="self::tei:app"><xsl:sequence select="if (tk:apart(.)) then '' else tk:body(tk:shown(.), $count)"/></xsl:when>
           <xsl:when test="text()[normalize-space()]">
             <!-- text right inside (a closer's "Deinem treuen", a quote's words): one block -->
             <xsl:sequence select="tk:block(., $count, 'para')"/>
@@ -474,13 +474,15 @@
     <xsl:sequence select="tk:m('[')"/><xsl:apply-templates mode="inline"/><xsl:sequence select="tk:m(']')"/>
   </xsl:template>
   <xsl:template match="tei:choice" mode="inline">
-    <xsl:apply-templates select="tk:choice-shown(.)/node()" mode="inline"/>
+    <xsl:apply-templates select="tk:choice-shown(.)/node(), text()[normalize-space()]" mode="inline"/>
   </xsl:template>
 
   <!-- The critical apparatus (apparatus.xsl chooses): the view's reading in the text, the
        entries after the notes, keyed by line, section or paragraph. -->
+  <xsl:template match="tei:app[tk:apart(.)]" mode="inline" priority="2"/>
   <xsl:template match="tei:app" mode="inline">
-    <xsl:apply-templates select="tk:shown(.)/node()" mode="inline"/>
+    <xsl:apply-templates select="tk:shown(.)/node(), node()[not(self::tei:lem or self::tei:rdg
+        or self::tei:rdgGrp or self::tei:note or self::tei:witDetail)][normalize-space()]" mode="inline"/>
   </xsl:template>
   <xsl:template match="tei:witStart | tei:witEnd | tei:lacunaStart | tei:lacunaEnd" mode="inline">
     <xsl:sequence select="tk:m('[' || tk:wit-event(.) || ']')"/>
@@ -488,8 +490,8 @@
   <xsl:function name="tk:apparatus-lines" as="xs:string">
     <xsl:param name="scope" as="element()"/>
     <xsl:param name="count" as="xs:integer"/>
-    <xsl:variable name="apps" select="tk:apps-in($scope)"/>
-    <xsl:sequence select="if (empty($apps) or $witness != '') then ''
+    <xsl:variable name="apps" select="tk:apps-in($scope)[$witness = '' or tk:apart(.)]"/>
+    <xsl:sequence select="if (empty($apps)) then ''
         else string-join(('Apparatus', $apps ! ('  ' || tk:app-key(.) || ' '
             || tk:finish-block(tk:entry-string(., $count), $count, 'line'))), $NL)"/>
   </xsl:function>
@@ -517,7 +519,7 @@
         | tei:note)[tk:of-app(.) is $app] ! string-join(((self::tei:witDetail/@wit ! (string-join(tk:sigla(..), ' ') || ':')),
         normalize-space(tk:entry-text(node()))), ' ')"/>
     <xsl:sequence select="if (tk:events-only($app)) then string-join(tk:readings($app) ! normalize-space(tk:entry-text(node())), '; ')
-        else (if (count($words) gt 6) then $words[1] || ' … ' || $words[last()]
+        else (if (count($words) gt 6 and not(tk:apart($app))) then $words[1] || ' … ' || $words[last()]
         else normalize-space(tk:entry-text($lemma/node()))) || tk:m(']')
         || (if (exists($readings[. != ''])) then ' ' || tk:m(string-join($readings, '; ')) else '')
         || string-join($rest ! (' ' || .), '')"/>
@@ -527,7 +529,7 @@
     <xsl:variable name="pieces" as="xs:string*"><xsl:apply-templates select="$nodes" mode="inline"/></xsl:variable>
     <xsl:sequence select="string-join($pieces, '')"/>
   </xsl:function>
-  <xsl:template match="tei:teiHeader | comment() | processing-instruction()" mode="inline"/>
+  <xsl:template match="tei:teiHeader[not(ancestor::tei:text)] | comment() | processing-instruction()" mode="inline"/>
   <!-- Elements TEI keeps empty, with words in them all the same: the words after the mark. -->
   <xsl:template match="(tei:anchor | tei:cb | tei:lb | tei:pb | tei:milestone | tei:handShift
       | tei:space | tei:witStart | tei:witEnd | tei:lacunaStart | tei:lacunaEnd | tei:graphic)[node()]

@@ -110,7 +110,8 @@ class _Walk:
             self.out.append((_words(text) if self.split else squash(text), el, where))
 
     def element(self, el: etree._Element, where: str) -> None:
-        if not isinstance(el.tag, str) or el.tag == T + "teiHeader":
+        if not isinstance(el.tag, str) or el.tag == T + "teiHeader" and \
+                el.getparent() is not None and el.getparent().tag in (T + "TEI", T + "teiCorpus"):
             return
         if self.view.reading and el.tag == T + "del":
             return
@@ -121,6 +122,7 @@ class _Walk:
                          kids[0] if kids else None)
             if shown is not None:
                 self.element(shown, where)
+            self.loose(el, where)
             return
         if el.tag == T + "app":
             self.app(el, where)
@@ -134,9 +136,16 @@ class _Walk:
 
     def app(self, app: etree._Element, where: str) -> None:
         """The shown reading where the unit stands; in the critical text the others, and
-        the unit's notes and details, in the apparatus."""
+        the unit's notes and details, in the apparatus. A unit apart from its text (see
+        apart): all of it in the apparatus, in every view."""
+        self.loose(app, where)
         readings = app_readings(app)
         lemma = app_lemma(app, readings)
+        if apart(app):
+            for child in app.iter(*READINGS, *GATHERED):
+                if _owner(child) is app:
+                    self.element(child, APPARATUS)
+            return
         if self.view.witness:
             shown = next((r for r in readings if self.view.witness in self._wits(r)), lemma)
             if shown is not None:
@@ -146,9 +155,33 @@ class _Walk:
             if _owner(child) is app:
                 self.element(child, where if child is lemma else APPARATUS)
 
+    def loose(self, el: etree._Element, where: str) -> None:
+        """Words standing in a choice or a unit outside its readings (outputs keep them)."""
+        self.add(el.text, el, where)
+        for child in el:
+            if child.tag not in (*READINGS, *GATHERED, T + "rdgGrp", T + "sic", T + "corr",
+                                 T + "orig", T + "reg", T + "abbr", T + "expan") \
+                    and el.tag == T + "app":
+                self.element(child, where)
+            self.add(child.tail, el, where)
+
     def _wits(self, rdg: etree._Element) -> set[str]:
         ids = {w.lstrip("#") for w in (rdg.get("wit") or "").split()}
         return ids | {m for w in ids for m in self.groups.get(w, ())}
+
+
+def apart(app: etree._Element) -> bool:
+    """Is a unit kept apart from the text it describes (location-referenced or
+    double-end-point: @from, a listApp, or the header's variantEncoding)? As
+    apparatus.xsl's tk:apart."""
+    if app.get("from") is not None or next(app.iterancestors(T + "listApp"), None) is not None:
+        return True
+    return _method(app.getroottree().getroot()) in ("location-referenced", "double-end-point")
+
+
+def _method(root: etree._Element) -> str:
+    found = next(root.iter(T + "variantEncoding"), None)
+    return (found.get("method") or "") if found is not None else ""
 
 
 def app_readings(app: etree._Element) -> list[etree._Element]:
