@@ -25,6 +25,34 @@
       select="('p','head','item','note','ab','l','salute','signed','dateline','cell','label',
                'seg','closer','opener','quote','q','byline','trailer','docAuthor','figDesc')"/>
 
+  <!-- ==== What each element is: its behaviour, in the TEI processing model's words ====
+       Every output's fallback (for an element it has no template of its own for) asks this
+       one table:
+         section  holds blocks: each child stands on its own (a div1, a register, a speech,
+                  a reading made of verse lines); a section with words right inside it is a
+                  block
+         block    stands on lines of its own, words inside (an address line, a verse line)
+         inline   runs on in the line: anything not listed
+       so the outputs implement three behaviours, not hundreds of elements, and "what
+       happens to element X" is answered here. Elements with templates of their own (p,
+       head, note, app, choice, pb, hands…) follow those. -->
+  <xsl:variable name="tk:behaviours" as="map(xs:string, xs:string)" select="map:merge((
+      ('front', 'back', 'text', 'group', 'sourceDoc', 'surfaceGrp', 'surface', 'zone',
+       'standOff', 'facsimile', 'listPerson', 'listPlace', 'listOrg', 'listBibl', 'listEvent',
+       'person', 'place', 'org', 'event', 'sp', 'spGrp', 'castList', 'titlePage', 'div1',
+       'div2', 'div3', 'div4', 'div5', 'postscript', 'address', 'floatingText', 'argument',
+       'epigraph', 'msDesc', 'entry', 'listApp', 'figure', 'lem', 'rdg', 'rdgGrp')
+        ! map:entry(., 'section'),
+      ('addrLine', 'speaker', 'stage', 'castItem', 'docTitle', 'titlePart', 'docImprint',
+       'docDate', 'listRelation', 'relation', 'personGrp', 'bibl', 'biblStruct', 'sense', 'lg',
+       'l', 'trailer', 'figDesc', 'app', 'alt', 'listWit', 'witness', 'respStmt', 'birth',
+       'death', 'occupation')
+        ! map:entry(., 'block')))"/>
+  <xsl:function name="tk:behaviour" as="xs:string">
+    <xsl:param name="el" as="element()"/>
+    <xsl:sequence select="($tk:behaviours(local-name($el)), 'inline')[1]"/>
+  </xsl:function>
+
   <!-- The document divisions of a file: FRUS-style documents, or the whole body. -->
   <xsl:function name="tk:documents" as="element()*">
     <xsl:param name="root" as="node()"/>

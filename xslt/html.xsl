@@ -1075,19 +1075,13 @@
       <xsl:apply-templates/>
     </xsl:element>
   </xsl:template>
-  <!-- Elements that stand on lines of their own: rendered as blocks, so that the words of
-       one never run into the next (an envelope's addrLines, a register's entries). -->
-  <xsl:variable name="tk:blocks" as="xs:string*" select="('front', 'back', 'text', 'group',
-      'addrLine', 'address', 'postscript', 'sp', 'speaker', 'stage', 'castList', 'castItem',
-      'epigraph', 'argument', 'titlePage', 'docTitle', 'titlePart', 'docImprint', 'docDate',
-      'sourceDoc', 'surfaceGrp', 'facsimile', 'standOff', 'listPerson', 'listPlace', 'listOrg',
-      'listBibl', 'listEvent', 'listRelation', 'person', 'place', 'org', 'event', 'relation',
-      'personGrp', 'bibl', 'biblStruct', 'msDesc', 'entry', 'sense', 'spGrp', 'div1', 'div2',
-      'div3', 'div4', 'div5', 'lg', 'l', 'trailer', 'figDesc', 'listApp', 'app', 'alt', 'listWit', 'witness',
-      'respStmt', 'birth', 'death', 'occupation')"/>
+  <!-- Elements that stand on lines of their own (the behaviours section and block, in
+       common.xsl; and whatever holds paragraphs, divisions, lists…): rendered as blocks, so
+       that the words of one never run into the next (an envelope's addrLines, a register's
+       entries). -->
   <xsl:function name="tk:is-block" as="xs:boolean">
     <xsl:param name="el" as="element()"/>
-    <xsl:sequence select="local-name($el) = $tk:blocks
+    <xsl:sequence select="tk:behaviour($el) != 'inline'
         or exists($el/(tei:p | tei:div | tei:list | tei:table | tei:lg | tei:ab | tei:head
         | tei:sp | tei:body | tei:titlePage | tei:docTitle | tei:quote[tei:p] | tei:line | tei:zone))"/>
   </xsl:function>

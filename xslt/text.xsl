@@ -33,12 +33,6 @@
   <xsl:variable name="FENCE" select="'&#xFDD3;'"/><!-- markup begins: never escaped -->
   <xsl:variable name="UNFENCE" select="'&#xFDD4;'"/>
   <xsl:variable name="head-kinds" select="('head', 'opener', 'list', 'pb')"/>
-  <!-- Elements that only hold blocks: each child on its own, with a blank line around. -->
-  <xsl:variable name="tk:containers" as="xs:string*" select="('sourceDoc', 'surfaceGrp',
-      'surface', 'zone', 'standOff', 'facsimile', 'listPerson', 'listPlace', 'listOrg',
-      'listBibl', 'listEvent', 'person', 'place', 'org', 'event', 'sp', 'spGrp', 'castList',
-      'titlePage', 'div1', 'div2', 'div3', 'div4', 'div5', 'postscript', 'address', 'floatingText',
-      'argument', 'epigraph', 'msDesc', 'entry', 'listApp', 'figure', 'lem', 'rdg', 'rdgGrp')"/>
   <!-- What may stand before and after a bare note mark (kept in step with markers.py). -->
   <xsl:variable name="tk:mark-before" select="'[\p{L}.,;:)\]&quot;''”’»?!]'"/>
   <xsl:variable name="tk:mark-after" select="'[\s.,;:)\]&quot;''”’»?!—–/\[' || $OPEN || $FENCE || '-]'"/>
@@ -184,8 +178,9 @@
       <xsl:for-each select="$els">
         <xsl:choose>
           <xsl:when test="self::tei:teiHeader"/>
-          <xsl:when test="(self::tei:div or self::tei:front or self::tei:body or self::tei:back
-              or self::tei:group or self::tei:text or local-name() = $tk:containers)
+          <!-- a section (common.xsl's behaviours): each child on its own, a blank line
+               around -->
+          <xsl:when test="(self::tei:div or self::tei:body or tk:behaviour(.) = 'section')
               and not(text()[normalize-space()])">
             <xsl:sequence select="$NL || $NL || tk:body(*, $count) || $NL || $NL"/>
           </xsl:when>
