@@ -780,7 +780,7 @@
             <li id="{tk:id(.)}-entry" class="app-entry" data-unit="{$unit}">
               <xsl:choose>
                 <xsl:when test="tk:apart(.) and empty(@from)"><strong class="app-key"><xsl:value-of select="tk:app-key(.)"/></strong></xsl:when>
-                <xsl:otherwise><a class="app-key" href="#{$unit}" aria-label="Back to the text"><xsl:value-of select="tk:app-key(.)"/></a></xsl:otherwise>
+                <xsl:otherwise><a class="app-key" href="#{$unit}" aria-label="{tk:app-key(.)}: back to the text"><xsl:value-of select="tk:app-key(.)"/></a></xsl:otherwise>
               </xsl:choose>
               <xsl:text> </xsl:text>
               <xsl:call-template name="app-entry"/>

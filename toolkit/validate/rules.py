@@ -22,7 +22,7 @@ from .diagnostics import ERROR, INFO, WARNING, Diagnostic, Locator
 
 T = "{" + TEI_NS + "}"
 XML_ID = "{" + XML_NS + "}id"
-NOT_DATES = {"biblScope", "citedRange", "locus", "locusGrp", "span"}  # @from/@to are not dates
+NOT_DATES = {"app", "biblScope", "citedRange", "locus", "locusGrp", "span"}  # @from/@to: not dates
 POINTER_ATTRS = ("target", "corresp", "hand", "new", "facs", "ana", "scribeRef", "rendition",
                  "who", "ref", "sameAs", "calendar", "change", "resp", "source")
 SAFE_SCHEMES = ("http", "https", "mailto")
