@@ -841,7 +841,7 @@
       <xsl:if test="exists(tk:sigla(.))"><xsl:text> </xsl:text><span class="sigla"><xsl:value-of select="tk:sigla(.)"/></span></xsl:if>
       <xsl:if test="tk:reading-kind(.) != ''"><xsl:text> </xsl:text><em class="app-kind">(<xsl:value-of select="tk:reading-kind(.)"/>)</em></xsl:if>
       <xsl:variable name="rid" select="@xml:id"/>
-      <xsl:for-each select="$app//tei:witDetail[$rid and tokenize(@target) ! tk:ref-id(.) = $rid][tk:of-app(.) is $app]">
+      <xsl:for-each select="$app//tei:witDetail[$rid and tokenize(@target) ! tk:ref-id(.) = $rid][tk:of-app(.) is $app][node()]">
         <xsl:text> </xsl:text><span class="wit-detail">(<xsl:call-template name="app-copy"><xsl:with-param name="nodes" select="node()"/><xsl:with-param name="ids" select="true()"/></xsl:call-template>)</span>
       </xsl:for-each>
     </xsl:for-each>

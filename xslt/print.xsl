@@ -98,9 +98,12 @@
     <span class="note-p"><xsl:apply-templates/></span>
   </xsl:template>
 
-  <!-- The critical apparatus in print: the view's reading in the text; each unit's entry a
-       note at the foot of the page, keyed by the line, section or paragraph number that
-       stands in the margin (print.typ sets it without a mark in the text). -->
+  <!-- The critical apparatus in print: the view's reading in the text; the entries at the
+       foot of the page, a series of their own above the notes: each block of text (a
+       paragraph, a verse line…) is preceded by its units' entries as one float that Typst
+       sets at the foot of the page the block begins on (print.typ), keyed by the line,
+       section or paragraph number in the margin. A unit in no such block: a note at the
+       foot, keyed, without a mark in the text. -->
   <xsl:variable name="tk:interactive" as="xs:boolean" select="false()"/>
   <xsl:template match="tei:app">
     <xsl:param name="tk:copy" as="xs:boolean" tunnel="yes" select="false()"/>
@@ -110,13 +113,71 @@
         or self::tei:rdgGrp or self::tei:note or self::tei:witDetail)][normalize-space()]"/></span>
     <!-- its entry, and those of the units in its other readings (which the text does not
          show, so no mark of theirs comes later) -->
-    <xsl:if test="$witness = '' and not($tk:copy) and $tk:foot">
-      <xsl:for-each select=". | (tk:readings(.) except $shown)//tei:app">
+    <xsl:if test="$witness = '' and not($tk:copy) and $tk:foot and empty(tk:home(.))">
+      <xsl:for-each select="tk:with-hidden(.)">
         <span class="app-note" data-key="{tk:app-key(.)}"><xsl:call-template name="app-entry"/></span>
       </xsl:for-each>
     </xsl:if>
   </xsl:template>
   <xsl:template name="apparatus"/>
+  <!-- The block whose float carries a unit's entry: the outermost paragraph, head, verse
+       group or line, list, table or quotation around it (a float inside a block that the
+       page lays out as a box of its own would sink to that box's foot, not the page's). -->
+  <xsl:function name="tk:home" as="element()?">
+    <xsl:param name="app" as="element()"/>
+    <xsl:sequence select="$app/ancestor::*[self::tei:p or self::tei:ab or self::tei:head or self::tei:lg
+        or self::tei:l or self::tei:list or self::tei:table or self::tei:quote or self::tei:sp
+        or self::tei:opener or self::tei:closer][not(ancestor::tei:note or ancestor::tei:app)][last()]"/>
+  </xsl:function>
+  <!-- The units the text of a block shows, whose entries its floats carry. -->
+  <xsl:function name="tk:units-of" as="element(tei:app)*">
+    <xsl:param name="block" as="element()"/>
+    <xsl:sequence select="$block//tei:app[not(tk:apart(.))][tk:home(.) is $block][tk:unit-in-text(.) is .]"/>
+  </xsl:function>
+  <!-- A unit, and the units in its readings the text does not show (no mark of theirs
+       comes later). -->
+  <xsl:function name="tk:with-hidden" as="element(tei:app)*">
+    <xsl:param name="app" as="element(tei:app)"/>
+    <xsl:sequence select="$app | (tk:readings($app) except tk:shown($app))//tei:app"/>
+  </xsl:function>
+  <xsl:template name="app-float">
+    <xsl:param name="apps" as="element(tei:app)*"/>
+    <span class="app-float">
+      <xsl:for-each select="$apps">
+        <span class="app-run"><b class="app-run-key"><xsl:value-of select="tk:app-key(.)"/></b><xsl:text> </xsl:text><xsl:call-template name="app-entry"/></span>
+      </xsl:for-each>
+    </span>
+  </xsl:template>
+  <!-- Each block's entries in two floats: its first half before it, the rest after it, so
+       that a block that runs over a page has its first units' entries at the foot of the
+       page it begins on and the rest at the foot of the page it ends on. (A float inside a
+       block would sink to the block's own foot: Typst lays a paragraph out as a box.) -->
+  <xsl:template match="(tei:p | tei:ab | tei:head | tei:l | tei:lg | tei:list | tei:table | tei:quote
+      | tei:sp | tei:opener | tei:closer)[tk:keyed(.)][.//tei:app]" priority="5">
+    <xsl:param name="tk:foot" as="xs:boolean" tunnel="yes" select="true()"/>
+    <xsl:variable name="units" select="if ($tk:foot and empty(ancestor::*[tk:home-kind(.)]))
+        then tk:units-of(.) else ()"/>
+    <!-- (a block right after a heading has them all after it: Typst keeps a heading with
+         the block that follows, moving both to the next page, but not a float between) -->
+    <xsl:variable name="half" select="if (preceding-sibling::*[1][self::tei:head]) then 0
+        else (count($units) + 1) idiv 2"/>
+    <xsl:if test="$half gt 0">
+      <xsl:call-template name="app-float">
+        <xsl:with-param name="apps" select="subsequence($units, 1, $half) ! tk:with-hidden(.)"/>
+      </xsl:call-template>
+    </xsl:if>
+    <xsl:next-match/>
+    <xsl:if test="count($units) gt $half">
+      <xsl:call-template name="app-float">
+        <xsl:with-param name="apps" select="subsequence($units, $half + 1) ! tk:with-hidden(.)"/>
+      </xsl:call-template>
+    </xsl:if>
+  </xsl:template>
+  <xsl:function name="tk:home-kind" as="xs:boolean">
+    <xsl:param name="el" as="element()"/>
+    <xsl:sequence select="exists($el/(self::tei:p | self::tei:ab | self::tei:head | self::tei:lg | self::tei:l
+        | self::tei:list | self::tei:table | self::tei:quote | self::tei:sp | self::tei:opener | self::tei:closer))"/>
+  </xsl:function>
   <!-- units apart from the text: their entries follow the document -->
   <xsl:template match="tei:app[tk:apart(.)]" priority="2"/>
   <!-- An apparatus stands at the foot of its pages while it is shorter than the text it

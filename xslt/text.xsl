@@ -506,7 +506,7 @@
             else (if ($adds) then 'add. ' else '') || normalize-space(tk:entry-text(node())),
             tk:sigla(.),
             tk:reading-kind(.)[. != ''] ! ('(' || . || ')'),
-            $app//tei:witDetail[$rid and tokenize(@target) ! tk:ref-id(.) = $rid][tk:of-app(.) is $app] ! ('(' || normalize-space(tk:entry-text(node())) || ')')
+            $app//tei:witDetail[$rid and tokenize(@target) ! tk:ref-id(.) = $rid][tk:of-app(.) is $app][node()] ! ('(' || normalize-space(tk:entry-text(node())) || ')')
           )[. != ''], ' ')"/>
       </xsl:for-each>
     </xsl:variable>
