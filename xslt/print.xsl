@@ -113,7 +113,7 @@
         or self::tei:rdgGrp or self::tei:note or self::tei:witDetail)][normalize-space()]"/></span>
     <!-- its entry, and those of the units in its other readings (which the text does not
          show, so no mark of theirs comes later) -->
-    <xsl:if test="$witness = '' and not($tk:copy) and $tk:foot and empty(tk:home(.))">
+    <xsl:if test="$witness = '' and not($tk:copy) and $tk:foot and not(tk:floated(tk:home(.)))">
       <xsl:for-each select="tk:with-hidden(.)">
         <span class="app-note" data-key="{tk:app-key(.)}"><xsl:call-template name="app-entry"/></span>
       </xsl:for-each>
@@ -128,6 +128,14 @@
     <xsl:sequence select="$app/ancestor::*[self::tei:p or self::tei:ab or self::tei:head or self::tei:lg
         or self::tei:l or self::tei:list or self::tei:table or self::tei:quote or self::tei:sp
         or self::tei:opener or self::tei:closer][not(ancestor::tei:note or ancestor::tei:app)][last()]"/>
+  </xsl:function>
+  <!-- Does a block carry its units' entries in floats? Not one with more than 12 (a poem in
+       one ab): a float must fit on a page, and a pile of them would drift pages away from
+       the text; its units' entries are keyed foot notes instead, which Typst sets on the
+       page of their unit and breaks across pages. -->
+  <xsl:function name="tk:floated" as="xs:boolean">
+    <xsl:param name="block" as="element()?"/>
+    <xsl:sequence select="exists($block) and count(tk:units-of($block)) le 12"/>
   </xsl:function>
   <!-- The units the text of a block shows, whose entries its floats carry. -->
   <xsl:function name="tk:units-of" as="element(tei:app)*">
@@ -155,7 +163,7 @@
   <xsl:template match="(tei:p | tei:ab | tei:head | tei:l | tei:lg | tei:list | tei:table | tei:quote
       | tei:sp | tei:opener | tei:closer)[tk:keyed(.)][.//tei:app]" priority="5">
     <xsl:param name="tk:foot" as="xs:boolean" tunnel="yes" select="true()"/>
-    <xsl:variable name="units" select="if ($tk:foot and empty(ancestor::*[tk:home-kind(.)]))
+    <xsl:variable name="units" select="if ($tk:foot and empty(ancestor::*[tk:home-kind(.)]) and tk:floated(.))
         then tk:units-of(.) else ()"/>
     <!-- (a block right after a heading has them all after it: Typst keeps a heading with
          the block that follows, moving both to the next page, but not a float between) -->
