@@ -96,14 +96,17 @@ def pieces(parts: list[etree._Element], reading: bool = False, split: bool = Fal
     view = view or View(reading=reading)
     out: list[tuple] = []
     groups = _witness_groups(parts[0]) if parts and view.witness else {}
+    method = _method(parts[0].getroottree().getroot()) if parts else ""
     for part in parts:
-        _Walk(out, view, split, groups).element(part, TEXT)
+        _Walk(out, view, split, groups, method).element(part, TEXT)
     return out
 
 
 class _Walk:
-    def __init__(self, out: list, view: View, split: bool, groups: dict[str, set[str]]):
+    def __init__(self, out: list, view: View, split: bool, groups: dict[str, set[str]],
+                 method: str):
         self.out, self.view, self.split, self.groups = out, view, split, groups
+        self.method = method  # the file's variantEncoding, looked up once
 
     def add(self, text: str | None, el: etree._Element, where: str) -> None:
         if text and squash(text):
@@ -141,7 +144,7 @@ class _Walk:
         self.loose(app, where)
         readings = app_readings(app)
         lemma = app_lemma(app, readings)
-        if apart(app):
+        if apart(app, self.method):
             for child in app.iter(*READINGS, *GATHERED):
                 if _owner(child) is app:
                     self.element(child, APPARATUS)
@@ -170,17 +173,21 @@ class _Walk:
         return ids | {m for w in ids for m in self.groups.get(w, ())}
 
 
-def apart(app: etree._Element) -> bool:
+def apart(app: etree._Element, method: str | None = None) -> bool:
     """Is a unit kept apart from the text it describes (location-referenced or
     double-end-point: @from, a listApp, or the header's variantEncoding)? As
     apparatus.xsl's tk:apart."""
     if app.get("from") is not None or next(app.iterancestors(T + "listApp"), None) is not None:
         return True
-    return _method(app.getroottree().getroot()) in ("location-referenced", "double-end-point")
+    if method is None:
+        method = _method(app.getroottree().getroot())
+    return method in ("location-referenced", "double-end-point")
 
 
 def _method(root: etree._Element) -> str:
-    found = next(root.iter(T + "variantEncoding"), None)
+    """The file's variantEncoding method (in its header: not the whole tree searched)."""
+    header = next((c for c in root if c.tag == T + "teiHeader"), None)
+    found = next(header.iter(T + "variantEncoding"), None) if header is not None else None
     return (found.get("method") or "") if found is not None else ""
 
 
