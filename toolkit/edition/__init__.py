@@ -142,6 +142,10 @@ def build_edition(source: str | Path, out: str | Path, settings: Settings | None
         return report
     except BaseException:
         workers.kill()
+        # what the stopped workers were writing: their temporary files go now (a worker
+        # stopped in the middle of a write leaves one; the next build would find it too)
+        if out.is_dir():
+            OutputFolder(out).remove_temporaries(_alive)
         raise
     finally:
         if pool is None:

@@ -88,7 +88,7 @@ class Workers:
     def kill(self) -> None:
         """Stop the workers now (Ctrl-C, or a failure of the build itself): waiting for
         them to finish their tasks would only delay the exit. What they were writing is a
-        temporary file that the next build removes."""
+        temporary file, which the build removes once they are stopped."""
         if self.pool is not None:
             for process in list(getattr(self.pool, "_processes", {}).values()):
                 process.terminate()  # the pool has no public way to stop running tasks
