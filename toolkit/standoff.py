@@ -14,6 +14,7 @@ left as it is (it renders as its address).
 
 from __future__ import annotations
 
+from copy import deepcopy as copy_tree
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -42,7 +43,7 @@ def read_in(tree: etree._ElementTree, path: str, root: str) -> etree._ElementTre
     itself when none does)."""
     if not has_standoff(tree):
         return tree
-    copy = etree.ElementTree(etree.fromstring(etree.tostring(tree)))
+    copy = copy_tree(tree)  # (keeps each element's line, for errors about it)
     files = _Files(path, root)
     for reading in list(copy.getroot().iter(*READINGS)):
         ptrs = _pointers(reading)

@@ -225,8 +225,10 @@
   <!-- Is a block part of a document with an apparatus (and not a note)? -->
   <xsl:function name="tk:keyed" as="xs:boolean">
     <xsl:param name="block" as="element()"/>
-    <xsl:sequence select="$witness = '' and empty($block/ancestor::tei:note) and empty($block/ancestor::tei:teiHeader)
-        and exists(($block/ancestor::tei:div[@type = 'document'][1], $block/ancestor::tei:text[1])[1]//tei:app)"/>
+    <!-- (asked of every block: the key answers at once for a file without an apparatus,
+         which would otherwise be searched whole for each of its paragraphs) -->
+    <xsl:sequence select="$witness = '' and tk:has-apps($block) and empty($block/ancestor::tei:note)
+        and empty($block/ancestor::tei:teiHeader) and exists(($block/ancestor::tei:div[@type = 'document'][1], $block/ancestor::tei:text[1])[1]//tei:app)"/>
   </xsl:function>
 
   <!-- The source edition's page: a bar in the text, the number in the margin. -->
