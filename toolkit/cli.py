@@ -213,15 +213,16 @@ def render(input: str, fmt: str, output: str | None, width: int, reading: bool,
            facs_pattern: str, witness: str, reading_view: str, no_xinclude: bool,
            edition: str | None) -> int:
     """Render a TEI document as HTML, a print PDF or plain text."""
-    from .render import check_witness, render_html, render_pdf, render_text
+    from .facsimile import beside
+    from .render import check_witness, facsimile_param, render_html, render_pdf, render_text
     from .standoff import read_in
     from .validate import edition_root, read_source
 
     _check_output(input, output)
     if fmt == "print" and output in (None, "-") and sys.stdout.isatty():
         raise UsageError("a PDF cannot go to the terminal; give -o FILE.pdf")
-    root = edition or edition_root([input])
-    tree = read_in(read_source(input, root, not no_xinclude).tree, input, root)
+    folder = edition or edition_root([input])
+    tree = read_in(read_source(input, folder, not no_xinclude).tree, input, folder)
     root = tree.getroot()
     if root.tag not in {f"{{http://www.tei-c.org/ns/1.0}}{n}" for n in TEI_ROOTS}:
         raise TeikitError("not a TEI document: the root must be <TEI> in the TEI namespace "
@@ -230,7 +231,10 @@ def render(input: str, fmt: str, output: str | None, width: int, reading: bool,
     if witness:
         check_witness(tree, witness, input)
     if fmt == "html":
-        data: str | bytes = render_html(tree, input, **{"facs-pattern": facs_pattern}, **view)
+        page = os.path.dirname(os.path.abspath(output if output not in (None, "-") else input))
+        images = facsimile_param(tree, input, folder, facs_pattern, beside(page))
+        data: str | bytes = render_html(tree, input, **{"facs-pattern": facs_pattern}, **view,
+                                        **images)
     elif fmt == "text":
         data = render_text(tree, input, width=width, reading=reading, **view)
     else:

@@ -13,6 +13,7 @@
     exclude-result-prefixes="#all">
 
   <xsl:import href="common.xsl"/>
+  <xsl:include href="facsimile.xsl"/>
 
   <xsl:output method="html" html-version="5" encoding="UTF-8" indent="no"/>
 
@@ -94,6 +95,11 @@
               </xsl:call-template>
             </xsl:if>
           </main>
+          <xsl:if test="not($volume)">
+            <xsl:call-template name="facsimile-viewer">
+              <xsl:with-param name="scope" select="if ($doc-id != '') then $docs else ."/>
+            </xsl:call-template>
+          </xsl:if>
           <xsl:call-template name="side-list"/>
         </div>
         <xsl:call-template name="nav"/>
@@ -495,20 +501,23 @@
 
   <!-- Pages -->
   <xsl:template match="tei:pb">
-    <xsl:variable name="href" select="tk:facs-url(.)"/>
+    <xsl:variable name="href" select="tk:facs-link(.)"/>
+    <xsl:variable name="ref" select="tk:facs-ref(.)"/>
     <xsl:variable name="label" select="if (normalize-space(@n)) then '[Page ' || @n || ']'
-        else if ($href != '') then '[page image]' else '[page break]'"/>
-    <xsl:choose>
-      <xsl:when test="$href != ''">
-        <a class="pb" id="{tk:id(.)}" href="{$href}" role="doc-pagebreak" aria-label="Page {@n}, page image"><xsl:value-of select="$label"/></a>
-      </xsl:when>
-      <xsl:otherwise>
-        <span class="pb" id="{tk:id(.)}" role="doc-pagebreak" aria-label="Page {@n}">
-          <xsl:if test="@facs"><xsl:attribute name="title" select="'image ' || @facs"/></xsl:if>
-          <xsl:value-of select="$label"/>
-        </span>
-      </xsl:otherwise>
-    </xsl:choose>
+        else if ($href != '' or exists($ref)) then '[page image]' else '[page break]'"/>
+    <xsl:element name="{if ($href != '') then 'a' else 'span'}">
+      <xsl:attribute name="class" select="'pb'"/>
+      <xsl:attribute name="id" select="tk:id(.)"/>
+      <xsl:if test="$href != ''"><xsl:attribute name="href" select="$href"/></xsl:if>
+      <xsl:attribute name="role" select="'doc-pagebreak'"/>
+      <xsl:attribute name="aria-label" select="'Page ' || @n || (if ($href != '') then ', page image' else '')"/>
+      <xsl:if test="@facs and $href = ''"><xsl:attribute name="title" select="'image ' || @facs"/></xsl:if>
+      <xsl:if test="exists($ref)">
+        <xsl:attribute name="data-surface" select="$ref(1)"/>
+        <xsl:if test="$ref(2) != ''"><xsl:attribute name="data-zone" select="$ref(2)"/></xsl:if>
+      </xsl:if>
+      <xsl:value-of select="$label"/>
+    </xsl:element>
   </xsl:template>
   <xsl:template match="tei:lb"><br/></xsl:template>
   <xsl:template match="tei:cb | tei:milestone"/>
@@ -1035,6 +1044,9 @@
        transcription gives them, one line per line. -->
   <xsl:template match="tei:surface">
     <section class="surface" id="{tk:id(.)}">
+      <xsl:if test="exists($tk:facs) and not(ancestor::tei:surface) and ancestor::tei:sourceDoc">
+        <xsl:attribute name="data-surface" select="tk:surface-key(.)"/>
+      </xsl:if>
       <xsl:variable name="img" select="tk:safe-url((tei:graphic/@url, @facs)[1])"/>
       <h2 class="surface-head">
         <xsl:value-of select="string-join(('Page', (@n, tei:label, @xml:id)[1] ! normalize-space(.)), ' ')"/>

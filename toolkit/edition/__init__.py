@@ -288,6 +288,9 @@ def _build(source: Path, out: Path, files: list[str], mine: set[str], settings: 
     if plan.css:
         main.write(f"html/{CSS_HREF}", css, "css")
         main.write(f"html/{VIEWS_HREF}", lambda: css(VIEWS_HREF), "css")
+    for name in plan.viewer_files:
+        main.write(name, lambda name=name: data_dir("xslt").joinpath(name[len("html/"):])
+                   .read_bytes(), "viewer")
     if plan.index:
         main.write("html/index.html", lambda: pages.index_html(*plan.index), "index")
     if plan.sitemap:

@@ -23,7 +23,7 @@ from .documents import safe_slug
 
 # Names beside the volume folders in html/ (the edition's own files): never a volume id.
 EDITION_FILES = ("index.html", "teikit.css", "sitemap.xml", "search.html", "search.js",
-                 "views.js",
+                 "views.js", "facsimile.js", "openseadragon",
                  "pagefind", "registers")
 VOLUME_PAGE = "index"  # a volume's own page in html/; never a document's name
 

@@ -25,6 +25,7 @@ from ..render.typeset import typeset
 from ..standoff import read_in
 from ..validate import ERROR, WARNING, Checked, Edition, Source, check_sources, read_source
 from .documents import XML_ID, describe, describe_volume, document_divs
+from .images import describe_images, publish
 
 CSS_HREF = "teikit.css"  # written once into html/ by the build
 VIEWS_HREF = "views.js"  # … and the reading views' switch (critical editions, choices)
@@ -90,11 +91,11 @@ def check_files(batch: dict) -> list[dict]:
     except Exception as exc:  # the validator itself failed: every file of the batch says so
         checked = iter([exc] * len(sources))
     parsed = iter(sources)
-    return [result if result is not None else _described(next(parsed), next(checked))
+    return [result if result is not None else _described(next(parsed), next(checked), root)
             for result in results]
 
 
-def _described(source: Source, checked) -> dict:
+def _described(source: Source, checked, root: str) -> dict:
     """What the build keeps of a checked file; a bug here is this file's error line."""
     try:
         if isinstance(checked, Exception):
@@ -102,6 +103,7 @@ def _described(source: Source, checked) -> dict:
         found = _lines(checked.diagnostics)  # a file with findings is still described: the
         # build publishes it unless strict (it decides when it plans)
         return {**found, **describe_volume(source.tree),
+                **describe_images(source.tree, source.name, root),
                 "docs": describe(Path(source.name), source.tree), "memory": peak_memory_mb()}
     except TeikitError as exc:
         return {"errors": [str(exc)], "warnings": [], "docs": []}
@@ -120,7 +122,8 @@ def describe_file(path: str, root: str, schema: str | None, rules: str | None
     except TeikitError as exc:
         return {"errors": [str(exc)], "warnings": [], "docs": []}, None
     try:
-        described = {**describe_volume(source.tree), "docs": describe(Path(path), source.tree)}
+        described = {**describe_volume(source.tree), **describe_images(source.tree, path, root),
+                     "docs": describe(Path(path), source.tree)}
     except Exception as exc:  # a file odd enough for this usually fails its checks: say those
         found = verdict(source, root, schema, rules)
         return {**found, "docs": [], "errors": found["errors"] or [internal(path, exc)]}, None
@@ -187,9 +190,10 @@ def render_file(task: dict) -> dict:
         tree = read_in(read_source(path, task["root"]).tree, path, task["root"])
     except TeikitError as exc:
         return {"files": [], "errors": [str(exc)]}
+    out = Output(task["out"])
+    task = dict(task, html_params=publish(tree, path, task["root"], task, out))
     if task.get("keep") is not None:
         _only(tree, set(task["keep"]))
-    out = Output(task["out"])
     kinds = {group["kind"] for group in task["groups"]}
     try:  # once for all kinds; if it fails, each page says why (below)
         task = dict(task, document=prepare_pages(tree, path, kinds) if len(kinds) > 1 else None)
@@ -288,7 +292,8 @@ def _render_group(tree: etree._ElementTree, path: str, out: Output, kind: str,
     params = task["params"]
     if kind == "html":
         params = {"css-href": "../" + CSS_HREF, "views-href": "../" + VIEWS_HREF,
-                  **{k: v for k, v in params.items() if k != "witness"}}
+                  **{k: v for k, v in params.items() if k != "witness"},
+                  **task.get("html_params", {})}
     plan = plan_element(pages, task["links"], task["labels"],
                         task.get("mentions") if kind == "html" else None)
     try:

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from .addresses import Pointers, Volume, volumes
 from .config import Settings, view_params
+from .images import Published, plan_images, viewer_files
 from .jobs import CSS_HREF, VIEWS_HREF
 from .manifest import PENDING, Manifests
 from .pages import human_date
@@ -45,6 +46,9 @@ class Plan:
     volumes: list[Volume] = field(default_factory=list)
     title: str = ""
     css: bool = False  # html/teikit.css and views.js need writing
+    viewer: bool = False  # some volume has page images: the facsimile viewer is wanted
+    viewer_files: list[str] = field(default_factory=list)  # … and these of it need writing
+    no_manifest: list[str] = field(default_factory=list)  # volumes with images, no base_url
     index: tuple | None = None  # the arguments of pages.index_html, when it needs writing
     sitemap: tuple | None = None  # … of pages.sitemap
     search_page: bool = False  # html/search.html and search.js need writing
@@ -141,6 +145,13 @@ def plan_edition(source: Path, out: Path, entries: dict[str, dict], ordered: lis
         if volume.rel in mine:
             _plan_volume(plan, volume, entries[volume.rel], pointers, settings, params, source,
                          version)
+    if plan.viewer:
+        plan.viewer_files = [name for name in viewer_files()
+                             if plan.wanted(name, digest(version, "viewer", name))]
+    if plan.no_manifest:
+        plan.notes.append(f"no IIIF manifests for the {len(plan.no_manifest)} volume(s) with "
+                          "page images: IIIF names every image by the URL it is published at; "
+                          "set base_url in teikit.toml (or --base-url) to make them")
     edition_pdf = whole and plan.documents > 0 and "print" in outputs and \
         _edition_pdf(plan, source, settings)
     if whole and plan.documents and "html" in outputs:
@@ -194,19 +205,28 @@ def _plan_volume(plan: Plan, volume: Volume, entry: dict, pointers: Pointers,
     named = plan.registers.mentions if plan.registers else {}
     mentions = {token: m for i in range(len(volume.docs)) for token, m in
                 named.get((volume.id, i), {}).items()}  # (a pointer means one entry per volume)
+    images = plan_images(entry.get("images", []), str(source), f"html/{volume.id}") \
+        if "html" in outputs and entry.get("facsimile") else []
+    shown = [(p.source, p.stamp, p.levels) for p in images]  # what the pages say of them
     # everything the volume's outputs are made from (its own documents by the file's hash)
-    summary = digest(version, entry["hash"], params, sorted(links.items()),
+    summary = digest(version, entry["hash"], params, sorted(links.items()), shown,
                  sorted((i, sorted(named.get((volume.id, i), {}).items()))
                         for i in range(len(volume.docs)) if (volume.id, i) in named),
                  volume.id, volume.slugs, volume.split, plan.title, plan.search,
                  settings.outputs, settings.base_url, settings.pdf_per_document)
+    if "html" in outputs and entry.get("facsimile"):
+        plan.viewer = True
+        if not settings.base_url:
+            plan.no_manifest.append(volume.rel)
     if plan.reuse(volume.rel, summary, owner):
         return
     made, errors = len(plan.outputs), len(plan.errors)
     task = plan.tasks.setdefault(volume.rel, {
         "path": owner, "links": links, "labels": [], "groups": {}, "file_pdf": None,
-        "docs": [], "params": params, "mentions": mentions})
+        "docs": [], "params": params, "mentions": mentions, "images": [], "manifest": None})
     base_url = settings.base_url.rstrip("/") + "/" if settings.base_url else ""
+    if "html" in outputs and entry.get("facsimile"):
+        _plan_facsimile(plan, volume, entry, task, images, base_url, version)
     volume_pdf = volume.href("print", None)
     common = {"edition-title": plan.title, "edition-href": "../index.html",
               "volume-title": volume.title if volume.split else "",
@@ -216,7 +236,7 @@ def _plan_volume(plan: Plan, volume: Volume, entry: dict, pointers: Pointers,
     docs = volume.docs
     for i, doc in enumerate(docs):
         task["docs"].append(doc["doc_id"])
-        key = (version, doc.get("hash") or entry["hash"], params,
+        key = (version, doc.get("hash") or entry["hash"], params, shown,
                {t: links[t] for t in doc["refs"] if t in links},
                named.get((volume.id, i), {}))
         page = {"doc": doc["doc_id"] if volume.split else "", "title": doc["title"],
@@ -266,6 +286,26 @@ def _plan_volume(plan: Plan, volume: Volume, entry: dict, pointers: Pointers,
     if len(plan.errors) == errors:  # (a refused output is refused again, and said, next time)
         names = list(islice(reversed(plan.outputs), len(plan.outputs) - made))[::-1]
         plan.volume_keys[volume.rel] = {"key": summary, "outputs": names}
+
+
+def _plan_facsimile(plan: Plan, volume: Volume, entry: dict, task: dict,
+                    images: list[Published], base_url: str, version: str) -> None:
+    """A volume with page images: its local images (each written again only when the file
+    changes), its IIIF manifest (with a base_url: IIIF names things by URL), the viewer."""
+    owner = task["path"]
+    folder = f"html/{volume.id}"
+    for image in images:
+        key = digest(version, image.source, image.stamp, image.levels)
+        if [name for name, _w, _h in image.levels if plan.wanted(name, key, owner)]:
+            task["images"].append(image)
+    site = f"{base_url}{folder}/" if base_url else ""
+    task["facsimile"] = {"images": images, "site": site, "title": volume.title,
+                         "folder": volume.id,
+                         "homepage": f"{site}{volume.href('html', None).rpartition('/')[2]}"}
+    if base_url and plan.wanted(f"{folder}/manifest.json", digest(
+            version, entry["hash"], [(p.source, p.stamp, p.levels) for p in images], site,
+            volume.title), owner):
+        task["manifest"] = f"{folder}/manifest.json"
 
 
 def _plan_registers(plan: Plan, registers: Registers, version: str) -> None:
@@ -347,7 +387,7 @@ def work(tasks: dict[str, dict], jobs: int) -> list[dict]:
     for task in tasks.values():
         groups = [{"kind": kind, "pages": pages} for kind, pages in task["groups"].items()
                   if pages]
-        if groups or task["file_pdf"]:
+        if groups or task["file_pdf"] or task["images"] or task["manifest"]:
             items.append(dict(task, groups=groups, keep=None))
     while len(items) < jobs:
         biggest = max(items, key=_pages, default=None)
@@ -363,6 +403,8 @@ def work(tasks: dict[str, dict], jobs: int) -> list[dict]:
                                                     or first and p.get("kind") == "volume"]}
                       for g in biggest["groups"]]
             items.append(dict(biggest, keep=half, file_pdf=biggest["file_pdf"] if first else None,
+                              images=biggest["images"] if first else [],
+                              manifest=biggest["manifest"] if first else None,
                               groups=[g for g in groups if g["pages"]]))
     return items
 

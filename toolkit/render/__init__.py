@@ -3,9 +3,12 @@ makes the page tree, Typst lays it out; see typeset)."""
 
 from __future__ import annotations
 
+import json
+
 from lxml import etree
 
 from ..errors import TeikitError
+from ..facsimile import has_images, read_facsimile, viewer_data
 from ..resources import xslt_path
 from ..validate.rules import has_noncharacter, noncharacter_message, noncharacters
 from .accounting import View, cited_witnesses, missing, transcription
@@ -37,9 +40,25 @@ def check_witness(tree: etree._ElementTree, witness: str, name: str) -> None:
 
 
 def render_html(tree: etree._ElementTree, name: str = "<input>", **params: str) -> str:
-    return complete(tree, "html", transform("html.xsl", tree, {"css": css(), "views": css("views.js"),
-                                                               **params}, name),
+    inline = {"css": css(), "views": css("views.js")}
+    if params.get("facsimile"):  # one page, its viewer inline (an edition links the files)
+        inline["facsimile-scripts"] = css("openseadragon/openseadragon.min.js") + "\n" + \
+            css("facsimile.js")
+    return complete(tree, "html", transform("html.xsl", tree, {**inline, **params}, name),
                     name, view=view_of(params))
+
+
+def facsimile_param(tree: etree._ElementTree, source: str, root: str, pattern: str,
+                    href) -> dict[str, str]:
+    """The stylesheet parameter that puts the page images beside the text ({} when the
+    file has none). href: how the page loads an image (see facsimile.beside)."""
+    if not has_images(tree):
+        return {}
+    found = read_facsimile(tree, source, root, pattern)
+    if not found.surfaces:
+        return {}
+    return {"facsimile": json.dumps(viewer_data(found, href), ensure_ascii=False,
+                                    separators=(",", ":"))}
 
 
 def complete(source: etree._ElementTree | etree._Element, kind: str, output: str, name: str,

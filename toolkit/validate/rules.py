@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from lxml import etree
 
 from .. import TEI_NS, XML_NS
+from ..pointers import expand, prefix_defs
 from .diagnostics import ERROR, INFO, WARNING, Diagnostic, Locator
 
 T = "{" + TEI_NS + "}"
@@ -145,28 +146,6 @@ def _pointers_elsewhere(tree, loc, ctx):
 
 XPOINTER = re.compile(r"^(?P<scheme>[A-Za-z-]+)\((?P<args>.*)\)$", re.S)
 PLAIN_ID = re.compile(r"^[^\s/(),]+$")
-
-
-def expand(value: str, prefixes: list[tuple[str, re.Pattern, str]]) -> str:
-    """A private URI (prefix:rest) as the file's listPrefixDef spells it out."""
-    ident, _, rest = value.partition(":")
-    for name, match, replacement in prefixes:
-        if name == ident:
-            m = match.fullmatch(rest)
-            if m:
-                return re.sub(r"\$(\d)", lambda g, m=m: m.group(int(g.group(1))) or "", replacement)
-    return value
-
-
-def prefix_defs(tree: etree._ElementTree) -> list[tuple[str, re.Pattern, str]]:
-    found = []
-    for pd in tree.iter(T + "prefixDef"):
-        try:
-            found.append((pd.get("ident") or "", re.compile(pd.get("matchPattern") or ""),
-                          pd.get("replacementPattern") or ""))
-        except re.error:
-            continue  # a pattern Python cannot read is the schema's business, not ours
-    return found
 
 
 def resolver(known: set[str] | dict, edition=None, here: str = ""):

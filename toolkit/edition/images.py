@@ -1,0 +1,188 @@
+"""Page images published with an edition.
+
+Each local image a volume's TEI names (see toolkit/facsimile) is published in the volume's
+folder, `html/{volume}/facsimile/`, in a format browsers show (a TIFF becomes a JPEG). A
+large scan also gets smaller copies, each half the size of the next, down to LEVEL_MIN
+pixels on its long side: the viewer opens the copy that fits its panel (a 6000 × 8000 px
+scan opens from a 768 × 1024 JPEG of 0.2 MB instead of its 9 MB whole) and loads the larger
+ones only as the reader zooms in (OpenSeadragon's image pyramid). Why copies, not IIIF
+tiles: at the same opening size they are as quick to show (tests/benchmarks: the
+figures), take one file per level instead of hundreds, and keep an edition's outputs a list
+of files the build can key and remove (see the benchmark's "facsimile" figures).
+Remote images (IIIF services, web URLs) are used where they are.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass
+from pathlib import PurePosixPath
+
+from lxml import etree
+
+from ..errors import TeikitError
+from ..facsimile import SHOWN, has_images, image_size, read_facsimile, remote
+from .documents import safe_slug
+
+FOLDER = "facsimile"
+LEVEL_MIN = 1024  # px, long side: an image up to this size is published as it is
+QUALITY = 85  # JPEG quality of converted images and of the smaller copies
+
+
+def describe_images(tree: etree._ElementTree, path: str, root: str) -> dict:
+    """What the build keeps of a file's images: whether it has any (a viewer), and the
+    local files it names (paths from the edition folder), to publish and to key by."""
+    if not has_images(tree):
+        return {}
+    found = read_facsimile(tree, path, root)
+    local = [os.path.relpath(image.path, root).replace(os.sep, "/")
+             for image in found.local_images()]
+    return {"facsimile": bool(found.surfaces), "images": local}
+
+
+@dataclass
+class Published:
+    """One local image as the site has it: its levels (smallest first; the last is the
+    image itself), each an output name with its size."""
+
+    source: str  # path from the edition folder
+    levels: list[tuple[str, int, int]]
+    stamp: tuple[int, int]  # the source file's size and modification time: its key
+
+    def href(self, volume_folder: str) -> dict:
+        """The viewer's entry for it, from a page in the volume's folder."""
+        urls = [(name[len(volume_folder) + 1:], w, h) for name, w, h in self.levels]
+        full, width, height = urls[-1]
+        if len(urls) == 1:
+            return {"kind": "image", "src": full, "link": full, "width": width, "height": height}
+        return {"kind": "levels", "link": full, "width": width, "height": height,
+                "src": [{"url": u, "width": w, "height": h} for u, w, h in urls]}
+
+
+def plan_images(sources: list[str], root: str, volume_folder: str) -> list[Published]:
+    """Names and sizes for a volume's local images (files that are not images, or cannot
+    be read, are left out: the checks warn about them)."""
+    published, taken = [], set()
+    for rel in sources:
+        path = os.path.join(root, rel)
+        try:
+            stat = os.stat(path)
+        except OSError:
+            continue
+        size = image_size(path)
+        if size is None:
+            continue
+        stem = safe_slug(PurePosixPath(rel).stem, "image")
+        base, count = stem, 1
+        while stem in taken:
+            count += 1
+            stem = f"{base}-{count}"
+        taken.add(stem)
+        suffix = PurePosixPath(rel).suffix.lower()
+        ext = suffix if suffix in SHOWN else ".jpg"
+        width, height = size
+        levels = [(f"{volume_folder}/{FOLDER}/{stem}{ext}", width, height)]
+        w, h = width, height
+        while max(w, h) > LEVEL_MIN:
+            w, h = max(1, w // 2), max(1, h // 2)
+            levels.insert(0, (f"{volume_folder}/{FOLDER}/{stem}.{w}w.jpg", w, h))
+        published.append(Published(rel, levels, (stat.st_size, stat.st_mtime_ns)))
+    return published
+
+
+def write_levels(source: str, levels: list[tuple[str, int, int]], folder) -> list[str]:
+    """Write an image's levels into the output folder (an OutputFolder; each file whole);
+    the names written. A file the browser shows is copied byte for byte; others are
+    converted."""
+    from PIL import Image as Picture
+
+    from ..files import write_atomic
+
+    written = []
+    full_name = levels[-1][0]
+    try:
+        if PurePosixPath(full_name).suffix == PurePosixPath(source).suffix.lower():
+            with open(source, "rb") as image:
+                write_atomic(folder.path(full_name), image.read())
+            written.append(full_name)
+            if len(levels) == 1:
+                return written
+        with Picture.open(source) as opened:
+            picture = opened.convert("RGB") if opened.mode not in ("RGB", "L") else opened.copy()
+        if full_name not in written:
+            write_atomic(folder.path(full_name), _jpeg(picture))
+            written.append(full_name)
+        for name, w, h in reversed(levels[:-1]):  # each from the next larger: fast
+            picture = picture.reduce(2)
+            if picture.size != (w, h):
+                picture = picture.resize((w, h))
+            write_atomic(folder.path(name), _jpeg(picture))
+            written.append(name)
+    except (OSError, ValueError) as exc:
+        raise TeikitError(f"cannot publish this page image: {exc}", source) from None
+    return written
+
+
+def _jpeg(picture) -> bytes:
+    import io
+
+    buffer = io.BytesIO()
+    picture.save(buffer, "JPEG", quality=QUALITY, optimize=True)
+    return buffer.getvalue()
+
+
+def site_href(published: list[Published], root: str, volume_folder: str):
+    """How a volume's pages load each image: its published copies, else the web's."""
+    by_path = {os.path.abspath(os.path.join(root, p.source)): p for p in published}
+
+    def href(image) -> dict:
+        if image.kind == "local":
+            found = by_path.get(os.path.abspath(image.path))
+            return found.href(volume_folder) if found else {"kind": "none"}
+        return remote(image)
+    return href
+
+
+VIEWER = ("facsimile.js", "openseadragon")  # in html/, beside teikit.css
+
+
+def viewer_files() -> list[str]:
+    """The viewer's files, as outputs: our script and OpenSeadragon with its licence."""
+    from ..resources import data_dir
+
+    xslt = data_dir("xslt")
+    found = [f"html/{VIEWER[0]}"]
+    for path in sorted((xslt / VIEWER[1]).rglob("*")):
+        if path.is_file():
+            found.append("html/" + path.relative_to(xslt).as_posix())
+    return found
+
+
+def publish(tree: etree._ElementTree, path: str, root: str, task: dict, out) -> dict[str, str]:
+    """In a worker: write the volume's page images and its manifest, as the plan asks
+    (out: the task's Output); return the parameters that put the viewer on its pages.
+    Call it with the whole volume (the manifest holds every page's transcription)."""
+    from ..facsimile import viewer_data
+    from .iiif import manifest
+
+    plan = task.get("facsimile")
+    if not plan:
+        return {}
+    folder = f"html/{plan['folder']}"
+    found = read_facsimile(tree, path, root, str(task["params"].get("facs-pattern") or ""))
+    href = site_href(plan["images"], root, folder)
+    for image in task.get("images", []):
+        try:
+            out.files += write_levels(os.path.join(root, image.source), image.levels, out.out)
+        except TeikitError as exc:
+            out.errors.append(str(exc))
+    if task.get("manifest"):
+        out.write(task["manifest"], lambda: manifest(tree, found, href, plan["title"],
+                                                     plan["site"], plan["homepage"]), path)
+    params = {"facsimile": json.dumps(viewer_data(found, href), ensure_ascii=False,
+                                      separators=(",", ":")), "facsimile-href": "../"}
+    if plan["site"]:
+        params.update({"manifest-href": "manifest.json",
+                       "manifest-url": plan["site"] + "manifest.json"})
+    return params
