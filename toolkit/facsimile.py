@@ -207,16 +207,20 @@ class _Reader:
                                      el.iterchildren(T + "label")), "") or ""
         surface = Surface(key, label.strip(), width, height, _best(images), element=el)
         origin = (box[0] or 0, box[1] or 0)
-        for z in el.iter(T + "zone", T + "line", T + "path"):
+        named = []
+        for number, z in enumerate(el.iter(T + "zone", T + "line", T + "path"), 1):
             zone = _zone(z, origin)
-            if zone is not None and zone.id:
+            if zone is not None:  # (one without xml:id cannot be pointed to: checked only)
+                if zone.id:
+                    named.append(zone)
+                zone.id = zone.id or f"{key}-zone-{number}"
                 surface.zones[zone.id] = zone
         self.found.surfaces[key] = surface
         self.found.refs["#" + key] = (key, "")
         for g in graphics:
             if g.get(XML_ID):
                 self.found.refs["#" + g.get(XML_ID)] = (key, "")
-        for zone in surface.zones.values():
+        for zone in named:
             self.found.refs["#" + zone.id] = (key, zone.id)
 
     def references(self) -> None:
@@ -390,7 +394,7 @@ def viewer_data(found: Facsimile, href) -> dict:
                  "name": surface.image.ref if surface.image is not None else "",
                  "zones": [[z.id, z.x, z.y, z.w, z.h,
                             " ".join(f"{x},{y}" for x, y in z.points)]
-                           for z in surface.zones.values()]}
+                           for z in surface.zones.values() if "#" + z.id in found.refs]}
         if surface.width and surface.height:
             entry.update(w=surface.width, h=surface.height)
         surfaces[surface.key] = entry

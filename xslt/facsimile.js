@@ -268,7 +268,9 @@
     show(key, found ? found.getAttribute("data-zone") : null);
   }
   window.addEventListener("scroll", function () {
-    if (!ticking) { ticking = true; window.requestAnimationFrame(follow); }
+    if (!ticking) { ticking = true; setTimeout(follow, 80); }  // (a timer, not a frame:
+    // frames are not drawn for a page in the background, and the panel should be right
+    // when the reader comes back)
   }, { passive: true });
   follow();
 })();

@@ -214,6 +214,55 @@ def _safe_links(tree, loc, ctx):
                                f"{m.group(1)}:; use http(s), mailto, #id or a relative path")
 
 
+# --- page images -------------------------------------------------------------------
+
+def _facsimile(tree, loc, ctx):
+    """The file's page images as toolkit.facsimile reads them (once for the rules below);
+    None for a file without any."""
+    if "facsimile" not in ctx:
+        from ..facsimile import has_images, read_facsimile
+
+        edition = ctx.get("edition")
+        ctx["facsimile"] = read_facsimile(
+            tree, loc.name, edition.root if edition is not None else "") \
+            if has_images(tree) else None
+    return ctx["facsimile"]
+
+
+@rule("facs-target", WARNING, "@facs leads to a page image: a surface, zone or graphic, or an "
+      "image address", GENERIC)
+def _facs_target(tree, loc, ctx):
+    found = _facsimile(tree, loc, ctx)
+    for el, message in found.problems if found is not None else ():
+        if "does not exist" not in message:
+            yield el, message
+
+
+@rule("facs-image", WARNING, "a local page image (graphic/@url, pb/@facs) exists", GENERIC)
+def _facs_image(tree, loc, ctx):
+    found = _facsimile(tree, loc, ctx)
+    for el, message in found.problems if found is not None else ():
+        if "does not exist" in message:
+            yield el, message
+
+
+@rule("zone-bounds", WARNING, "a zone lies within its surface (or its image)", GENERIC)
+def _zone_bounds(tree, loc, ctx):
+    found = _facsimile(tree, loc, ctx)
+    for surface in found.surfaces.values() if found is not None else ():
+        if not surface.width or not surface.height:
+            continue
+        for zone in surface.zones.values():
+            if zone.x < 0 or zone.y < 0 or zone.x + zone.w > surface.width or \
+                    zone.y + zone.h > surface.height:
+                named = f"zone {zone.id!r}" if zone.element is not None and \
+                    zone.element.get(XML_ID) else "this zone"
+                yield zone.element, (
+                    f"{named} ({zone.x},{zone.y} {zone.w}×{zone.h}) reaches outside "
+                    f"its surface {surface.key!r} ({surface.width}×{surface.height}): check "
+                    "its coordinates")
+
+
 # --- page breaks -------------------------------------------------------------------
 
 def _text_before(el: etree._Element) -> str:
@@ -513,7 +562,7 @@ def run_rules(tree: etree._ElementTree, loc: Locator, profile: str = "teikit", e
     ctx = {"attributed": found, "ids": known, "documents": documents(tree),
            "nested-notes": set(NESTED_NOTES(tree)), "rules": profile,
            "prefixes": prefix_defs(tree), "resolve": resolver(known, edition, loc.name),
-           "outside": {}}
+           "outside": {}, "edition": edition}
     out: list[Diagnostic] = []
     for r in RULES:
         if profile not in r.profiles:

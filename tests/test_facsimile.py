@@ -1,0 +1,403 @@
+"""Page images beside the text: every facsimile form read, the viewer in a browser (the image
+follows the reader, zones and lines linked both ways, nothing hostile loaded, a missing
+image a quiet placeholder), local images published, a valid IIIF manifest per volume,
+and the checks' warnings."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import json
+import shutil
+import subprocess
+import threading
+from pathlib import Path
+
+import pytest
+from conftest import run_cli
+from lxml import etree, html
+from standins import stand_in
+
+from toolkit.edition import build_edition
+from toolkit.edition.config import Settings
+from toolkit.facsimile import beside, read_facsimile, text_of_zones
+from toolkit.render import facsimile_param, render_html
+from toolkit.xmlio import parse_xml, read_xml
+
+ROOT = Path(__file__).resolve().parent.parent
+LETTER = ROOT / "tests" / "fixtures" / "facsimile" / "letter.xml"
+CORPUS = ROOT.parent / "shared" / "corpus"
+FACSIMILE = CORPUS / "facsimile"
+needs_corpus = pytest.mark.skipif(not FACSIMILE.is_dir(),
+                                  reason="../shared/corpus/facsimile is not beside the project")
+needs_chromium = pytest.mark.skipif(not shutil.which("chromium"), reason="chromium is not "
+                                    "installed (apt-get install chromium; .ci/run does this)")
+BASE = "https://edition.example.org/"
+
+
+def build(folder: Path, out: Path, **settings):
+    return build_edition(folder, out, Settings(outputs=("html",), **settings))
+
+
+def letter_edition(folder: Path) -> Path:
+    """The letter with two of its three images (the third is missing on purpose)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    shutil.copy(LETTER, folder / "letter.xml")
+    stand_in(folder / "images" / "leaf-1r.jpg", 1200, 1600, [
+        (100, 100, 1000, 100, "Letter of the delegation"),
+        (100, 300, 1000, 80, "First line of the letter,"),
+        (100, 400, 1000, 80, "second line of the letter.")], label="leaf 1r")
+    stand_in(folder / "images" / "leaf-1v.png", 1200, 1600,
+             [(100, 150, 1000, 80, "Third line, on the verso.")], label="leaf 1v")
+    return folder
+
+
+# ---- reading the forms
+
+@needs_corpus
+def test_every_facsimile_form_of_the_corpus_is_read():
+    amp = read_facsimile(read_xml(FACSIMILE / "Auden-Musulin-Papers--amp-data" / "data" /
+                                  "editions" / "amp-transcript__0001.xml"))
+    # pb/@facs is the IIIF base URL of a surface's graphic: that surface, its size
+    assert [(s.image.kind, s.width) for s in amp.pages()][:1] == [("iiif", 4564)]
+    assert len(amp.order) == len(amp.pages()) == 4
+
+    diarium = FACSIMILE / "acdh-oeaw--digitarium-data" / "170x" / "1705" / "01" / "1705-01-03.xml"
+    found = read_facsimile(read_xml(diarium))
+    first = found.pages()[0]
+    # anno:… expanded by the file's prefixDef to the Diarium's IIIF server
+    assert first.image.url.startswith("https://diarium-images.acdh-dev.oeaw.ac.at/1700/1705/")
+    assert first.key == "facs_1" and first.label == "1" and (first.width, first.height) == (1924, 2472)
+    assert found.refs["#facs_1_r_1_1l1"] == ("facs_1", "facs_1_r_1_1l1")  # a line's zone
+    assert first.zones["facs_1_r_1_1l1"].points[0] == (748, 193)  # polygons kept
+    texts = text_of_zones(read_xml(diarium), found)
+    assert texts["facs_1_r_1_1l1"].startswith("Num")  # the line's words, for the manifest
+
+    genji = read_facsimile(read_xml(FACSIMILE / "kouigenjimonogatari--kouigenjimonogatari.github.io"
+                                    / "xml" / "master" / "16.xml"))
+    # a IIIF region URL on the pb, its half of the double page by @corresp
+    refs = [ref for ref in genji.refs if "3445,0,3445,4706" in ref]
+    assert genji.refs[refs[0]] == ("f002", "zone_0548")
+    assert genji.pages()[0].image.url == "https://dl.ndl.go.jp/api/iiif/3437687/R0000083"
+
+    haqaiq = read_facsimile(read_xml(FACSIMILE / "OpenArabicPE--journal_al-haqaiq" / "tei" /
+                                     "oclc_644997575-i_1.TEIP5.xml"))
+    # the local JPEGs are not in the repository: the HathiTrust copy is shown instead
+    assert haqaiq.pages()[0].image.kind == "web"
+    assert "hathitrust" in haqaiq.pages()[0].image.url
+
+    sga = CORPUS / "sga" / "data" / "tei" / "bl" / "bl-loan_ms_70_08" / "bl-loan_ms_70_08-0011.xml"
+    page = read_facsimile(read_xml(sga)).pages()[0]
+    assert (page.width, page.height) == (5777, 8472)
+    assert page.image.kind == "none"  # a .jp2 on the web: no browser shows it; named only
+
+
+def test_hostile_references_are_never_loaded():
+    doc = parse_xml(b"""<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc>
+      <titleStmt><title>t</title></titleStmt><publicationStmt><p/></publicationStmt>
+      <sourceDesc><p/></sourceDesc></fileDesc></teiHeader>
+      <facsimile>
+        <surface xml:id="a"><graphic url="javascript:alert(1)"/></surface>
+        <surface xml:id="b"><graphic url="data:text/html,&lt;script&gt;alert(1)&lt;/script&gt;"/></surface>
+        <surface xml:id="c"><graphic url="data:image/svg+xml,&lt;svg onload='alert(1)'/&gt;"/></surface>
+        <surface xml:id="d"><graphic url="data:image/png;base64,iVBORw0KGgo="/></surface>
+        <surface xml:id="e"><graphic url="../../../etc/passwd"/></surface>
+      </facsimile>
+      <text><body><pb n="1" facs="#a"/><p>one</p><pb n="2" facs="#b"/><p>two</p>
+        <pb n="3" facs="#c"/><p>three</p><pb n="4" facs="#d"/><p>four</p>
+        <pb n="5" facs="#e"/><p>five</p><pb n="6" facs="vbscript:x"/><p>six</p></body></text></TEI>""",
+                    "hostile.xml")
+    found = read_facsimile(doc, str(ROOT / "tests" / "hostile.xml"), str(ROOT / "tests"))
+    kinds = {key: s.image.kind for key, s in found.surfaces.items()}
+    assert kinds["a"] == kinds["b"] == kinds["c"] == kinds["e"] == "none"
+    assert kinds["d"] == "web"  # a raster data: URL is an image like any other
+    assert any("outside the edition" in m for _el, m in found.problems)
+    page = render_html(doc, "hostile.xml", **facsimile_param(doc, str(ROOT / "tests" / "hostile.xml"),
+                                                                str(ROOT / "tests"), "",
+                                                                beside(str(ROOT))))
+    data = json.loads(html.fromstring(page).xpath("//aside[@data-facsimile]/@data-facsimile")[0])
+    loaded = [s["src"] for s in data["surfaces"].values() if s["kind"] != "none"]
+    assert loaded == ["data:image/png;base64,iVBORw0KGgo="]
+    assert "javascript:" not in " ".join(html.fromstring(page).xpath("//@href | //@src"))
+    assert all(w in page for w in ("one", "two", "three", "four", "five", "six"))
+
+
+# ---- the page
+
+def test_the_page_marks_pages_lines_and_regions_for_the_viewer(tmp_path):
+    folder = letter_edition(tmp_path / "ed")
+    tree = read_xml(folder / "letter.xml")
+    page = render_html(tree, "letter.xml", **facsimile_param(
+        tree, str(folder / "letter.xml"), str(folder), "", beside(str(folder))))
+    dom = html.fromstring(page)
+    assert dom.xpath("//*[contains(@class, 'pb')]/@data-surface") == ["s1", "s2", "s3"]
+    assert dom.xpath("//span[@class='zone-start']/@data-zone") == ["s1-l1", "s1-l2", "s2-l1"]
+    assert dom.xpath("//h2[@data-zone] | //*[@data-zone='s1-head']")  # the head is a region
+    assert dom.xpath("//p[@data-zone='s1-p']")
+    data = json.loads(dom.xpath("//aside/@data-facsimile")[0])
+    assert data["order"] == ["s1", "s2", "s3"]
+    assert data["surfaces"]["s1"]["src"] == "images/leaf-1r.jpg"  # beside the page
+    assert data["surfaces"]["s3"]["kind"] == "none"  # missing: a placeholder, named
+    assert data["surfaces"]["s3"]["name"] == "images/leaf-2r-missing.jpg"
+    # one page carries the viewer inline (teikit render); the text is all there (render_html
+    # checks every word)
+    assert "OpenSeadragon" in page and "Words on the leaf whose image is missing" in page
+
+
+def test_render_command_puts_the_images_beside_the_page(tmp_path):
+    folder = letter_edition(tmp_path / "ed")
+    out = tmp_path / "site" / "letter.html"
+    out.parent.mkdir()
+    result = run_cli("render", str(folder / "letter.xml"), "--to", "html", "-o", str(out))
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(html.fromstring(out.read_text()).xpath("//aside/@data-facsimile")[0])
+    assert data["surfaces"]["s1"]["src"] == "../ed/images/leaf-1r.jpg"  # from where the page is
+
+
+# ---- the edition
+
+def test_an_edition_publishes_its_images_and_a_valid_iiif_manifest(tmp_path):
+    from iiif_prezi3 import Manifest
+
+    folder = letter_edition(tmp_path / "ed")
+    big = stand_in(folder / "images" / "leaf-1r.jpg", 3000, 4000, label="a large scan")
+    assert big.exists()
+    out = tmp_path / "out"
+    report = build(folder, out, base_url=BASE)
+    assert not report.errors, report.errors
+    images = sorted(p.name for p in (out / "html" / "letter" / "facsimile").iterdir())
+    # each image as it is, and halves down to 1024 px: 1500×2000 and 750×1000 of the
+    # large scan, 600×800 of the 1200×1600 one
+    assert images == ["leaf-1r.1500w.jpg", "leaf-1r.750w.jpg", "leaf-1r.jpg",
+                      "leaf-1v.600w.jpg", "leaf-1v.png"]
+    assert (out / "html" / "facsimile.js").is_file()
+    assert (out / "html" / "openseadragon" / "openseadragon.min.js").is_file()
+    assert (out / "html" / "openseadragon" / "LICENSE.txt").is_file()
+
+    data = json.loads((out / "html" / "letter" / "manifest.json").read_text())
+    Manifest(**data)  # the IIIF Presentation 3 model accepts it (raises otherwise)
+    assert data["id"] == BASE + "html/letter/manifest.json"
+    assert [c["label"]["none"][0] for c in data["items"]] == ["1r", "1v", "2r"]
+    painting = data["items"][0]["items"][0]["items"][0]
+    assert painting["body"]["id"] == BASE + "html/letter/facsimile/leaf-1r.jpg"
+    assert (painting["body"]["width"], painting["body"]["height"]) == (1200, 1600)  # the canvas
+    lines = {a["target"].split("#")[1]: a["body"]["value"]
+             for a in data["items"][0]["annotations"][0]["items"]}
+    assert lines["xywh=100,300,1000,80"] == "First line of the letter,"
+    assert data["rights"] == "http://creativecommons.org/licenses/by/4.0/"
+    assert data["items"][2]["items"][0]["items"] == []  # the missing image: no painting
+
+    page = (out / "html" / "letter" / "index.html").read_text()
+    dom = html.fromstring(page)
+    assert dom.xpath("//script/@src") [-2:] == ["../openseadragon/openseadragon.min.js",
+                                                "../facsimile.js"] or \
+        "../facsimile.js" in dom.xpath("//script/@src")
+    entry = json.loads(dom.xpath("//aside/@data-facsimile")[0])["surfaces"]["s1"]
+    assert entry["kind"] == "levels" and entry["src"][0]["url"] == "facsimile/leaf-1r.750w.jpg"
+    assert "manifest=" in dom.xpath("//a[@class='facs-manifest']/@href")[0]
+
+    # a build with nothing changed writes nothing; a changed image only its own files
+    published = out / "html" / "letter" / "facsimile"
+    before = {p.name: p.stat().st_mtime_ns for p in published.iterdir()}
+    assert build(folder, out, base_url=BASE).files_written == 0
+    stand_in(folder / "images" / "leaf-1v.png", 1200, 1600, label="rescanned")
+    assert build(folder, out, base_url=BASE).files_written > 0
+    after = {p.name: p.stat().st_mtime_ns for p in published.iterdir()}
+    assert after["leaf-1v.png"] != before["leaf-1v.png"]
+    assert after["leaf-1r.jpg"] == before["leaf-1r.jpg"]
+
+
+def test_without_a_base_url_no_manifest_and_the_build_says_why(tmp_path):
+    folder = letter_edition(tmp_path / "ed")
+    report = build(folder, tmp_path / "out")
+    assert not (tmp_path / "out" / "html" / "letter" / "manifest.json").exists()
+    assert any("base_url" in note and "IIIF" in note for note in report.notes)
+
+
+def test_a_tiff_is_published_as_a_jpeg(tmp_path):
+    folder = letter_edition(tmp_path / "ed")
+    stand_in(folder / "images" / "leaf-1v.tif", 800, 1000, label="tiff")
+    letter = (folder / "letter.xml").read_text().replace("leaf-1v.png", "leaf-1v.tif")
+    (folder / "letter.xml").write_text(letter)
+    out = tmp_path / "out"
+    assert not build(folder, out).errors
+    published = out / "html" / "letter" / "facsimile" / "leaf-1v.jpg"
+    assert published.read_bytes()[:3] == b"\xff\xd8\xff"
+
+
+# ---- checks
+
+def test_validate_warns_of_facs_to_nothing_zones_outside_and_missing_images(tmp_path):
+    folder = letter_edition(tmp_path / "ed")
+    text = (folder / "letter.xml").read_text()
+    text = text.replace('<zone xml:id="s2-l1" ulx="100" uly="150" lrx="1100" lry="230"/>',
+                        '<zone xml:id="s2-l1" ulx="100" uly="150" lrx="1300" lry="230"/>')
+    text = text.replace('<p>Words on the leaf', '<p facs="#letter">Words on the leaf')
+    (folder / "letter.xml").write_text(text)
+    result = run_cli("validate", str(folder / "letter.xml"))
+    out = result.output
+    assert "warning: [zone-bounds] zone 's2-l1' (100,150 1200×80) reaches outside its surface" in out
+    assert "warning: [facs-image] page image 'images/leaf-2r-missing.jpg' does not exist" in out
+    assert "warning: [facs-target] @facs=\"#letter\" points to <TEI>" in out
+    for line in out.splitlines():
+        if "[zone-bounds]" in line:
+            assert line.startswith(f"{folder / 'letter.xml'}:26:")  # the zone's own line
+
+
+# ---- in a browser
+
+PROBE = """
+(function () {
+  var results = {};
+  function label() { return document.querySelector('.facs-label').textContent; }
+  function note() { var n = document.querySelector('.facs-note'); return n.hidden ? '' : n.textContent; }
+  function active() { return Array.prototype.map.call(document.querySelectorAll('.facs-zone.active'),
+      function (z) { return z.getAttribute('data-zone'); }); }
+  function at(selector, offset) {  // a point on a piece of text, as a reader points at it
+    var el = document.querySelector(selector);
+    var r = document.createRange(); r.setStart(el.firstChild || el, offset); r.setEnd(el.firstChild || el, offset + 1);
+    var b = r.getBoundingClientRect();
+    return { x: b.left + b.width / 2, y: b.top + b.height / 2 };
+  }
+  function move(p) {
+    var target = document.elementFromPoint(p.x, p.y);
+    target.dispatchEvent(new MouseEvent('mousemove', { clientX: p.x, clientY: p.y, bubbles: true }));
+  }
+  function scrolled() {  // headless Chromium draws no frames, so it fires no scroll events
+    window.dispatchEvent(new Event('scroll'));
+  }
+  var steps = [
+    function () { results.first = label(); results.images = document.querySelectorAll('.facs-view canvas, .facs-view img').length; },
+    function () { document.querySelector('.pb[data-surface="s2"]').scrollIntoView(); window.scrollBy(0, -50); scrolled(); },
+    function () { results.second = label();  document.querySelector('.pb[data-surface="s3"]').scrollIntoView(); window.scrollBy(0, -50); scrolled(); },
+    function () { results.third = label(); results.third_note = note(); window.scrollTo(0, 0); scrolled(); },
+    function () { results.back = label(); results.back_note = note();
+      var p = document.querySelector('span.zone-start[data-zone="s1-l2"]');
+      while (p.nodeType !== 3 || !p.textContent.trim()) p = p.nextSibling;
+      var r = document.createRange(); r.setStart(p, 3); r.setEnd(p, 4);
+      var b = r.getBoundingClientRect(); move({ x: b.left + 1, y: b.top + b.height / 2 }); },
+    function () { results.text_to_image = active();
+      var z = document.querySelector('.facs-zone[data-zone="s1-l1"]');
+      z.dispatchEvent(new MouseEvent('mouseenter')); },
+    function () { var h = CSS.highlights.get('facs-line'); var text = '';
+      if (h) h.forEach(function (r) { text += r.toString(); });
+      results.image_to_line = text.trim();
+      document.querySelector('.facs-zone[data-zone="s1-head"]').dispatchEvent(new MouseEvent('mouseenter')); },
+    function () { results.image_to_block = Array.prototype.map.call(document.querySelectorAll('.facs-active'),
+        function (e) { return e.textContent.trim(); });
+      var view = document.querySelector('.facs-view'); view.focus();
+      view.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true })); },
+    function () { results.keyboard = active();
+      document.querySelector('[data-zone="s1-p"]').focus(); },
+    function () { results.focus = active(); }
+  ];
+  var i = 0;
+  function next() {
+    if (i < steps.length) {
+      try { steps[i++](); } catch (e) { results['error' + i] = String(e); }
+      setTimeout(next, 700);
+    }
+    else { var pre = document.createElement('pre'); pre.id = 'probe-results';
+           pre.textContent = JSON.stringify(results); document.body.appendChild(pre); }
+  }
+  window.addEventListener('load', function () { setTimeout(next, 1500); });
+})();
+"""
+
+
+def _served(folder: Path):
+    handler = functools.partial(_Quiet, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def _probe(url: str, tmp_path: Path, width: int = 1400) -> dict:
+    dom = subprocess.run(
+        ["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+         "--no-first-run", "--disable-background-networking", "--disable-component-update",
+         "--disable-sync", f"--user-data-dir={tmp_path / 'profile'}", f"--window-size={width},900",
+         "--virtual-time-budget=15000", "--dump-dom", url],
+        capture_output=True, text=True, timeout=180).stdout
+    found = html.fromstring(dom).xpath("//pre[@id='probe-results']/text()")
+    assert found, dom[-2000:]
+    return json.loads(found[0])
+
+
+@needs_chromium
+@pytest.mark.slow
+def test_the_viewer_follows_the_reader_and_links_zones_and_lines_both_ways(tmp_path):
+    folder = letter_edition(tmp_path / "ed")
+    out = tmp_path / "out"
+    assert not build(folder, out, base_url=BASE).errors
+    page = out / "html" / "letter" / "index.html"
+    probe = out / "html" / "letter" / "probe.html"
+    probe.write_text(page.read_text().replace("</body>", f"<script>{PROBE}</script></body>"))
+    server = _served(out)
+    try:
+        results = _probe(f"http://127.0.0.1:{server.server_address[1]}/html/letter/probe.html",
+                         tmp_path)
+    finally:
+        server.shutdown()
+    assert not [k for k in results if k.startswith("error")], results
+    assert results["first"] == "1r (1/3)" and results["images"] >= 1
+    assert results["second"] == "1v (2/3)"  # the page being read is the one shown
+    assert results["third"] == "2r (3/3)"
+    assert "No image of page 2r" in results["third_note"]  # the missing image: a quiet note
+    assert results["back"] == "1r (1/3)" and results["back_note"] == ""
+    assert results["text_to_image"] == ["s1-l2"]  # pointing at a line outlines its zone
+    assert results["image_to_line"] == "First line of the letter,"  # just that line
+    assert results["image_to_block"] == ["Letter of the delegation"]
+    assert results["keyboard"] == ["s1-head"]  # arrows step through the image's zones
+    assert results["focus"] == ["s1-p"]  # a focused region outlines its zone
+
+
+@needs_chromium
+@pytest.mark.slow
+def test_a_page_whose_images_cannot_load_shows_all_its_text(tmp_path):
+    """No image at all (the corpus's are remote, and tests have no network): the text is
+    whole, the panel a note, no script error stops the page."""
+    folder = letter_edition(tmp_path / "ed")
+    shutil.rmtree(folder / "images")
+    out = tmp_path / "out"
+    assert not build(folder, out).errors
+    page = out / "html" / "letter" / "index.html"
+    dom = subprocess.run(
+        ["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+         f"--user-data-dir={tmp_path / 'profile'}", "--virtual-time-budget=5000", "--dump-dom",
+         page.as_uri()], capture_output=True, text=True, timeout=120).stdout
+    shown = html.fromstring(dom)
+    text = " ".join(shown.xpath("//main")[0].text_content().split())
+    for words in ("First line of the letter, second line of the letter.",
+                  "Third line, on the verso.", "Words on the leaf whose image is missing"):
+        assert words in text
+    assert "No image of page 1r" in shown.xpath("//p[@class='facs-note']")[0].text_content()
+
+
+# ---- the corpus as an edition
+
+@needs_corpus
+@pytest.mark.slow
+def test_every_facsimile_file_of_the_corpus_builds_with_a_viewer_and_a_valid_manifest(tmp_path):
+    from iiif_prezi3 import Manifest
+
+    out = tmp_path / "out"
+    report = build(FACSIMILE, out, base_url=BASE, schema="tei_all")
+    volumes = [p for p in (out / "html").iterdir() if (p / "manifest.json").is_file()]
+    assert len(volumes) == 14, sorted(p.name for p in (out / "html").iterdir())
+    for volume in volumes:
+        data = json.loads((volume / "manifest.json").read_text())
+        Manifest(**data)
+        assert data["items"], volume
+        pages = list(volume.glob("*.html"))
+        assert any('class="facsimile"' in p.read_text() for p in pages), volume
+    genji = json.loads(next(v for v in volumes if (v / "manifest.json").read_text().count(
+        "dl.ndl.go.jp") > 0).joinpath("manifest.json").read_text())
+    service = genji["items"][0]["items"][0]["items"][0]["body"]["service"][0]
+    assert service["@id"].startswith("https://dl.ndl.go.jp/api/iiif/3437687/R")
+    assert not [e for e in report.errors if "internal error" in e]
