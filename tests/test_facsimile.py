@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 from conftest import run_cli
-from lxml import etree, html
+from lxml import html
 from standins import stand_in
 
 from toolkit.edition import build_edition
@@ -92,29 +92,36 @@ def test_every_facsimile_form_of_the_corpus_is_read():
     assert page.image.kind == "none"  # a .jp2 on the web: no browser shows it; named only
 
 
+HOSTILE = b"""<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc>
+  <titleStmt><title>t</title></titleStmt><publicationStmt><p/></publicationStmt>
+  <sourceDesc><p/></sourceDesc></fileDesc></teiHeader>
+  <facsimile>
+    <surface xml:id="a"><graphic url="javascript:document.title='PWNED'"/></surface>
+    <surface xml:id="b"><graphic url="data:text/html,&lt;script&gt;top.document.title='PWNED'&lt;/script&gt;"/></surface>
+    <surface xml:id="c"><graphic url="data:image/svg+xml,&lt;svg xmlns='http://www.w3.org/2000/svg' onload='top.document.title=1'/&gt;"/></surface>
+    <surface xml:id="d"><graphic url="data:image/png;base64,iVBORw0KGgo="/></surface>
+    <surface xml:id="e"><graphic url="../../../etc/passwd"/></surface>
+  </facsimile>
+  <text><body><pb n="1" facs="#a"/><p>one</p><pb n="2" facs="#b"/><p>two</p>
+    <pb n="3" facs="#c"/><p>three</p><pb n="4" facs="#d"/><p>four</p>
+    <pb n="5" facs="#e"/><p>five</p><pb n="6" facs="vbscript:x"/><p>six</p></body></text></TEI>"""
+
+
+def hostile_page() -> str:
+    doc = parse_xml(HOSTILE, "hostile.xml")
+    here = str(ROOT / "tests" / "hostile.xml")
+    return render_html(doc, "hostile.xml", **facsimile_param(doc, here, str(ROOT / "tests"), "",
+                                                             beside(str(ROOT))))
+
+
 def test_hostile_references_are_never_loaded():
-    doc = parse_xml(b"""<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc>
-      <titleStmt><title>t</title></titleStmt><publicationStmt><p/></publicationStmt>
-      <sourceDesc><p/></sourceDesc></fileDesc></teiHeader>
-      <facsimile>
-        <surface xml:id="a"><graphic url="javascript:alert(1)"/></surface>
-        <surface xml:id="b"><graphic url="data:text/html,&lt;script&gt;alert(1)&lt;/script&gt;"/></surface>
-        <surface xml:id="c"><graphic url="data:image/svg+xml,&lt;svg onload='alert(1)'/&gt;"/></surface>
-        <surface xml:id="d"><graphic url="data:image/png;base64,iVBORw0KGgo="/></surface>
-        <surface xml:id="e"><graphic url="../../../etc/passwd"/></surface>
-      </facsimile>
-      <text><body><pb n="1" facs="#a"/><p>one</p><pb n="2" facs="#b"/><p>two</p>
-        <pb n="3" facs="#c"/><p>three</p><pb n="4" facs="#d"/><p>four</p>
-        <pb n="5" facs="#e"/><p>five</p><pb n="6" facs="vbscript:x"/><p>six</p></body></text></TEI>""",
-                    "hostile.xml")
+    doc = parse_xml(HOSTILE, "hostile.xml")
     found = read_facsimile(doc, str(ROOT / "tests" / "hostile.xml"), str(ROOT / "tests"))
     kinds = {key: s.image.kind for key, s in found.surfaces.items()}
     assert kinds["a"] == kinds["b"] == kinds["c"] == kinds["e"] == "none"
     assert kinds["d"] == "web"  # a raster data: URL is an image like any other
     assert any("outside the edition" in m for _el, m in found.problems)
-    page = render_html(doc, "hostile.xml", **facsimile_param(doc, str(ROOT / "tests" / "hostile.xml"),
-                                                                str(ROOT / "tests"), "",
-                                                                beside(str(ROOT))))
+    page = hostile_page()
     data = json.loads(html.fromstring(page).xpath("//aside[@data-facsimile]/@data-facsimile")[0])
     loaded = [s["src"] for s in data["surfaces"].values() if s["kind"] != "none"]
     assert loaded == ["data:image/png;base64,iVBORw0KGgo="]
@@ -225,6 +232,53 @@ def test_a_tiff_is_published_as_a_jpeg(tmp_path):
     assert published.read_bytes()[:3] == b"\xff\xd8\xff"
 
 
+# ---- print
+
+def _pdf_text_and_objects(pdf: Path) -> tuple[str, bytes]:
+    """The PDF's text (pdftotext) and its objects with their streams unpacked."""
+    import re
+    import zlib
+
+    data = pdf.read_bytes()
+    unpacked = []
+    for m in re.finditer(rb"stream\r?\n(.*?)\r?\nendstream", data, re.S):
+        try:
+            unpacked.append(zlib.decompress(m.group(1)))
+        except zlib.error:
+            pass
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
+    return text, data + b"".join(unpacked)
+
+
+@pytest.mark.skipif(not shutil.which("pdftotext"), reason="poppler-utils is not installed")
+def test_print_with_facsimile_puts_each_page_image_before_its_page(tmp_path):
+    folder = letter_edition(tmp_path / "ed")
+    pdf = tmp_path / "letter.pdf"
+    result = run_cli("render", str(folder / "letter.xml"), "--to", "print", "--facsimile",
+                     "-o", str(pdf))
+    assert result.exit_code == 0, result.stderr
+    text, objects = _pdf_text_and_objects(pdf)
+    # each plate before its page's words; the missing image named, not printed
+    order = [text.index(s) for s in ("Image of page 1r", "First line of the letter",
+                                     "Image of page 1v", "Third line, on the verso",
+                                     "Image of page 2r: images/leaf-2r-missing.jpg",
+                                     "Words on the leaf whose image is missing")]
+    assert order == sorted(order)
+    assert objects.count(b"/Subtype/Image") == 2 or objects.count(b"/Subtype /Image") == 2
+    assert b"/Alt(Image of page 1r (images/leaf-1r.jpg))" in objects  # alt text, tagged
+    plain = tmp_path / "plain.pdf"
+    assert run_cli("render", str(folder / "letter.xml"), "--to", "print", "-o",
+                   str(plain)).exit_code == 0
+    assert "Image of page" not in _pdf_text_and_objects(plain)[0]  # only when asked
+
+    # an edition's volume PDF, with print_facsimile = true
+    (folder / "teikit.toml").write_text("print_facsimile = true\n")
+    out = tmp_path / "out"
+    result = run_cli("build", str(folder), "-o", str(out), "--only", "print")
+    assert result.exit_code == 0, result.stderr
+    assert "Image of page 1v" in _pdf_text_and_objects(out / "print" / "letter" / "letter.pdf")[0]
+
+
 # ---- checks
 
 def test_validate_warns_of_facs_to_nothing_zones_outside_and_missing_images(tmp_path):
@@ -246,84 +300,41 @@ def test_validate_warns_of_facs_to_nothing_zones_outside_and_missing_images(tmp_
 
 # ---- in a browser
 
-PROBE = """
-(function () {
-  var results = {};
-  function label() { return document.querySelector('.facs-label').textContent; }
-  function note() { var n = document.querySelector('.facs-note'); return n.hidden ? '' : n.textContent; }
-  function active() { return Array.prototype.map.call(document.querySelectorAll('.facs-zone.active'),
-      function (z) { return z.getAttribute('data-zone'); }); }
-  function at(selector, offset) {  // a point on a piece of text, as a reader points at it
-    var el = document.querySelector(selector);
-    var r = document.createRange(); r.setStart(el.firstChild || el, offset); r.setEnd(el.firstChild || el, offset + 1);
-    var b = r.getBoundingClientRect();
-    return { x: b.left + b.width / 2, y: b.top + b.height / 2 };
-  }
-  function move(p) {
-    var target = document.elementFromPoint(p.x, p.y);
-    target.dispatchEvent(new MouseEvent('mousemove', { clientX: p.x, clientY: p.y, bubbles: true }));
-  }
-  function scrolled() {  // headless Chromium draws no frames, so it fires no scroll events
-    window.dispatchEvent(new Event('scroll'));
-  }
-  var steps = [
-    function () { results.first = label(); results.images = document.querySelectorAll('.facs-view canvas, .facs-view img').length; },
-    function () { document.querySelector('.pb[data-surface="s2"]').scrollIntoView(); window.scrollBy(0, -50); scrolled(); },
-    function () { results.second = label();  document.querySelector('.pb[data-surface="s3"]').scrollIntoView(); window.scrollBy(0, -50); scrolled(); },
-    function () { results.third = label(); results.third_note = note(); window.scrollTo(0, 0); scrolled(); },
-    function () { results.back = label(); results.back_note = note();
-      var p = document.querySelector('span.zone-start[data-zone="s1-l2"]');
-      while (p.nodeType !== 3 || !p.textContent.trim()) p = p.nextSibling;
-      var r = document.createRange(); r.setStart(p, 3); r.setEnd(p, 4);
-      var b = r.getBoundingClientRect(); move({ x: b.left + 1, y: b.top + b.height / 2 }); },
-    function () { results.text_to_image = active();
-      var z = document.querySelector('.facs-zone[data-zone="s1-l1"]');
-      z.dispatchEvent(new MouseEvent('mouseenter')); },
-    function () { var h = CSS.highlights.get('facs-line'); var text = '';
-      if (h) h.forEach(function (r) { text += r.toString(); });
-      results.image_to_line = text.trim();
-      document.querySelector('.facs-zone[data-zone="s1-head"]').dispatchEvent(new MouseEvent('mouseenter')); },
-    function () { results.image_to_block = Array.prototype.map.call(document.querySelectorAll('.facs-active'),
-        function (e) { return e.textContent.trim(); });
-      var view = document.querySelector('.facs-view'); view.focus();
-      view.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true })); },
-    function () { results.keyboard = active();
-      document.querySelector('[data-zone="s1-p"]').focus(); },
-    function () { results.focus = active(); }
-  ];
-  var i = 0;
-  function next() {
-    if (i < steps.length) {
-      try { steps[i++](); } catch (e) { results['error' + i] = String(e); }
-      setTimeout(next, 700);
-    }
-    else { var pre = document.createElement('pre'); pre.id = 'probe-results';
-           pre.textContent = JSON.stringify(results); document.body.appendChild(pre); }
-  }
-  window.addEventListener('load', function () { setTimeout(next, 1500); });
-})();
-"""
+PROBE = (ROOT / "tests" / "fixtures" / "facsimile" / "probe.js").read_text(encoding="utf-8")
 
 
-def _served(folder: Path):
-    handler = functools.partial(_Quiet, directory=str(folder))
+def _served(folder: Path, requests: list[str]):
+    """The folder on a local port; every path asked for goes into `requests`."""
+    handler = functools.partial(_Recording, requests, directory=str(folder))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
+class _Recording(http.server.SimpleHTTPRequestHandler):
+    def __init__(self, requests: list[str], *args, **kwargs):
+        self.requests = requests
+        super().__init__(*args, **kwargs)
+
+    def do_GET(self):
+        self.requests.append(self.path)
+        super().do_GET()
+
     def log_message(self, *args):
         pass
 
 
-def _probe(url: str, tmp_path: Path, width: int = 1400) -> dict:
-    dom = subprocess.run(
-        ["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+def _dump(url: str, tmp_path: Path, width: int = 1400) -> str:
+    return subprocess.run(
+        ["chromium", "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic",
          "--no-first-run", "--disable-background-networking", "--disable-component-update",
          "--disable-sync", f"--user-data-dir={tmp_path / 'profile'}", f"--window-size={width},900",
          "--virtual-time-budget=15000", "--dump-dom", url],
         capture_output=True, text=True, timeout=180).stdout
+
+
+def _probe(url: str, tmp_path: Path) -> dict:
+    dom = _dump(url, tmp_path)
     found = html.fromstring(dom).xpath("//pre[@id='probe-results']/text()")
     assert found, dom[-2000:]
     return json.loads(found[0])
@@ -338,15 +349,24 @@ def test_the_viewer_follows_the_reader_and_links_zones_and_lines_both_ways(tmp_p
     page = out / "html" / "letter" / "index.html"
     probe = out / "html" / "letter" / "probe.html"
     probe.write_text(page.read_text().replace("</body>", f"<script>{PROBE}</script></body>"))
-    server = _served(out)
+    requests: list[str] = []
+    server = _served(out, requests)
     try:
         results = _probe(f"http://127.0.0.1:{server.server_address[1]}/html/letter/probe.html",
                          tmp_path)
     finally:
         server.shutdown()
+    # the first page's image was fetched (later pages' are checked by what the viewer has
+    # open: headless Chromium draws few frames once the page has loaded, and OpenSeadragon
+    # fetches on frames), and nothing but the site's own files
+    fetched = [r for r in requests if "/facsimile/" in r]
+    assert any(r.startswith("/html/letter/facsimile/leaf-1r") for r in fetched), requests
+    assert all((out / r.lstrip("/")).is_file() for r in requests if r != "/favicon.ico")
     assert not [k for k in results if k.startswith("error")], results
     assert results["first"] == "1r (1/3)" and results["images"] >= 1
+    assert results["first_image"] == "facsimile/leaf-1r.jpg"
     assert results["second"] == "1v (2/3)"  # the page being read is the one shown
+    assert results["second_image"] == "facsimile/leaf-1v.png"
     assert results["third"] == "2r (3/3)"
     assert "No image of page 2r" in results["third_note"]  # the missing image: a quiet note
     assert results["back"] == "1r (1/3)" and results["back_note"] == ""
@@ -364,6 +384,9 @@ def test_a_page_whose_images_cannot_load_shows_all_its_text(tmp_path):
     whole, the panel a note, no script error stops the page."""
     folder = letter_edition(tmp_path / "ed")
     shutil.rmtree(folder / "images")
+    letter = folder / "letter.xml"  # the first page's image on a IIIF server that is down
+    letter.write_text(letter.read_text().replace("images/leaf-1r.jpg",
+                                                 "http://127.0.0.1:9/iiif/leaf-1r"))
     out = tmp_path / "out"
     assert not build(folder, out).errors
     page = out / "html" / "letter" / "index.html"
@@ -376,7 +399,26 @@ def test_a_page_whose_images_cannot_load_shows_all_its_text(tmp_path):
     for words in ("First line of the letter, second line of the letter.",
                   "Third line, on the verso.", "Words on the leaf whose image is missing"):
         assert words in text
-    assert "No image of page 1r" in shown.xpath("//p[@class='facs-note']")[0].text_content()
+    note = shown.xpath("//p[@class='facs-note']")[0]
+    assert note.get("hidden") is None
+    assert note.text_content() == ("The image of page 1r could not be loaded "
+                                   "(http://127.0.0.1:9/iiif/leaf-1r).")
+
+
+@needs_chromium
+@pytest.mark.slow
+def test_in_a_browser_hostile_references_load_nothing_and_run_nothing(tmp_path):
+    (tmp_path / "hostile.html").write_text(hostile_page(), encoding="utf-8")
+    requests: list[str] = []
+    server = _served(tmp_path, requests)
+    try:
+        dom = _dump(f"http://127.0.0.1:{server.server_address[1]}/hostile.html", tmp_path)
+    finally:
+        server.shutdown()
+    assert requests and set(requests) <= {"/hostile.html", "/favicon.ico"}
+    page = html.fromstring(dom)
+    assert page.findtext(".//title") != "PWNED" and page.findtext(".//title") != "1"
+    assert "one" in page.xpath("//main")[0].text_content()
 
 
 # ---- the corpus as an edition

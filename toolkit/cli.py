@@ -205,16 +205,25 @@ def _choice(choice) -> dict:
 @click.option("--view", "reading_view", type=click.Choice(["normalized", "diplomatic"]),
               default="normalized", show_default=True,
               help="Choices: corr, reg, expan (normalized) or sic, orig, abbr (diplomatic).")
+@click.option("--facsimile", "print_facsimile", is_flag=True,
+              help="Print: each page's image (a local file) as a plate before its page.")
 @click.option("--no-xinclude", is_flag=True, help="Do not resolve xi:include.")
 @click.option("--edition", "edition", type=click.Path(file_okay=False, exists=True),
               help="The edition folder: xi:include may reach anywhere inside it (default: the "
                    "nearest folder above with a teikit.toml, or the file's own folder).")
 def render(input: str, fmt: str, output: str | None, width: int, reading: bool,
-           facs_pattern: str, witness: str, reading_view: str, no_xinclude: bool,
-           edition: str | None) -> int:
+           facs_pattern: str, witness: str, reading_view: str, print_facsimile: bool,
+           no_xinclude: bool, edition: str | None) -> int:
     """Render a TEI document as HTML, a print PDF or plain text."""
     from .facsimile import beside
-    from .render import check_witness, facsimile_param, render_html, render_pdf, render_text
+    from .render import (
+        check_witness,
+        facsimile_param,
+        plates,
+        render_html,
+        render_pdf,
+        render_text,
+    )
     from .standoff import read_in
     from .validate import edition_root, read_source
 
@@ -238,7 +247,9 @@ def render(input: str, fmt: str, output: str | None, width: int, reading: bool,
     elif fmt == "text":
         data = render_text(tree, input, width=width, reading=reading, **view)
     else:
-        data = render_pdf(tree, input, **view)
+        params, images = plates(tree, input, folder, facs_pattern) if print_facsimile \
+            else ({}, {})
+        data = render_pdf(tree, input, images, **view, **params)
     _emit(data, output)
     return 0
 
@@ -298,6 +309,8 @@ class _Progress:
                    "see docs/scale.md).")
 @click.option("--pdf-per-document/--no-pdf-per-document", default=None,
               help="Also a PDF for every document of a volume (a volume always gets one PDF).")
+@click.option("--facsimile/--no-facsimile", "print_facsimile", default=None,
+              help="PDFs: each page's image as a plate before its page (print_facsimile).")
 @click.option("--edition-pdf/--no-edition-pdf", default=None,
               help="The edition PDF, every volume in one (default: teikit.toml's edition_pdf, "
                    "\"auto\": while the edition's TEI is at most edition_pdf_max_mb, 10 MB).")
@@ -311,7 +324,8 @@ class _Progress:
 def build(source: str, outdir: str | None, only: str | None, title: str | None,
           base_url: str | None, schema: str | None, profile: str | None,
           facs_pattern: str | None, jobs: int | None, shard: str, merge: tuple[str, ...],
-          pdf_per_document: bool | None, edition_pdf: bool | None, strict: bool | None,
+          pdf_per_document: bool | None, print_facsimile: bool | None,
+          edition_pdf: bool | None, strict: bool | None,
           search: bool | None, quiet: bool, verbose: bool) -> int:
     """Build the edition: SOURCE (default tei/) → OUTPUT (default output/).
 
@@ -332,6 +346,7 @@ def build(source: str, outdir: str | None, only: str | None, title: str | None,
     settings, outdir = _edition_settings(source, outdir, {
         "title": title, "base_url": base_url, "schema": schema, "profile": profile,
         "facs_pattern": facs_pattern, "pdf_per_document": pdf_per_document, "strict": strict,
+        "print_facsimile": print_facsimile,
         "search": search, "edition_pdf": edition_pdf,
         "outputs": tuple(o.strip() for o in only.split(",") if o.strip()) if only else None})
     progress = None if quiet else _Progress(verbose)

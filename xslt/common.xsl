@@ -164,6 +164,20 @@
         root($doc)/*/tei:text/@xml:lang[normalize-space()], 'en')[1] ! normalize-space(.)"/>
   </xsl:function>
 
+  <!-- Page images as teikit reads them (toolkit/facsimile.py), handed over as JSON:
+       surfaces (image, size, zones) and references (@facs value → [surface, zone]);
+       html.xsl puts the viewer beside the text, print.xsl a plate before each page. -->
+  <xsl:param name="facsimile" as="xs:string" select="''"/>
+  <xsl:variable name="tk:facs" as="map(*)?"
+      select="if ($facsimile != '') then parse-json($facsimile) else ()"/>
+
+  <!-- [surface, zone] for an element's @facs (empty when it leads to no image). -->
+  <xsl:function name="tk:facs-ref" as="array(*)?">
+    <xsl:param name="el" as="element()?"/>
+    <xsl:sequence select="if (exists($tk:facs) and $el/@facs)
+        then $tk:facs?refs?(tokenize($el/@facs)[1]) else ()"/>
+  </xsl:function>
+
   <!-- The page-image URL of a pb, or '' when none is known or it is unsafe. Of a surface's
        images, the first on the web: a relative one names a file beside the source, which a
        site does not have. -->

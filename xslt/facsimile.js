@@ -53,6 +53,7 @@
       viewer = OpenSeadragon({ element: view, showNavigationControl: false,
         crossOriginPolicy: false, preserveViewport: false, visibilityRatio: 0.5,
         gestureSettingsMouse: { clickToZoom: false }, keyboardNavEnabled: false });
+      panel.viewer = viewer;  // (for a script that drives the page: the tests)
       viewer.addHandler("open", function () {
         var s = data.surfaces[current];
         drawZones(s);

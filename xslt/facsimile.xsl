@@ -15,23 +15,12 @@
     xmlns:map="http://www.w3.org/2005/xpath-functions/map"
     exclude-result-prefixes="#all">
 
-  <xsl:param name="facsimile" as="xs:string" select="''"/>
   <!-- The viewer's scripts: linked (an edition: facsimile.js and openseadragon/ under this
        folder) or inline (one rendered file). The manifest: the volume's IIIF manifest. -->
   <xsl:param name="facsimile-href" as="xs:string" select="''"/>
   <xsl:param name="facsimile-scripts" as="xs:string" select="''"/>
   <xsl:param name="manifest-href" as="xs:string" select="''"/>
   <xsl:param name="manifest-url" as="xs:string" select="''"/>
-
-  <xsl:variable name="tk:facs" as="map(*)?"
-      select="if ($facsimile != '') then parse-json($facsimile) else ()"/>
-
-  <!-- [surface, zone] for an element's @facs (empty when it leads to no image). -->
-  <xsl:function name="tk:facs-ref" as="array(*)?">
-    <xsl:param name="el" as="element()?"/>
-    <xsl:sequence select="if (exists($tk:facs) and $el/@facs)
-        then $tk:facs?refs?(tokenize($el/@facs)[1]) else ()"/>
-  </xsl:function>
 
   <!-- A sourceDoc surface's key, as teikit names one without xml:id. -->
   <xsl:function name="tk:surface-key" as="xs:string">

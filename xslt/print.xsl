@@ -231,8 +231,23 @@
         and empty($block/ancestor::tei:teiHeader) and exists(($block/ancestor::tei:div[@type = 'document'][1], $block/ancestor::tei:text[1])[1]//tei:app)"/>
   </xsl:function>
 
-  <!-- The source edition's page: a bar in the text, the number in the margin. -->
+  <!-- The source edition's page: a bar in the text, the number in the margin; with
+       print-facsimile, the page's image as a plate before it (a remote one named by its
+       address: a PDF is made without the network). -->
+  <xsl:param name="print-facsimile" as="xs:string" select="''"/>
   <xsl:template match="tei:pb">
+    <xsl:variable name="ref" select="if ($print-facsimile = 'yes') then tk:facs-ref(.) else ()"/>
+    <xsl:if test="exists($ref)">
+      <xsl:variable name="s" select="$tk:facs?surfaces?($ref(1))"/>
+      <xsl:variable name="label" select="if (normalize-space(@n)) then 'page ' || normalize-space(@n) else 'page ' || $s?label"/>
+      <figure class="plate" data-src="{if ($s?kind = 'plate') then $s?src else ''}"
+          data-alt="Image of {$label}{if ($s?name) then ' (' || $s?name || ')' else ''}">
+        <figcaption>Image of <xsl:value-of select="$label"/>
+          <xsl:if test="$s?kind != 'plate' and $s?name">: <xsl:value-of select="$s?name"/></xsl:if>
+          <xsl:if test="$s?kind != 'plate' and not($s?name)"> (none)</xsl:if>
+        </figcaption>
+      </figure>
+    </xsl:if>
     <span class="pb-print" id="{tk:id(.)}"><span class="pb-bar">|</span><span class="pb-margin"><xsl:value-of select="if (normalize-space(@n)) then '[Page ' || @n || ']' else '[page break]'"/></span></span>
     <xsl:apply-templates/><!-- (words in a pb, which TEI keeps empty: not lost) -->
   </xsl:template>

@@ -32,6 +32,7 @@ class Settings:
     volumes: list[str] = field(default_factory=list)  # source files in reading order (first)
     strict: bool = False  # a file with errors is not published
     pdf_per_document: bool = False
+    print_facsimile: bool = False  # print: each page's image as a plate before its page
     # the edition PDF (every volume in one): true, false, or "auto": only while the
     # edition's TEI is at most edition_pdf_max_mb (a volume PDF is always made)
     edition_pdf: bool | str = "auto"
@@ -44,6 +45,7 @@ class Settings:
 
 _TYPES = {"title": str, "base_url": str, "outputs": list, "schema": str, "profile": str,
           "facs_pattern": str, "volumes": list, "strict": bool, "pdf_per_document": bool,
+          "print_facsimile": bool,
           "search": bool, "registers": bool, "output": str, "edition_pdf": (bool, str),
           "edition_pdf_max_mb": (int, float), "witness": str, "reading_view": str}
 _KINDS = {str: "a string", bool: "true or false", list: "a list of strings",
@@ -100,7 +102,8 @@ def view_params(settings: Settings) -> dict[str, str]:
     """The stylesheet parameters the settings ask for (only those not at their default,
     so that an edition that sets none keeps the keys its outputs were built with)."""
     params = {"facs-pattern": settings.facs_pattern, "witness": settings.witness,
-              "reading-view": "" if settings.reading_view == "normalized" else settings.reading_view}
+              "reading-view": "" if settings.reading_view == "normalized" else settings.reading_view,
+              "print-facsimile": "yes" if settings.print_facsimile else ""}
     return {key: value for key, value in params.items() if value}
 
 
@@ -156,6 +159,10 @@ strict = false
 
 # true: also a PDF for every document of a volume (a PDF per volume is always made).
 pdf_per_document = false
+
+# true: the PDFs show each page's image (a local file named by pb/@facs or a surface) as a
+# plate before the transcription of that page; remote images are named by their address.
+print_facsimile = false
 
 # The edition PDF (print/edition.pdf, every volume in one, with contents): "auto" makes it
 # while the edition's TEI is at most edition_pdf_max_mb megabytes (Typst lays out about

@@ -19,7 +19,7 @@ from lxml import etree
 
 from ..errors import TeikitError
 from ..files import OutputFolder
-from ..render import complete, prepare_pages, render_pages, render_pdf, view_of
+from ..render import complete, plates, prepare_pages, render_pages, render_pdf, view_of
 from ..render.accounting import View
 from ..render.typeset import typeset
 from ..standoff import read_in
@@ -192,6 +192,10 @@ def render_file(task: dict) -> dict:
         return {"files": [], "errors": [str(exc)]}
     out = Output(task["out"])
     task = dict(task, html_params=publish(tree, path, task["root"], task, out))
+    if task["params"].get("print-facsimile"):  # the plates' images, read from the whole file
+        print_params, images = plates(tree, path, task["root"],
+                                      str(task["params"].get("facs-pattern") or ""))
+        task.update(params={**task["params"], **print_params}, images_printed=images)
     if task.get("keep") is not None:
         _only(tree, set(task["keep"]))
     kinds = {group["kind"] for group in task["groups"]}
@@ -202,7 +206,8 @@ def render_file(task: dict) -> dict:
     for group in task["groups"]:
         _render_group(tree, path, out, group["kind"], group["pages"], task)
     if task.get("file_pdf"):
-        out.write(task["file_pdf"], lambda: render_pdf(tree, path, **task["params"]), path)
+        out.write(task["file_pdf"], lambda: render_pdf(tree, path, task.get("images_printed"),
+                                                       **task["params"]), path)
     return {"files": out.files, "errors": out.errors,
             "memory": peak_memory_mb()}
 
@@ -292,7 +297,7 @@ def _render_group(tree: etree._ElementTree, path: str, out: Output, kind: str,
     params = task["params"]
     if kind == "html":
         params = {"css-href": "../" + CSS_HREF, "views-href": "../" + VIEWS_HREF,
-                  **{k: v for k, v in params.items() if k != "witness"},
+                  **{k: v for k, v in params.items() if k not in ("witness", "facsimile")},
                   **task.get("html_params", {})}
     plan = plan_element(pages, task["links"], task["labels"],
                         task.get("mentions") if kind == "html" else None)
@@ -316,7 +321,8 @@ def _render_group(tree: etree._ElementTree, path: str, out: Output, kind: str,
         except TeikitError as exc:
             out.errors.append(f"{exc} (page {href})")
             continue
-        out.write(href, (lambda c=content: typeset(c, path)) if kind == "print"
+        out.write(href, (lambda c=content: typeset(c, path, task.get("images_printed")))
+                  if kind == "print"
                   else (lambda c=content: c), path)
     for href in sorted(set(allowed) - {href for href, _ in rendered}):  # never a silent gap
         out.errors.append(f"{path}: error: rendering produced no page {href}")

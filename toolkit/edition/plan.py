@@ -206,7 +206,7 @@ def _plan_volume(plan: Plan, volume: Volume, entry: dict, pointers: Pointers,
     mentions = {token: m for i in range(len(volume.docs)) for token, m in
                 named.get((volume.id, i), {}).items()}  # (a pointer means one entry per volume)
     images = plan_images(entry.get("images", []), str(source), f"html/{volume.id}") \
-        if "html" in outputs and entry.get("facsimile") else []
+        if entry.get("facsimile") and ("html" in outputs or settings.print_facsimile) else []
     shown = [(p.source, p.stamp, p.levels) for p in images]  # what the pages say of them
     # everything the volume's outputs are made from (its own documents by the file's hash)
     summary = digest(version, entry["hash"], params, sorted(links.items()), shown,
@@ -270,7 +270,7 @@ def _plan_volume(plan: Plan, volume: Volume, entry: dict, pointers: Pointers,
         for kind, item in need:
             task["groups"].setdefault(kind, []).append(item)
     if "print" in outputs and plan.wanted(volume_pdf, digest(version, entry["hash"], params,
-                                                             "file"), owner):
+                                                             shown, "file"), owner):
         task["file_pdf"] = volume_pdf
     if "html" in outputs and volume.split:
         labels = [[doc["doc_id"], volume.slugs[i], label(doc), human_date(doc["date"])]

@@ -8,7 +8,7 @@ import json
 from lxml import etree
 
 from ..errors import TeikitError
-from ..facsimile import has_images, read_facsimile, viewer_data
+from ..facsimile import has_images, image_size, read_facsimile, viewer_data
 from ..resources import xslt_path
 from ..validate.rules import has_noncharacter, noncharacter_message, noncharacters
 from .accounting import View, cited_witnesses, missing, transcription
@@ -125,7 +125,34 @@ def render_print_tree(tree: etree._ElementTree, name: str = "<input>", **params:
                     view=view_of(params))
 
 
-def render_pdf(tree: etree._ElementTree, name: str = "<input>", **params: str) -> bytes:
+def render_pdf(tree: etree._ElementTree, name: str = "<input>",
+               images: dict[str, str] | None = None, **params: str) -> bytes:
+    """images: the page images print-facsimile's plates name (see plates)."""
     from .typeset import typeset
 
-    return typeset(render_print_tree(tree, name, **params), name)
+    return typeset(render_print_tree(tree, name, **params), name, images)
+
+
+def plates(tree: etree._ElementTree, source: str, root: str, pattern: str
+           ) -> tuple[dict[str, str], dict[str, str]]:
+    """Print with each page's image as a plate before it: the stylesheet parameters, and
+    the local images the plates print (name → file). Only local images are printed (a PDF
+    is made without the network); a remote one is named by its address."""
+    params = {"print-facsimile": "yes"}
+    if not has_images(tree):
+        return params, {}
+    found = read_facsimile(tree, source, root, pattern)
+    files: dict[str, str] = {}
+    names: dict[str, str] = {}
+
+    def href(image) -> dict:
+        if not image.exists or image_size(image.path) is None:
+            return {"kind": "named"}
+        if image.path not in names:
+            names[image.path] = f"plate-{len(names) + 1}" + \
+                (".png" if image.path.lower().endswith(".png") else ".jpg")
+            files[names[image.path]] = image.path
+        return {"kind": "plate", "src": names[image.path]}
+    params["facsimile"] = json.dumps(viewer_data(found, href), ensure_ascii=False,
+                                     separators=(",", ":"))
+    return params, files

@@ -11,9 +11,11 @@ read a file or change the layout.
 from __future__ import annotations
 
 import json
+import os
 import struct
 import subprocess
 import sys
+import tempfile
 import threading
 import unicodedata
 from functools import cache
@@ -128,13 +130,16 @@ def _inputs(page_tree: str, name: str) -> dict[str, str]:
 IN_PROCESS = 250_000  # characters of page tree
 
 
-def typeset(page_tree: str, name: str = "<input>") -> bytes:
-    """The PDF of a page tree from print.xsl; TeikitError (one line) if Typst fails."""
+def typeset(page_tree: str, name: str = "<input>", images: dict[str, str] | None = None
+            ) -> bytes:
+    """The PDF of a page tree from print.xsl; TeikitError (one line) if Typst fails.
+    images: the page images its plates name (name → local file; see render.plates)."""
     inputs = _inputs(page_tree, name)
-    if len(page_tree) <= IN_PROCESS:
+    if len(page_tree) <= IN_PROCESS and not images:
         return _compile(inputs, name)
     run = subprocess.run([sys.executable, "-m", __name__], capture_output=True,
-                         input=json.dumps({"name": name, "inputs": inputs}).encode("utf-8"))
+                         input=json.dumps({"name": name, "inputs": inputs,
+                                           "images": images or {}}).encode("utf-8"))
     if run.returncode != 0:  # the child says why in one line (or it was killed)
         why = run.stderr.decode("utf-8", "replace").strip().splitlines()
         raise TeikitError(why[-1] if why else f"PDF layout stopped (status {run.returncode})",
@@ -142,13 +147,19 @@ def typeset(page_tree: str, name: str = "<input>") -> bytes:
     return run.stdout
 
 
-def _compile(inputs: dict[str, str], name: str) -> bytes:
+def _compile(inputs: dict[str, str], name: str, images: dict[str, str] | None = None
+             ) -> bytes:
     import typst
 
     try:
         with _lock:
-            pdf = _compiler().compile(format="pdf", sys_inputs=inputs,
-                                      pdf_standards=STANDARDS, timestamp=0)
+            if images:
+                with tempfile.TemporaryDirectory(prefix="teikit-plates-") as folder:
+                    pdf = _with_images(folder, images, name).compile(
+                        format="pdf", sys_inputs=inputs, pdf_standards=STANDARDS, timestamp=0)
+            else:
+                pdf = _compiler().compile(format="pdf", sys_inputs=inputs,
+                                          pdf_standards=STANDARDS, timestamp=0)
     except typst.TypstError as exc:
         message = " ".join(str(getattr(exc, "message", exc)).split())
         raise TeikitError(f"PDF layout failed: {message}", name) from None
@@ -157,12 +168,41 @@ def _compile(inputs: dict[str, str], name: str) -> bytes:
     return pdf
 
 
+PLATE_MAX = 3000  # px, long side: a plate prints at 300 dpi or better on a page of 10 in
+
+
+def _with_images(folder: str, images: dict[str, str], name: str):
+    """A compiler whose root holds the template and the plates' images (Typst reads only
+    inside its root), each as JPEG or PNG, no larger than a page needs."""
+    import shutil
+
+    import typst
+    from PIL import Image as Picture
+
+    template = xslt_path(TEMPLATE)
+    shutil.copyfile(template, os.path.join(folder, TEMPLATE))
+    for plate, source in images.items():
+        target = os.path.join(folder, plate)
+        try:
+            with Picture.open(source) as picture:
+                if max(picture.size) <= PLATE_MAX and picture.format in ("JPEG", "PNG") and \
+                        plate.endswith((".jpg", ".png")):
+                    shutil.copyfile(source, target)
+                    continue
+                picture.thumbnail((PLATE_MAX, PLATE_MAX))
+                picture.convert("RGB").save(target, "JPEG", quality=88)
+        except (OSError, ValueError) as exc:
+            raise TeikitError(f"cannot print the page image {source}: {exc}", name) from None
+    return typst.Compiler(os.path.join(folder, TEMPLATE), root=folder,
+                          font_paths=[str(xslt_path("fonts"))], ignore_system_fonts=True)
+
+
 def _apart() -> int:
     """`python -m toolkit.render.typeset`: {name, inputs} as JSON on stdin → the PDF on
     stdout, or the error's message on stderr and status 1."""
     task = json.loads(sys.stdin.buffer.read())
     try:
-        pdf = _compile(task["inputs"], task["name"])
+        pdf = _compile(task["inputs"], task["name"], task.get("images"))
     except TeikitError as exc:
         sys.stderr.write(exc.message + "\n")
         return 1
