@@ -54,6 +54,13 @@ BROKEN: dict[str, tuple[str, int]] = {
                   '<p><ref target="javascript:alert(1)">x</ref></p></div>', 5),
     "pb-empty": ('<div type="document" xml:id="d1"><head>H</head>\n'
                  '<p>a <pb n="2" xml:id="pg_2">x</pb> b</p></div>', 5),
+    "facs-target": ('<div type="document" xml:id="d1"><head>H</head>\n'
+                    '<p facs="#d1">x</p></div>', 5),
+    "facs-image": ('<div type="document" xml:id="d1"><head>H</head>\n<p>a <pb n="2" '
+                   'xml:id="pg_2" facs="no-such-scan.jpg"/> b</p></div>', 5),
+    "zone-bounds": ('<div type="document" xml:id="d1"><head>H</head><p>a</p>\n<ab><surface '
+                    'xml:id="s" ulx="0" uly="0" lrx="10" lry="10"><zone xml:id="z" ulx="0" '
+                    'uly="0" lrx="20" lry="5"/></surface></ab></div>', 5),
     "pb-n": ('<div type="document" xml:id="d1"><head>H</head>\n<p>a <pb/> b</p></div>', 5),
     "pb-position": ('<div type="document" xml:id="d1"><head>H</head>\n'
                     '<p><pb n="2" xml:id="pg_2"/>text</p></div>', 5),

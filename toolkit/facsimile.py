@@ -89,6 +89,7 @@ class Facsimile:
     surfaces: dict[str, Surface] = field(default_factory=dict)
     refs: dict[str, tuple[str, str]] = field(default_factory=dict)  # @facs → (surface, zone)
     order: list[str] = field(default_factory=list)  # surfaces as the text reaches them
+    used: set[str] = field(default_factory=set)  # surfaces the text points into at all
     problems: list[tuple[etree._Element, str]] = field(default_factory=list)
 
     def pages(self) -> list[Surface]:
@@ -216,6 +217,8 @@ class _Reader:
                 zone.id = zone.id or f"{key}-zone-{number}"
                 surface.zones[zone.id] = zone
         self.found.surfaces[key] = surface
+        if next(el.iterancestors(T + "facsimile"), None) is None:  # a transcription's page
+            self.found.used.add(key)  # (sourceDoc, a page file): shown with its text
         self.found.refs["#" + key] = (key, "")
         for g in graphics:
             if g.get(XML_ID):
@@ -260,12 +263,8 @@ class _Reader:
         image = self.image(ref, pb)
         key = by_image.get(image.url or image.path)
         if key is None and image.kind == "local" and not image.exists and \
-                not IMAGE_FILE.search(image.path):  # a name, no file: a pattern is missing
-            self.found.problems.append((pb, (
-                f"@facs=\"{ref}\" names no image file and no surface: no page image is "
-                "shown; set facs_pattern in teikit.toml (e.g. \"https://images.example.org/"
-                "{facs}.jpg\") or point to a <surface>")))
-            return
+                not IMAGE_FILE.search(image.path):  # a name, no file: the edition's
+            return  # facs_pattern makes it an address (FRUS: facs="0758"); none is set
         if key is None:
             key = f"page-{len(self.found.surfaces) + 1}"
             self.found.surfaces[key] = Surface(key, "", None, None, image)
@@ -279,6 +278,7 @@ class _Reader:
         self.reached(pb, (key, zone))
 
     def reached(self, el: etree._Element, target: tuple[str, str]) -> None:
+        self.found.used.add(target[0])
         if el.tag == T + "pb":
             surface = self.found.surfaces[target[0]]
             if not surface.label and el.get("n"):
@@ -334,9 +334,8 @@ def image_size(path: str) -> tuple[int, int] | None:
 
 def has_images(tree: etree._ElementTree) -> bool:
     """Is there anything to show beside the text (cheap: no image is looked at)?"""
-    root = tree.getroot()
-    return next(root.iter(T + "surface"), None) is not None or \
-        any(pb.get("facs") for pb in root.iter(T + "pb"))
+    return any(el.tag == T + "surface" or el.get("facs") is not None
+               for el in tree.getroot().iter(etree.Element))
 
 
 def text_of_zones(tree: etree._ElementTree, found: Facsimile) -> dict[str, str]:

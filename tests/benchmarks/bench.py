@@ -13,7 +13,8 @@ worktree) on the same volume and on one memo, each in a process of its own (`--o
 `--only scale` builds FRUS-shaped editions of 10,000 (and, with `--scale-docs 10000,100000`,
 100,000) documents as a new user would, step by step (cold, nothing edited, one body edit, one
 title edit, `teikit serve`'s save-to-page latency) next to the commit before the edition was
-made to scale; `--only stylesheets` times 400 memos against the TEI Stylesheets.
+made to scale; `--only stylesheets` times 400 memos against the TEI Stylesheets;
+`--only facsimile` builds a 200-page volume of 6000 × 8000 px scans (see facsimile.py).
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ ROOT = HERE.parent.parent
 sys.path.insert(0, str(HERE))
 
 from corpus import MEMOS, document_files, volume  # noqa: E402
+from facsimile import facsimile  # noqa: E402
 from lxml import etree  # noqa: E402
 
 from toolkit.convert import convert_text  # noqa: E402
@@ -534,7 +536,9 @@ def main() -> None:
                     help="stop the old print path (WeasyPrint) after this many seconds")
     ap.add_argument("--only", default="",
                     help="run just one part: jing, schematron, scaling, registers, print, "
-                    "scale, stylesheets")
+                    "scale, stylesheets, facsimile")
+    ap.add_argument("--facsimile-pages", type=int, default=200,
+                    help="pages (each a 6000 × 8000 scan) of the volume for --only facsimile")
     ap.add_argument("--scale-docs", default="10000",
                     help="edition sizes in documents for --only scale (e.g. 10000,100000)")
     ap.add_argument("--scale-before", default=BEFORE_SCALE,
@@ -542,6 +546,9 @@ def main() -> None:
     ap.add_argument("--tei-stylesheets", default=os.environ.get("TEI_STYLESHEETS", ""),
                     help="a checkout of TEIC/Stylesheets, for --only stylesheets")
     args = ap.parse_args()
+    if args.only == "facsimile":
+        facsimile(args.facsimile_pages, args.jobs)
+        return
     if args.only == "stylesheets":
         against_tei_stylesheets(400, args.jobs, args.tei_stylesheets)
         return

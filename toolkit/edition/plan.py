@@ -387,7 +387,7 @@ def work(tasks: dict[str, dict], jobs: int) -> list[dict]:
     for task in tasks.values():
         groups = [{"kind": kind, "pages": pages} for kind, pages in task["groups"].items()
                   if pages]
-        if groups or task["file_pdf"] or task["images"] or task["manifest"]:
+        if groups or task["file_pdf"] or task.get("images") or task.get("manifest"):
             items.append(dict(task, groups=groups, keep=None))
     while len(items) < jobs:
         biggest = max(items, key=_pages, default=None)
@@ -403,8 +403,8 @@ def work(tasks: dict[str, dict], jobs: int) -> list[dict]:
                                                     or first and p.get("kind") == "volume"]}
                       for g in biggest["groups"]]
             items.append(dict(biggest, keep=half, file_pdf=biggest["file_pdf"] if first else None,
-                              images=biggest["images"] if first else [],
-                              manifest=biggest["manifest"] if first else None,
+                              images=biggest.get("images", []) if first else [],
+                              manifest=biggest.get("manifest") if first else None,
                               groups=[g for g in groups if g["pages"]]))
     return items
 
