@@ -174,13 +174,22 @@ class _Reader:
             return Image(ref, "web", url=ref)
         if SCHEME.match(ref) or not self.folder:
             return Image(ref, "none")
-        path = os.path.normpath(os.path.join(self.folder, unquote(ref.split("#")[0])))
+        path = os.path.normpath(os.path.join(self.folder_of(el), unquote(ref.split("#")[0])))
         if os.path.commonpath([path, self.root]) != self.root:
             if el is not None:
                 self.found.problems.append((el, f"page image {ref!r} is outside the edition "
                                                 f"folder {self.root}: it is not published"))
             return Image(ref, "none")
         return Image(ref, "local", path=path)
+
+    def folder_of(self, el: etree._Element | None) -> str:
+        """Where a relative image address starts: beside the file the element came from
+        (an XInclude'd page file sets xml:base), else beside the source."""
+        base = el.base if el is not None else None
+        if not base or SCHEME.match(base) and not base.startswith("file:"):
+            return self.folder
+        base = unquote(base[len("file://"):] if base.startswith("file://") else base)
+        return os.path.dirname(os.path.join(self.folder, base))
 
     def surfaces(self) -> None:
         root = self.tree.getroot()

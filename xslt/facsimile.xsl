@@ -73,7 +73,7 @@
       <xsl:variable name="before" select="$scope[1]/preceding::tei:pb[@facs][1]"/>
       <xsl:variable name="keys" select="distinct-values((
           ($before, $scope/descendant-or-self::tei:*[@facs]) ! tk:facs-ref(.)?1,
-          $scope/descendant-or-self::tei:surface[not(ancestor::tei:surface)][ancestor::tei:sourceDoc] ! tk:surface-key(.)))
+          $scope/descendant-or-self::tei:surface[not(ancestor::tei:surface | ancestor::tei:facsimile)] ! tk:surface-key(.)))
           [map:contains($tk:facs?surfaces, .)]"/>
       <xsl:if test="exists($keys)">
         <xsl:variable name="data" select="map {

@@ -1044,10 +1044,12 @@
        transcription gives them, one line per line. -->
   <xsl:template match="tei:surface">
     <section class="surface" id="{tk:id(.)}">
-      <xsl:if test="exists($tk:facs) and not(ancestor::tei:surface) and ancestor::tei:sourceDoc">
+      <xsl:if test="exists($tk:facs) and not(ancestor::tei:surface | ancestor::tei:facsimile)">
         <xsl:attribute name="data-surface" select="tk:surface-key(.)"/>
       </xsl:if>
-      <xsl:variable name="img" select="tk:safe-url((tei:graphic/@url, @facs)[1])"/>
+      <xsl:variable name="published" select="if (exists($tk:facs)) then $tk:facs?surfaces?(tk:surface-key(current()))?link else ()"/>
+      <xsl:variable name="img" select="if (exists($published)) then tk:safe-url(string($published))
+          else tk:safe-url((tei:graphic/@url, @facs)[1])"/>
       <h2 class="surface-head">
         <xsl:value-of select="string-join(('Page', (@n, tei:label, @xml:id)[1] ! normalize-space(.)), ' ')"/>
         <xsl:if test="$img != ''"><xsl:text> </xsl:text><a class="page-image" href="{$img}">[page image]</a></xsl:if>
