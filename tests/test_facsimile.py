@@ -92,19 +92,7 @@ def test_every_facsimile_form_of_the_corpus_is_read():
     assert page.image.kind == "none"  # a .jp2 on the web: no browser shows it; named only
 
 
-HOSTILE = b"""<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc>
-  <titleStmt><title>t</title></titleStmt><publicationStmt><p/></publicationStmt>
-  <sourceDesc><p/></sourceDesc></fileDesc></teiHeader>
-  <facsimile>
-    <surface xml:id="a"><graphic url="javascript:document.title='PWNED'"/></surface>
-    <surface xml:id="b"><graphic url="data:text/html,&lt;script&gt;top.document.title='PWNED'&lt;/script&gt;"/></surface>
-    <surface xml:id="c"><graphic url="data:image/svg+xml,&lt;svg xmlns='http://www.w3.org/2000/svg' onload='top.document.title=1'/&gt;"/></surface>
-    <surface xml:id="d"><graphic url="data:image/png;base64,iVBORw0KGgo="/></surface>
-    <surface xml:id="e"><graphic url="../../../etc/passwd"/></surface>
-  </facsimile>
-  <text><body><pb n="1" facs="#a"/><p>one</p><pb n="2" facs="#b"/><p>two</p>
-    <pb n="3" facs="#c"/><p>three</p><pb n="4" facs="#d"/><p>four</p>
-    <pb n="5" facs="#e"/><p>five</p><pb n="6" facs="vbscript:x"/><p>six</p></body></text></TEI>"""
+HOSTILE = (ROOT / "tests" / "fixtures" / "facsimile" / "hostile.xml").read_bytes()
 
 
 def hostile_page() -> str:
@@ -212,6 +200,30 @@ def test_an_edition_publishes_its_images_and_a_valid_iiif_manifest(tmp_path):
     after = {p.name: p.stat().st_mtime_ns for p in published.iterdir()}
     assert after["leaf-1v.png"] != before["leaf-1v.png"]
     assert after["leaf-1r.jpg"] == before["leaf-1r.jpg"]
+
+
+def test_images_shared_out_among_workers_are_the_same_as_from_one(tmp_path):
+    from toolkit.edition.plan import work
+
+    folder = letter_edition(tmp_path / "ed")
+    stand_in(folder / "images" / "leaf-1r.jpg", 2600, 3400, label="a large scan")
+    one, two = tmp_path / "one", tmp_path / "two"
+    assert not build_edition(folder, one, Settings(outputs=("html",), base_url=BASE),
+                             jobs=1).errors
+    assert not build_edition(folder, two, Settings(outputs=("html",), base_url=BASE),
+                             jobs=2).errors
+
+    def files(out: Path) -> dict[str, bytes]:
+        return {p.relative_to(out).as_posix(): p.read_bytes() for p in sorted(out.rglob("*"))
+                if p.is_file() and "html/letter" in p.as_posix()}
+    assert files(one) == files(two) and len(files(one)) >= 7
+
+    task = {"path": "v.xml", "docs": ["d1"], "file_pdf": "v", "manifest": "m",
+            "groups": {"html": [{"href": "html/v/index.html"}]}, "images": list("abcde")}
+    first, second = work({"v.xml": task}, 2)
+    assert first["images"] == list("abc") and first["manifest"] == "m" and first["groups"]
+    assert second["images"] == list("de") and second["manifest"] is None
+    assert second["groups"] == [] and second["keep"] == [] and second["file_pdf"] is None
 
 
 def test_without_a_base_url_no_manifest_and_the_build_says_why(tmp_path):

@@ -23,12 +23,21 @@ PANEL = (660, 760)  # px: the viewer's panel on a 1400 px wide screen
 
 
 def make_scan(path: Path) -> Path:
-    """A scan-like JPEG: paper tone with noise (a flat stand-in would compress to nothing)."""
-    from PIL import Image
+    """A scan-like JPEG: 60 lines of writing on a paper tone with grain, so that every
+    smaller copy keeps detail to compress, as a real page's does (noise alone averages out
+    to a flat image a few kB small)."""
+    from PIL import Image, ImageDraw, ImageFont
 
     noise = Image.effect_noise(SCAN, 24).convert("L")
     paper = Image.new("RGB", SCAN, (226, 214, 190))
     picture = Image.composite(paper, Image.new("RGB", SCAN, (200, 188, 166)), noise)
+    draw = ImageDraw.Draw(picture)
+    font = ImageFont.truetype(str(Path(__file__).resolve().parents[2] / "xslt" / "fonts" /
+                                  "DejaVuSans.ttf"), 90)
+    words = "the committee heard the report of the delegation on the frontier "
+    for n in range(60):
+        draw.text((500, 600 + n * 115), (words * 3)[n % 20:n % 20 + 90], fill=(52, 40, 30),
+                  font=font)
     picture.save(path, "JPEG", quality=85)
     return path
 
@@ -56,6 +65,38 @@ def volume_tei(pages: int, images: bool) -> str:
             f'</publicationStmt><sourceDesc><p/></sourceDesc></fileDesc></teiHeader>'
             f'{"<facsimile>" + surfaces + "</facsimile>" if images else ""}'
             f'<text><body>{"".join(body)}</body></text></TEI>')
+
+
+def iiif_tiles(source: Path, folder: Path, tile: int = 512) -> tuple[int, int]:
+    """The alternative to smaller copies: static IIIF level-0 tiles of the scan (every
+    scale factor down to one tile, as a Wax or iiif_s3 site has them). Returns the number
+    of files and the bytes of the tiles a panel-sized view of the whole page needs."""
+    import math
+
+    from PIL import Image
+
+    files, opened = 0, 0
+    with Image.open(source) as picture:
+        full = picture.convert("RGB")
+    width, height = full.size
+    need = min(PANEL[0] / width, PANEL[1] / height)
+    factors = [2 ** k for k in range(int(math.log2(max(width, height) / tile)) + 2)]
+    level = full
+    for factor in factors:
+        if factor > 1:
+            level = level.reduce(2)
+        lw, lh = level.size
+        shown = 1 / factor >= need and 1 / (factor * 2) < need  # the level a viewer opens
+        for y in range(0, lh, tile):
+            for x in range(0, lw, tile):
+                part = level.crop((x, y, min(x + tile, lw), min(y + tile, lh)))
+                target = folder / f"{x * factor},{y * factor}" / f"{part.size[0]}," / "0"
+                target.mkdir(parents=True, exist_ok=True)
+                part.save(target / "default.jpg", "JPEG", quality=85)
+                files += 1
+                if shown:
+                    opened += (target / "default.jpg").stat().st_size
+    return files, opened
 
 
 def _weight(page: Path, site: Path) -> tuple[int, int]:
@@ -115,8 +156,13 @@ def facsimile(pages: int, jobs: int) -> None:
         plain = time.perf_counter() - start
         print(f"{'publish one scan: its smaller copies':<44} {levels:7.2f} s  "
               f"({', '.join(f'{w}×{h}' for _n, w, h in published.levels[:-1])})")
-        print(f"{'  … a plain copy of it (the alternative)':<44} {plain:7.2f} s  "
-              f"×{levels / max(plain, 1e-6):.0f}")
+        print(f"{'  … a plain copy of it (no smaller copies)':<44} {plain:7.2f} s")
+        start = time.perf_counter()
+        tiles, tiles_opened = iiif_tiles(first, work / "tiles")
+        tiled = time.perf_counter() - start
+        print(f"{'  … IIIF level-0 tiles of it (the alternative)':<44} {tiled:7.2f} s  "
+              f"×{tiled / levels:.1f} the copies' time; {tiles} files against "
+              f"{len(published.levels)}")
 
         # the page before any image, and what the viewer then fetches
         site = work / "out-with" / "html"
@@ -133,9 +179,14 @@ def facsimile(pages: int, jobs: int) -> None:
         fits = next(name for name, w, _h in published.levels if w >= need)
         opened = (work / "one" / fits).stat().st_size
         whole = first.stat().st_size
+        print(f"{'  … a second page (scripts, CSS cached)':<44} "
+              f"{page.stat().st_size / 1e3:7.1f} kB  "
+              f"({len(gzip.compress(page.read_bytes())) / 1e3:.1f} kB gzip)")
         print(f"{'the viewer opens a page: the copy that fits':<44} {opened / 1e6:7.2f} MB  "
               f"({fits.rpartition('/')[2]})")
-        print(f"{'  … the whole scan (the alternative)':<44} {whole / 1e6:7.2f} MB  "
+        print(f"{'  … its IIIF tiles at that size':<44} {tiles_opened / 1e6:7.2f} MB  "
+              f"×{tiles_opened / opened:.2f}")
+        print(f"{'  … the whole scan (a plain copy)':<44} {whole / 1e6:7.2f} MB  "
               f"×{whole / opened:.0f}")
     finally:
         shutil.rmtree(work, ignore_errors=True)

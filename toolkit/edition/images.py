@@ -110,12 +110,16 @@ def write_levels(source: str, levels: list[tuple[str, int, int]], folder) -> lis
             if len(levels) == 1:
                 return written
         with Picture.open(source) as opened:
+            if full_name in written and len(levels) > 1:  # (copied: decoded only as large
+                opened.draft("RGB", levels[-2][1:])  # as the next copy, by the JPEG
+                # decoder's own scaling: 0.55 -> 0.2 s for a 6000 × 8000 scan)
             picture = opened.convert("RGB") if opened.mode not in ("RGB", "L") else opened.copy()
         if full_name not in written:
             write_atomic(folder.path(full_name), _jpeg(picture))
             written.append(full_name)
         for name, w, h in reversed(levels[:-1]):  # each from the next larger: fast
-            picture = picture.reduce(2)
+            if picture.size[0] >= 2 * w:
+                picture = picture.reduce(2)
             if picture.size != (w, h):
                 picture = picture.resize((w, h))
             write_atomic(folder.path(name), _jpeg(picture))

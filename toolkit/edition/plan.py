@@ -406,7 +406,24 @@ def work(tasks: dict[str, dict], jobs: int) -> list[dict]:
                               images=biggest.get("images", []) if first else [],
                               manifest=biggest.get("manifest") if first else None,
                               groups=[g for g in groups if g["pages"]]))
-    return items
+    return items + _image_runs(items, jobs)
+
+
+def _image_runs(items: list[dict], jobs: int) -> list[dict]:
+    """A volume's page images shared out among the workers: a large scan takes 0.5 s to
+    publish (its smaller copies), so 200 of them on the volume's worker alone were most of
+    the build (bench.py --only facsimile: 117 s with 2 jobs). Each extra run reads its TEI
+    again and renders no page (keep=[]: every document emptied)."""
+    extra = []
+    for item in items:
+        images = item.get("images") or []
+        if jobs < 2 or len(images) < 2:
+            continue
+        share = -(-len(images) // jobs)
+        item["images"] = images[:share]
+        extra += [dict(item, groups=[], file_pdf=None, manifest=None, keep=[],
+                       images=images[at:at + share]) for at in range(share, len(images), share)]
+    return extra
 
 
 def _pages(task: dict) -> int:
