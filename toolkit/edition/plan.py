@@ -410,10 +410,10 @@ def work(tasks: dict[str, dict], jobs: int) -> list[dict]:
 
 
 def _image_runs(items: list[dict], jobs: int) -> list[dict]:
-    """A volume's page images shared out among the workers: a large scan takes 0.5 s to
-    publish (its smaller copies), so 200 of them on the volume's worker alone were most of
-    the build (bench.py --only facsimile: 117 s with 2 jobs). Each extra run reads its TEI
-    again and renders no page (keep=[]: every document emptied)."""
+    """A volume's page images shared out among the workers: a large scan takes 0.3–0.5 s
+    to publish (its smaller copies), so 200 of them on the volume's worker alone were most
+    of the build (bench.py --only facsimile, 2 jobs: 117 s, 69 s shared out). Each extra
+    run reads its TEI again and renders no page (keep=[]: every document emptied)."""
     extra = []
     for item in items:
         images = item.get("images") or []
