@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 GLOBAL_ATTRS = ["xml:id", "xml:lang", "xml:space", "n", "rend", "rendition", "ana", "corresp",
-                "facs", "resp", "source", "change", "sameAs"]
+                "facs", "resp", "source", "change", "sameAs", "style"]
 ATTR_TYPES = {
     "n": "xs:string", "rend": "xs:NMTOKENS", "rendition": "tk:pointers", "ana": "tk:pointers",
     "corresp": "tk:pointers", "facs": "tk:pointers", "resp": "tk:pointers", "source": "tk:pointers",
@@ -27,14 +27,18 @@ ATTR_TYPES = {
     "cols": "xs:nonNegativeInteger", "break": "xs:NMTOKEN", "ed": "tk:pointers",
     "mimeType": "xs:token", "width": "xs:token", "height": "xs:token", "who": "tk:pointers",
     "status": "xs:NMTOKEN", "scheme": "xs:anyURI", "selector": "xs:string", "value": "xs:string",
-    "version": "xs:token",
+    "version": "xs:token", "ulx": "xs:decimal", "uly": "xs:decimal", "lrx": "xs:decimal",
+    "lry": "xs:decimal", "points": "tk:points", "style": "xs:string", "cert": "xs:token",
 }
+POINT = r"-?\d+(\.\d+)?,-?\d+(\.\d+)?"
+POINTS = f"({POINT} ){{2,}}{POINT}"
+COORDS = ["ulx", "uly", "lrx", "lry", "points"]  # a surface's or zone's place on the image
 
 PHRASE = ["hi", "emph", "foreign", "term", "gloss", "title", "q", "persName", "placeName",
           "orgName", "name", "rs", "date", "time", "num", "measure", "seg", "ref", "ptr", "add",
           "del", "supplied", "unclear", "sic", "corr", "reg", "orig", "abbr", "expan", "choice",
-          "handShift", "graphic", "idno"]
-GLOBAL = ["pb", "lb", "milestone", "note", "gap", "figure"]
+          "handShift", "graphic", "idno", "w"]
+GLOBAL = ["pb", "lb", "milestone", "note", "gap", "figure", "fw"]
 INTER = ["list", "table", "quote", "bibl", "label"]
 COMMON = ["p", "ab", "list", "table", "quote", "bibl", "q"]
 DIV_TOP = ["head", "opener", "dateline", "byline", "salute", "signed"]
@@ -139,7 +143,10 @@ ELEMENTS: dict[str, tuple[tuple[str, str], list[str]]] = {
     "revisionDesc": (("seq", el("change", "1", "unbounded")), ["status"]),
     "change": (MIXED_SPECIAL, ["when", "who", "status", "target", "type"]),
     "facsimile": (("seq", choice(["graphic", "surface"], lo="1")), []),
-    "surface": (("seq", el("graphic", "0", "unbounded")), ["type"]),
+    "surface": (("seq", seq(el("graphic", "0", "unbounded"), el("zone", "0", "unbounded"))),
+                ["type", *COORDS]),
+    "zone": (("seq", seq(el("graphic", "0", "unbounded"), el("zone", "0", "unbounded"))),
+             ["type", "subtype", *COORDS]),
     "text": (("seq", seq(el("front", "0"), el("body"), el("back", "0"))), ["type"]),
     "front": (("seq", FRONT_BACK), []),
     "back": (("seq", FRONT_BACK), []),
@@ -178,7 +185,7 @@ ELEMENTS: dict[str, tuple[tuple[str, str], list[str]]] = {
     "time": (MIXED_PHRASE, ["when", "type"]),
     "num": (MIXED_PHRASE, ["type", "value"]), "measure": (MIXED_PHRASE, ["type", "unit",
                                                                          "quantity"]),
-    "seg": (MIXED_PARA, ["type", "subtype", "hand"]),
+    "seg": (MIXED_PARA, ["type", "subtype", "hand", "cert"]),
     "ref": (MIXED_PARA, ["target", "type"]),
     "ptr": (EMPTY, ["target!", "type"]),
     "add": (MIXED_PARA, ["hand", "place", "type"]),
@@ -194,6 +201,8 @@ ELEMENTS: dict[str, tuple[tuple[str, str], list[str]]] = {
                                                      "agent"]),
     "pb": (EMPTY, ["break", "ed", "type"]),
     "lb": (EMPTY, ["break", "type"]),
+    "fw": (MIXED_PARA, ["type", "place"]),
+    "w": (MIXED_PHRASE, ["type"]),
     "milestone": (EMPTY, ["unit!", "ed", "type"]),
     "note": (MIXED_SPECIAL, ["type", "subtype", "place", "anchored", "target", "hand"]),
 }
@@ -240,6 +249,9 @@ def build() -> str:
         ' targetNamespace="http://www.tei-c.org/ns/1.0" elementFormDefault="qualified">',
         '<xs:import namespace="http://www.w3.org/XML/1998/namespace" schemaLocation="xml.xsd"/>',
         '<xs:simpleType name="pointers"><xs:list itemType="xs:anyURI"/></xs:simpleType>',
+        # (TEI's data.point list: three or more "x,y" pairs)
+        '<xs:simpleType name="points"><xs:restriction base="xs:token"><xs:pattern value="'
+        + POINTS + '"/></xs:restriction></xs:simpleType>',
         '<xs:simpleType name="temporal"><xs:union memberTypes="xs:date xs:gYear xs:gYearMonth'
         ' xs:dateTime xs:time"/></xs:simpleType>',
         '<xs:simpleType name="level"><xs:restriction base="xs:token">'

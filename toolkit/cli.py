@@ -86,23 +86,42 @@ def _emit(data: str | bytes, output: str | None) -> None:
 
 
 @cli.command()
-@click.argument("input", type=click.Path(dir_okay=False))
+@click.argument("input", type=click.Path())
 @click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True),
               help="Write the TEI here (default, or '-': standard output).")
 @click.option("--xml-model", "xml_model", metavar="HREF",
               help="Add an <?xml-model?> instruction pointing editors at this schema.")
-def convert(input: str, output: str | None, xml_model: str | None) -> int:
-    """Convert a memo text (FRUS web-text conventions) or a Word .docx to TEI.
+@click.option("--title", default="", help="Recognition exports: the TEI's title (default: "
+              "the file's or folder's name).")
+@click.option("--source", default="", help="Recognition exports: the source description "
+              "(default: names the export).")
+@click.option("--words", is_flag=True, help="Recognition exports: a zone and a <w> per word.")
+@click.option("--alternatives", is_flag=True, help="Recognition exports: keep the other "
+              "readings a recogniser offers (choice/seg with @cert).")
+def convert(input: str, output: str | None, xml_model: str | None, title: str, source: str,
+            words: bool, alternatives: bool) -> int:
+    """Convert a memo text (FRUS web-text conventions), a Word .docx, or a text
+    recognition export (PAGE XML or ALTO: a file, or a folder of pages) to TEI.
 
-    The text format is described in docs/text-format.md, Word in docs/docx.md.
-    Warnings go to standard error; errors stop the conversion and nothing is
-    written.
+    The text format is described in docs/text-format.md, Word in docs/docx.md,
+    recognition exports in docs/recognition.md. Warnings go to standard error;
+    errors stop the conversion and nothing is written.
     """
-    from .convert import convert_file, finish_tei
+    from .convert import convert_file, finish_tei, is_recognition
 
     _check_output(input, output)
-    tree, warnings = convert_file(input)
-    data, more = finish_tei(tree, input, xml_model)
+    if not os.path.exists(input):
+        raise UsageError("no such file or folder", input)
+    recognition = os.path.isdir(input) or is_recognition(input)
+    if not recognition and (title or source or words or alternatives):
+        raise UsageError("--title, --source, --words and --alternatives are for text "
+                         "recognition exports (PAGE XML, ALTO)", input)
+    tree, warnings = convert_file(input, title=title, source=source, words=words,
+                                  alternatives=alternatives, output=output) \
+        if recognition else convert_file(input)
+    # (a recognition export's TEI points to its images from where it is written)
+    written_at = output if recognition and output not in (None, "-") else input
+    data, more = finish_tei(tree, written_at, xml_model)
     for warning in warnings + more:
         click.echo(str(warning), err=True)
     _emit(data, output)

@@ -11,7 +11,7 @@ from ..xmlio import read_bytes
 from .memo import decode, read_memo
 from .tei import PROFILE_MODEL, Warning_, build_tei
 
-__all__ = ["convert_text", "convert_file", "finish_tei", "Warning_"]
+__all__ = ["convert_text", "convert_file", "finish_tei", "is_recognition", "Warning_"]
 
 
 def convert_text(data: bytes, name: str) -> tuple[etree._ElementTree, list[Warning_]]:
@@ -19,7 +19,14 @@ def convert_text(data: bytes, name: str) -> tuple[etree._ElementTree, list[Warni
     return build_tei(read_memo(decode(data, name), name))
 
 
-def convert_file(path: str | Path) -> tuple[etree._ElementTree, list[Warning_]]:
+def convert_file(path: str | Path, **recognition) -> tuple[etree._ElementTree, list]:
+    """Memo text, Word, or a text recognition export (a PAGE or ALTO file, or a folder of
+    them: known by their namespace) → TEI and warnings. `recognition`: title, source, words,
+    alternatives, output (see recognition.export_to_tei)."""
+    if Path(path).is_dir() or is_recognition(path):
+        from .recognition import export_to_tei
+
+        return export_to_tei(str(path), **recognition)
     suffix = Path(path).suffix.lower()
     if suffix in (".docx", ".docm", ".dotx"):
         from .docx import read_docx
@@ -35,6 +42,20 @@ def convert_file(path: str | Path) -> tuple[etree._ElementTree, list[Warning_]]:
         raise TeikitError("this is a zip archive (a Word file?); name it .docx to convert it as "
                           "Word", str(path), 1, 1)
     return convert_text(data, str(path))
+
+
+def is_recognition(path: str | Path) -> bool:
+    """Is this XML a PAGE or ALTO file (by its root's namespace)?"""
+    from ..xmlio import read_bytes, root_tag
+
+    try:
+        tag = root_tag(read_bytes(path))
+    except TeikitError:
+        return False
+    from .recognition import ALTO_NS, PAGE_NS
+
+    namespace = tag[1:].partition("}")[0] if tag and tag.startswith("{") else ""
+    return bool(PAGE_NS.match(namespace) or ALTO_NS.match(namespace) or tag == "alto")
 
 
 def finish_tei(tree: etree._ElementTree, name: str, xml_model: str | None = None

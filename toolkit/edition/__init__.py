@@ -363,8 +363,10 @@ def _search_index(out: Path, plan: Plan, parts: dict[str, list[str]], manifests,
 
 
 OTHER_XML = {  # what editors keep beside their TEI, by root namespace
-    "http://schema.primaresearch.org/PAGE/gts/pagecontent/": "PAGE XML (text recognition)",
-    "http://www.loc.gov/standards/alto/": "ALTO (text recognition)",
+    "http://schema.primaresearch.org/PAGE/gts/pagecontent/":
+        "PAGE XML (text recognition: `teikit convert` makes TEI of it)",
+    "http://www.loc.gov/standards/alto/": "ALTO (text recognition: `teikit convert` makes TEI "
+                                          "of it)",
     "http://www.loc.gov/METS/": "METS",
     "http://relaxng.org/ns/structure/1.0": "a RELAX NG schema",
     "http://www.w3.org/2001/XMLSchema": "an XML Schema",
