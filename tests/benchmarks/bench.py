@@ -14,7 +14,8 @@ worktree) on the same volume and on one memo, each in a process of its own (`--o
 100,000) documents as a new user would, step by step (cold, nothing edited, one body edit, one
 title edit, `teikit serve`'s save-to-page latency) next to the commit before the edition was
 made to scale; `--only stylesheets` times 400 memos against the TEI Stylesheets;
-`--only facsimile` builds a 200-page volume of 6000 × 8000 px scans (see facsimile.py).
+`--only facsimile` builds a 200-page volume of 6000 × 8000 px scans (see facsimile.py);
+`--only recognition` converts the PAGE/ALTO corpus (see recognition.py).
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ sys.path.insert(0, str(HERE))
 from corpus import MEMOS, document_files, volume  # noqa: E402
 from facsimile import facsimile  # noqa: E402
 from lxml import etree  # noqa: E402
+from recognition import recognition  # noqa: E402
 
 from toolkit.convert import convert_text  # noqa: E402
 from toolkit.edition import Settings, build_edition  # noqa: E402
@@ -536,7 +538,9 @@ def main() -> None:
                     help="stop the old print path (WeasyPrint) after this many seconds")
     ap.add_argument("--only", default="",
                     help="run just one part: jing, schematron, scaling, registers, print, "
-                    "scale, stylesheets, facsimile")
+                    "scale, stylesheets, facsimile, recognition")
+    ap.add_argument("--page2tei", default=os.environ.get("PAGE2TEI", ""),
+                    help="a checkout of dariok/page2tei, for --only recognition")
     ap.add_argument("--facsimile-pages", type=int, default=200,
                     help="pages (each a 6000 × 8000 scan) of the volume for --only facsimile")
     ap.add_argument("--scale-docs", default="10000",
@@ -546,6 +550,9 @@ def main() -> None:
     ap.add_argument("--tei-stylesheets", default=os.environ.get("TEI_STYLESHEETS", ""),
                     help="a checkout of TEIC/Stylesheets, for --only stylesheets")
     args = ap.parse_args()
+    if args.only == "recognition":
+        recognition(args.page2tei)
+        return
     if args.only == "facsimile":
         facsimile(args.facsimile_pages, args.jobs)
         return

@@ -36,7 +36,8 @@ STYLE_WORDS = {"bold": "bold", "italics": "italic", "italic": "italic",
 
 
 class _Reader:
-    def __init__(self, tree: etree._ElementTree, source: str):
+    def __init__(self, tree: etree._ElementTree, source: str, words: bool):
+        self.words = words  # word zones wanted: each String's place is read
         self.root = tree.getroot()
         self.source = source
         self.ns = etree.QName(self.root).namespace
@@ -72,14 +73,16 @@ class _Reader:
         """The line, and whether it ends in a marked hyphen (the next one is joined to it)."""
         text, words, styles = "", [], []
         hyphen = False
+        string, space, hyp = self.q("String"), self.q("SP"), self.q("HYP")
         for child in el:
-            name = etree.QName(child).localname if isinstance(child.tag, str) else ""
+            name = "String" if child.tag == string else "SP" if child.tag == space else \
+                "HYP" if child.tag == hyp else ""
             if name == "String":
                 content = child.get("CONTENT") or ""
                 start = len(text)
                 text += content
                 words.append(Line(child.get("ID") or f"word-{child.sourceline}-{len(words)}",
-                                  self.coords(child), content, child))
+                                  self.coords(child) if self.words else [], content, child))
                 styles += [(start, len(content), s) for s in self.styles(child)]
                 hyphen = child.get("SUBS_TYPE") == "HypPart1"
             elif name == "SP":
@@ -118,8 +121,9 @@ class _Reader:
 
     def page(self, el: etree._Element, image: str) -> Page:
         regions, joined = [], False
-        for item in el.iter():
-            name = etree.QName(item).localname if isinstance(item.tag, str) else ""
+        q = self.q
+        for item in el.iter(q("TextBlock"), q("Illustration"), q("GraphicalElement")):
+            name = etree.QName(item).localname
             if name == "TextBlock":
                 region, joined = self.block(item, joined)
                 regions.append(region)
@@ -138,8 +142,8 @@ class _Reader:
         return Page(self.source, image, width, height, regions, el)
 
 
-def read_alto(tree: etree._ElementTree, source: str) -> Export:
-    reader = _Reader(tree, source)
+def read_alto(tree: etree._ElementTree, source: str, words: bool = False) -> Export:
+    reader = _Reader(tree, source, words)
     root = tree.getroot()
     description = root.find(reader.q("Description"))
 

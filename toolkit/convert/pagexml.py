@@ -32,7 +32,6 @@ TYPES = {
     "credit": ("ab", {"type": "credit"}), "TOC-entry": ("ab", {"type": "TOC-entry"}),
     "list-label": ("ab", {"type": "list-label"}), "other": ("ab", {"type": "other"}),
 }
-REGION = re.compile(r"Region$")
 CUSTOM = re.compile(r"(\w+)\s*\{([^}]*)\}")
 
 
@@ -57,7 +56,8 @@ def _index(el: etree._Element) -> int | None:
 
 
 class _Reader:
-    def __init__(self, tree: etree._ElementTree, source: str):
+    def __init__(self, tree: etree._ElementTree, source: str, words: bool):
+        self.words = words  # word zones wanted: each Word's place is read
         self.root = tree.getroot()
         self.source = source
         self.ns = etree.QName(self.root).namespace
@@ -117,19 +117,16 @@ class _Reader:
 
     def line(self, el: etree._Element) -> Line:
         text, alternatives = self.text_equiv(el)
-        words = [Line(w.get("id") or f"word-{w.sourceline}-{i}", self.coords(w),
-                      self.text_equiv(w)[0], w)
+        words = [Line(w.get("id") or f"word-{w.sourceline}-{i}",
+                      self.coords(w) if self.words else [], self.text_equiv(w)[0], w)
                  for i, w in enumerate(el.iterchildren(self.q("Word")))]
         if not text and any(w.text for w in words):  # no line text: the words'
             text = " ".join(w.text for w in words if w.text)
         elif text and words and any(w.text for w in words) and \
                 " ".join(w.text for w in words if w.text).split() != text.split():
             self.disagree.append(el)
-        line = Line(el.get("id") or f"line-{el.sourceline}", self.coords(el), text, el, words,
-                    alternatives,
-                    self.styles(el, len(text)))
-        line.lang = el.get("primaryLanguage") or ""
-        return line
+        return Line(el.get("id") or f"line-{el.sourceline}", self.coords(el), text, el, words,
+                    alternatives, self.styles(el, len(text)))
 
     def region(self, el: etree._Element) -> Region:
         name = self.local(el)
@@ -188,8 +185,8 @@ class _Reader:
         return found
 
     def page(self, page: etree._Element) -> Page:
-        regions = [self.region(el) for el in page.iter()
-                   if isinstance(el.tag, str) and REGION.search(self.local(el))]
+        regions = [self.region(el) for el in page.iter(self.q("*"))
+                   if el.tag.endswith("Region")]
         self.unplaced(page)
         by_id = {r.id: r for r in regions if r.id}
         order = self.reading_order(page)
@@ -244,8 +241,8 @@ STYLE_KEYS = ("bold", "italic", "underlined", "strikethrough", "superscript", "s
               "smallCaps", "letterSpaced")
 
 
-def read_page(tree: etree._ElementTree, source: str) -> Export:
-    reader = _Reader(tree, source)
+def read_page(tree: etree._ElementTree, source: str, words: bool = False) -> Export:
+    reader = _Reader(tree, source, words)
     pages = [reader.page(p) for p in tree.getroot().iter(reader.q("Page"))]
     if reader.disagree:  # (one warning, not one a line: OCR-D ground truth has dozens)
         first = reader.disagree[0]

@@ -41,7 +41,6 @@ class Line:
     styles: list[tuple[int, int, str]] = field(default_factory=list)  # offset, length, style
     joined: bool = False  # the line before ends in a hyphen the export marks: no word break
     heading: bool = False  # a line the export types as a heading (ALTO/segmonto)
-    lang: str = ""
 
 
 @dataclass
@@ -76,6 +75,28 @@ class Export:
     changed: str = ""
     image_urls: dict[str, str] = field(default_factory=dict)  # page source → a remote image
     warnings: list[str] = field(default_factory=list)
+
+
+# PAGE names languages in English (its schema's list); TEI's xml:lang wants a BCP 47 code
+LANGUAGES = {
+    "Arabic": "ar", "Bengali": "bn", "Bulgarian": "bg", "Chinese": "zh", "Croatian": "hr",
+    "Czech": "cs", "Danish": "da", "Dutch": "nl", "English": "en", "Estonian": "et",
+    "Finnish": "fi", "French": "fr", "German": "de", "Greek": "el", "Hebrew": "he",
+    "Hindi": "hi", "Hungarian": "hu", "Icelandic": "is", "Irish": "ga", "Italian": "it",
+    "Japanese": "ja", "Korean": "ko", "Latin": "la", "Latvian": "lv", "Lithuanian": "lt",
+    "Norwegian": "no", "Persian": "fa", "Polish": "pl", "Portuguese": "pt", "Romanian": "ro",
+    "Russian": "ru", "Serbian": "sr", "Slovak": "sk", "Slovenian": "sl", "Spanish": "es",
+    "Swedish": "sv", "Turkish": "tr", "Ukrainian": "uk", "Welsh": "cy", "Yiddish": "yi",
+}
+
+
+def language(value: str) -> str:
+    """A region's language as xml:lang: a code as it is, a PAGE language name as its code,
+    else '' (an unknown name is not a language tag)."""
+    value = value.strip()
+    if value in LANGUAGES:
+        return LANGUAGES[value]
+    return value if re.fullmatch(r"[a-z]{2,3}(-[A-Za-z0-9]{1,8})*", value) else ""
 
 
 def where(el: etree._Element, source: str) -> tuple[str, int, int]:
@@ -228,8 +249,8 @@ class Writer:
                                  "zone is kept")
             return
         el = etree.Element(T + region.kind, {k: v for k, v in region.attrs.items()})
-        if region.lang:
-            el.set(XML_LANG, region.lang)
+        if language(region.lang):
+            el.set(XML_LANG, language(region.lang))
         if region.direction in ("right-to-left", "rtl"):
             el.set("style", "direction: rtl")
         for i, line in enumerate(region.lines):
@@ -480,7 +501,7 @@ def _mets_order(mets_path: str, mets: etree._ElementTree) -> list[str]:
     return list(dict.fromkeys(ordered or files.values()))
 
 
-def read_export(path: str) -> Export:
+def read_export(path: str, words: bool = False) -> Export:
     """One PAGE or ALTO file, or a folder of them, as one Export (pages in order)."""
     from ..xmlio import read_xml
     from .alto import read_alto
@@ -491,9 +512,9 @@ def read_export(path: str) -> Export:
         tree = read_xml(name)
         kind = kind_of(tree.getroot())
         if kind == "page":
-            parts.append(read_page(tree, name))
+            parts.append(read_page(tree, name, words))
         elif kind == "alto":
-            parts.append(read_alto(tree, name))
+            parts.append(read_alto(tree, name, words))
         else:
             raise TeikitError("neither PAGE XML nor ALTO (its root element is "
                               f"<{etree.QName(tree.getroot()).localname}> in "
@@ -514,7 +535,7 @@ def export_to_tei(path: str, title: str = "", source: str = "", words: bool = Fa
                   ) -> tuple[etree._ElementTree, list[str]]:
     """A recognition export (file or folder) → TEI and its warnings. Image addresses are
     written relative to where the TEI goes (`output`; else the export's folder)."""
-    export = read_export(path)
+    export = read_export(path, words)
     start = os.path.dirname(os.path.abspath(output)) if output and output != "-" else \
         (os.path.abspath(path) if os.path.isdir(path) else os.path.dirname(os.path.abspath(path)))
     images = {}
