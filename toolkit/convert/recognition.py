@@ -362,13 +362,12 @@ class _Flow:
         self.div.append(el)
 
     def finish(self) -> None:
-        host = self.div if self.div is not None else self.body
-        if self.div is None and self.pending:
-            self.div = etree.SubElement(self.body, T + "div")
-            host = self.div
-            etree.SubElement(host, T + "p")  # (pages with no text at all: TEI needs a block)
+        """Pages with no text at the end: their breaks close the body (a body of no text at
+        all still needs a block, as TEI has it)."""
         for pb in self.pending:
-            host.append(pb)
+            self.body.append(pb)
+        if self.div is None:
+            etree.SubElement(self.body, T + "ab")
 
 
 # ---- nothing lost ---------------------------------------------------------------------
