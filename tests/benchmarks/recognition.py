@@ -32,18 +32,16 @@ def recognition(page2tei: str, rounds: int = 5) -> None:
     files = _files()
     page_files = [p for p in files if kind_of(read_xml(p).getroot()) == "page"]
     size = sum(p.stat().st_size for p in files) / 1e6
-    start = time.perf_counter()
-    for _ in range(rounds):
-        for path in files:
-            serialize(export_to_tei(str(path))[0])
-    ours = (time.perf_counter() - start) / rounds
+    def timed(paths: list[Path]) -> float:
+        start = time.perf_counter()
+        for _ in range(rounds):
+            for path in paths:
+                serialize(export_to_tei(str(path))[0])
+        return (time.perf_counter() - start) / rounds
+    ours = timed(files)
     print(f"{'teikit: ' + str(len(files)) + ' PAGE/ALTO files, ' + f'{size:.1f} MB':<44} "
           f"{ours:7.2f} s  {len(files) / ours:7.1f} pages/s  {size / ours:5.1f} MB/s")
-    start = time.perf_counter()
-    for _ in range(rounds):
-        for path in page_files:
-            serialize(export_to_tei(str(path))[0])
-    ours_page = (time.perf_counter() - start) / rounds
+    ours_page = timed(page_files)
     print(f"{'  … its ' + str(len(page_files)) + ' PAGE files':<44} {ours_page:7.2f} s  "
           f"{len(page_files) / ours_page:7.1f} pages/s")
     if page2tei:

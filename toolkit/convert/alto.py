@@ -17,7 +17,7 @@ import re
 from lxml import etree
 
 from ..errors import TeikitError
-from .recognition import Export, Line, Page, Region, box, points_of, where
+from .recognition import Export, ExportReader, Line, Page, Region, box, points_of, where
 
 # SegmOnto zone types (eScriptorium) and other block labels → the TEI element
 ZONES = {
@@ -35,20 +35,15 @@ STYLE_WORDS = {"bold": "bold", "italics": "italic", "italic": "italic",
                "subscript": "subscript", "smallcaps": "smallCaps"}
 
 
-class _Reader:
+class _Reader(ExportReader):
     def __init__(self, tree: etree._ElementTree, source: str, words: bool):
-        self.words = words  # word zones wanted: each String's place is read
-        self.root = tree.getroot()
-        self.source = source
-        self.ns = etree.QName(self.root).namespace
-        self.q = (lambda name: f"{{{self.ns}}}{name}") if self.ns else (lambda name: name)
-        version = re.search(r"ns-v(\d)", self.ns or "")
+        super().__init__(tree, source, words)
+        version = re.search(r"ns-v(\d)", self.ns)
         self.version = f"ALTO v{version.group(1)}" if version else "ALTO"
         self.tags = {t.get("ID"): t.get("LABEL") or "" for t in self.root.iter()
                      if isinstance(t.tag, str) and t.get("ID") and t.get("LABEL") is not None}
         self.fonts = {s.get("ID"): (s.get("FONTSTYLE") or "") for s in
                       self.root.iter(self.q("TextStyle")) if s.get("ID")}
-        self.warnings: list[str] = []
 
     def coords(self, el: etree._Element) -> list[tuple[float, float]]:
         polygon = el.find(f"{self.q('Shape')}/{self.q('Polygon')}")

@@ -17,7 +17,7 @@ import re
 from lxml import etree
 
 from ..errors import TeikitError
-from .recognition import PAGE_NS, Export, Line, Page, Region, points_of, where
+from .recognition import PAGE_NS, Export, ExportReader, Line, Page, Region, points_of, where
 
 # PAGE TextRegion/@type → the TEI element and its attributes
 TYPES = {
@@ -55,15 +55,10 @@ def _index(el: etree._Element) -> int | None:
     return None
 
 
-class _Reader:
+class _Reader(ExportReader):
     def __init__(self, tree: etree._ElementTree, source: str, words: bool):
-        self.words = words  # word zones wanted: each Word's place is read
-        self.root = tree.getroot()
-        self.source = source
-        self.ns = etree.QName(self.root).namespace
-        self.q = lambda name: f"{{{self.ns}}}{name}"
+        super().__init__(tree, source, words)
         self.version = PAGE_NS.match(self.ns).group(1)
-        self.warnings: list[str] = []
         self.disagree: list[etree._Element] = []  # lines whose words read otherwise
 
     def local(self, el: etree._Element) -> str:

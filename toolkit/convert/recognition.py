@@ -99,6 +99,21 @@ def language(value: str) -> str:
     return value if re.fullmatch(r"[a-z]{2,3}(-[A-Za-z0-9]{1,8})*", value) else ""
 
 
+class ExportReader:
+    """What the PAGE and ALTO readers share: the file, its namespace, the warnings."""
+
+    def __init__(self, tree: etree._ElementTree, source: str, words: bool):
+        self.words = words  # word zones wanted: each word's place is read (else skipped)
+        self.root = tree.getroot()
+        self.source = source
+        self.ns = etree.QName(self.root).namespace or ""
+        self.warnings: list[str] = []
+
+    def q(self, name: str) -> str:
+        """A name in the file's namespace (ALTO may have none)."""
+        return f"{{{self.ns}}}{name}" if self.ns else name
+
+
 def where(el: etree._Element, source: str) -> tuple[str, int, int]:
     return source, el.sourceline or 0, 1
 
@@ -194,14 +209,16 @@ class Writer:
 
     def surface(self, facsimile: etree._Element, page: Page, number: int) -> str:
         ident = self.unique(f"facs_{number}")
-        surface = etree.SubElement(facsimile, T + "surface", {
-            XML_ID: ident, "n": str(number), "ulx": "0", "uly": "0",
-            "lrx": _num(page.width), "lry": _num(page.height)})
+        sized = page.width > 0 and page.height > 0  # (else neither export nor image says)
+        surface = etree.SubElement(facsimile, T + "surface", {XML_ID: ident, "n": str(number)})
+        if sized:
+            surface.attrib.update(ulx="0", uly="0", lrx=_num(page.width), lry=_num(page.height))
         url = self.images.get(page.source, page.image)
         if url:  # (an export that names no image: the surface has its size only)
             graphic = etree.SubElement(surface, T + "graphic", url=url)
-            graphic.set("width", f"{_num(page.width)}px")
-            graphic.set("height", f"{_num(page.height)}px")
+            if sized:
+                graphic.set("width", f"{_num(page.width)}px")
+                graphic.set("height", f"{_num(page.height)}px")
         self.page_number = number
         self.zones_of(surface, page.regions, page)
         return ident
