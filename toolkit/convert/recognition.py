@@ -212,7 +212,8 @@ class Writer:
         sized = page.width > 0 and page.height > 0  # (else neither export nor image says)
         surface = etree.SubElement(facsimile, T + "surface", {XML_ID: ident, "n": str(number)})
         if sized:
-            surface.attrib.update(ulx="0", uly="0", lrx=_num(page.width), lry=_num(page.height))
+            surface.attrib.update({"ulx": "0", "uly": "0", "lrx": _num(page.width),
+                                   "lry": _num(page.height)})
         url = self.images.get(page.source, page.image)
         if url:  # (an export that names no image: the surface has its size only)
             graphic = etree.SubElement(surface, T + "graphic", url=url)
