@@ -252,6 +252,12 @@ def test_what_cannot_be_placed_stops_the_conversion(tmp_path):
     empty.mkdir()
     result = run_cli("convert", str(empty))
     assert result.exit_code == 1 and "no PAGE or ALTO file in this folder" in result.stderr
+    evil = tmp_path / "evil.xml"  # an image name that is a script: never into the TEI
+    evil.write_text((FIXTURES / "transkribus.xml").read_text().replace(
+        'imageFilename="0001_p1.jpg"', 'imageFilename="javascript:alert(1)"'), encoding="utf-8")
+    result = run_cli("convert", str(evil), "-o", str(tmp_path / "evil-tei.xml"))
+    assert result.exit_code == 0 and "is no web address nor a file: left out" in result.stderr
+    assert "javascript" not in (tmp_path / "evil-tei.xml").read_text()
     memo = tmp_path / "memo.txt"
     memo.write_text("MEMORANDUM\n\nText.\n")
     result = run_cli("convert", str(memo), "--words")

@@ -214,7 +214,7 @@ class Writer:
         if sized:
             surface.attrib.update({"ulx": "0", "uly": "0", "lrx": _num(page.width),
                                    "lry": _num(page.height)})
-        url = self.images.get(page.source, page.image)
+        url = self.images.get(page.source, "")
         if url:  # (an export that names no image: the surface has its size only)
             graphic = etree.SubElement(surface, T + "graphic", url=url)
             if sized:
@@ -566,9 +566,15 @@ def export_to_tei(path: str, title: str = "", source: str = "", words: bool = Fa
                 page.width, page.height = image_size(found) or (page.width, page.height)
         elif page.source in export.image_urls:
             images[page.source] = export.image_urls[page.source]
-        elif page.image:
+        elif re.match(r"^https?://", page.image):
+            images[page.source] = page.image
+        elif page.image and not re.match(r"^[a-z][a-z0-9+.-]*:", page.image, re.I):
+            images[page.source] = page.image
             export.warnings.append(f"{page.source}: warning: page image {page.image!r} not "
                                    "found beside the export; its name is kept")
+        elif page.image:  # javascript:, data:, file:…: never written into the TEI
+            export.warnings.append(f"{page.source}: warning: page image {page.image[:60]!r} is "
+                                   "no web address nor a file: left out")
         else:
             export.warnings.append(f"{page.source}: warning: the export names no page image")
     name = Path(path).name if os.path.isdir(path) else Path(path).stem
