@@ -164,10 +164,17 @@ def test_transkribus_custom_attributes_give_types_styles_and_line_order(tmp_path
     assert head is not None and "".join(head.itertext()).strip() == "A Heading"
     p = root.find(f"{T}text/{T}body//{T}p")
     assert [el.get("facs") for el in p.iter(f"{T}lb")] == ["#p1_l2", "#p1_l1"]  # by index
-    assert p.find(f"{T}hi[@rend='bold']").text == "Second"
+    # tags: abbrev (with its expansion), a person crossing its end (cut in two), a date
+    choice = p.find(f"{T}choice")
+    assert etree.tostring(choice, encoding=str, with_tail=False).replace(
+        ' xmlns="http://www.tei-c.org/ns/1.0"', "") == (
+        '<choice><abbr><hi rend="bold">Sec</hi><persName><hi rend="bold">ond</hi></persName>'
+        '</abbr><expan>Secundo</expan></choice>')
+    assert p.find(f"{T}persName").text == " line"  # the person's second part, after the choice
+    assert p.find(f"{T}date").get("when") == "1916-07" and p.find(f"{T}date").text == "first"
     assert p.find(f"{T}del[@rend='strikethrough']/{T}hi[@rend='italic']").text == "struck"
     assert " ".join("".join(p.itertext()).split()) == \
-        "Second line comes first. The first line, struck out."
+        "SecondSecundo line comes first. The first line, struck out."
 
 
 def test_words_and_alternatives_on_request(tmp_path):
@@ -177,7 +184,7 @@ def test_words_and_alternatives_on_request(tmp_path):
     assert [w.text for w in words] == ["A", "Heading"]
     assert all(w.get("facs") for w in words)
     assert {z.get("type") for z in root.iter(f"{T}zone")} >= {"Word", "TextLine"}
-    choice = root.find(f".//{T}choice")
+    choice = root.find(f".//{T}choice[{T}seg]")
     assert [s.get("type") for s in choice] == ["recognised", "alternative"]
     assert choice[1].text == "The fast line, struck out." and choice[1].get("cert") == "0.41"
 

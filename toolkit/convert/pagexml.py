@@ -17,7 +17,17 @@ import re
 from lxml import etree
 
 from ..errors import TeikitError
-from .recognition import PAGE_NS, Export, ExportReader, Line, Page, Region, points_of, where
+from .recognition import (
+    PAGE_NS,
+    TAGS,
+    Export,
+    ExportReader,
+    Line,
+    Page,
+    Region,
+    points_of,
+    where,
+)
 
 # PAGE TextRegion/@type → the TEI element and its attributes
 TYPES = {
@@ -120,8 +130,25 @@ class _Reader(ExportReader):
         elif text and words and any(w.text for w in words) and \
                 " ".join(w.text for w in words if w.text).split() != text.split():
             self.disagree.append(el)
-        return Line(el.get("id") or f"line-{el.sourceline}", self.coords(el), text, el, words,
+        line = Line(el.get("id") or f"line-{el.sourceline}", self.coords(el), text, el, words,
                     alternatives, self.styles(el, len(text)))
+        line.tags = self.tags(el, text)
+        return line
+
+    def tags(self, el: etree._Element, text: str) -> list[tuple[int, int, str, dict]]:
+        """Transkribus's tags on stretches of the line (person, place, abbrev…); one that
+        reaches beyond the line is cut at its end."""
+        found = []
+        for name, props in custom(el):
+            if name not in TAGS:
+                continue
+            try:
+                offset, length = int(props.get("offset", "")), int(props.get("length", ""))
+            except ValueError:
+                continue
+            if 0 <= offset < len(text) and length > 0:
+                found.append((offset, min(length, len(text) - offset), name, props))
+        return found
 
     def region(self, el: etree._Element) -> Region:
         name = self.local(el)

@@ -39,6 +39,8 @@ class Line:
     words: list[Line] = field(default_factory=list)  # (words: lines of one word each)
     alternatives: list[tuple[str, str]] = field(default_factory=list)  # (text, confidence)
     styles: list[tuple[int, int, str]] = field(default_factory=list)  # offset, length, style
+    # Transkribus's tags on a stretch of the line: (offset, length, tag, its properties)
+    tags: list[tuple[int, int, str, dict[str, str]]] = field(default_factory=list)
     joined: bool = False  # the line before ends in a hyphen the export marks: no word break
     heading: bool = False  # a line the export types as a heading (ALTO/segmonto)
 
@@ -300,14 +302,14 @@ class Writer:
         if self.alternatives and line.alternatives:
             choice = etree.SubElement(parent, T + "choice")
             seg = etree.SubElement(choice, T + "seg", type="recognised")
-            _styled(seg, line.text, line.styles)
+            _marked(seg, line.text, line.tags, line.styles)
             for text, conf in line.alternatives:
                 alt = etree.SubElement(choice, T + "seg", type="alternative")
                 if conf:
                     alt.set("cert", conf)
                 alt.text = text
             return
-        _styled(parent, line.text, line.styles)
+        _marked(parent, line.text, line.tags, line.styles)
 
 
 def _words_make(line: Line) -> bool:
@@ -328,11 +330,68 @@ STYLE_RENDS = {"bold": "bold", "italic": "italic", "underlined": "underline",
                "smallCaps": "smallcaps", "letterSpaced": "letterspaced"}
 
 
-def _styled(parent: etree._Element, text: str, styles: list[tuple[int, int, str]]) -> None:
-    """The line's text, each run of it in its styles: hi for type styles, del for a
+# Transkribus tags → TEI: the element around the stretch (abbrev and sic: a choice, with
+# the expansion or correction the tag gives beside the source's words)
+TAGS = {"person": "persName", "place": "placeName", "organization": "orgName",
+        "date": "date", "unclear": "unclear", "supplied": "supplied", "abbrev": "abbr",
+        "sic": "sic"}
+
+
+def _marked(parent: etree._Element, text: str, tags: list, styles: list,
+            start: int = 0, end: int | None = None) -> None:
+    """text[start:end] into parent: each tag an element around its stretch (nested where
+    one lies in another; one that crosses another's end is cut in two), the runs between
+    in their styles. Every character of the text is written once, in order."""
+    end = len(text) if end is None else end
+    pending = sorted(((max(o, start), min(o + n, end), kind, props)
+                      for o, n, kind, props in tags if o < end and o + n > start),
+                     key=lambda t: (t[0], -(t[1] - t[0])))
+    pos = start
+    while pending:
+        s, e, kind, props = pending.pop(0)
+        s = max(s, pos)
+        if s >= e:
+            continue
+        _styled(parent, text, styles, pos, s)
+        inside = [(o, n, k, p) for o, n, k, p in
+                  ((o, min(x, e) - o, k, p) for o, x, k, p in pending if o < e)]
+        pending = sorted([(e, x, k, p) if o < e else (o, x, k, p)
+                          for o, x, k, p in pending if x > e or o >= e],
+                         key=lambda t: (t[0], -(t[1] - t[0])))
+        host, then = _tag(parent, kind, props)
+        _marked(host, text, inside, styles, s, e)
+        then()
+        pos = e
+    _styled(parent, text, styles, pos, end)
+
+
+def _tag(parent: etree._Element, kind: str, props: dict[str, str]):
+    """The element a tag makes, and what follows its words (an expansion, a correction)."""
+    name = TAGS[kind]
+    extra = props.get("expansion") if kind == "abbrev" else \
+        props.get("correction") if kind == "sic" else None
+    outer = etree.SubElement(parent, T + "choice") if extra else parent
+    host = etree.SubElement(outer, T + name)
+    if kind == "date":
+        when = "-".join(v.zfill(w) for v, w in ((props.get("year", ""), 4),
+                                                 (props.get("month", ""), 2),
+                                                 (props.get("day", ""), 2)) if v.isdigit())
+        if re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", when):
+            host.set("when", when)
+
+    def then() -> None:
+        if extra:
+            etree.SubElement(outer, T + ("expan" if kind == "abbrev" else "corr")).text = extra
+    return host, then
+
+
+def _styled(parent: etree._Element, text: str, styles: list[tuple[int, int, str]],
+            first: int = 0, last: int | None = None) -> None:
+    """text[first:last], each run of it in its styles: hi for type styles, del for a
     strikethrough (spans may overlap: the text is cut at every boundary)."""
-    cuts = sorted({0, len(text), *[max(0, min(len(text), o)) for o, n, _ in styles],
-                   *[max(0, min(len(text), o + n)) for o, n, _ in styles]})
+    last = len(text) if last is None else last
+    cuts = sorted({first, last, *[max(first, min(last, o)) for o, n, _ in styles],
+                   *[max(first, min(last, o + n)) for o, n, _ in styles]})
     for start, end in zip(cuts, cuts[1:], strict=False):
         piece = text[start:end]
         if not piece:
@@ -403,11 +462,22 @@ def expected_text(export: Export) -> list[tuple[str, etree._Element, str]]:
     return found
 
 
+def _source_words(el: etree._Element) -> str:
+    """An element's text without what an editor adds beside the source's words (a tag's
+    expansion or correction)."""
+    parts = [el.text or ""]
+    for child in el:
+        if child.tag not in (T + "expan", T + "corr"):
+            parts.append(_source_words(child))
+        parts.append(child.tail or "")
+    return "".join(parts)
+
+
 def check_nothing_lost(export: Export, tree: etree._ElementTree, words: bool) -> None:
     """Each line's text in the TEI's body, in order; each region and line a zone: else one
     error at the first line missing (nothing is written)."""
     body = tree.getroot().find(f"{T}text/{T}body")
-    flat = " ".join("".join(body.itertext()).split())
+    flat = " ".join(_source_words(body).split())
     at = 0
     for text, el, source in expected_text(export):
         wanted = " ".join(text.split())
