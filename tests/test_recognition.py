@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 from conftest import jing, jing_available, run_cli
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from lxml import etree
 
 from toolkit.convert import finish_tei
@@ -269,3 +271,25 @@ def test_what_cannot_be_placed_stops_the_conversion(tmp_path):
     memo.write_text("MEMORANDUM\n\nText.\n")
     result = run_cli("convert", str(memo), "--words")
     assert result.exit_code == 2 and "for text recognition exports" in result.stderr
+
+
+@given(st.text(alphabet="ab de", max_size=24).flatmap(lambda text: st.tuples(
+    st.just(text),
+    st.lists(st.tuples(st.integers(0, 23), st.integers(1, 24),
+                       st.sampled_from(["person", "place", "abbrev", "sic", "unclear", "date"]),
+                       st.sampled_from([{}, {"expansion": "X"}, {"correction": "Y"}])),
+             max_size=5),
+    st.lists(st.tuples(st.integers(0, 23), st.integers(1, 24),
+                       st.sampled_from(["bold", "italic", "strikethrough"])), max_size=3))))
+@settings(max_examples=300, deadline=None)
+def test_tags_and_styles_keep_every_character_once_in_order(case):
+    """However Transkribus's tags and styles overlap or cross, the line's text is written
+    whole, each character once, in order (expansions and corrections aside)."""
+    from toolkit.convert.recognition import _marked, _source_words
+
+    text, tags, styles = case
+    tags = [(o, min(n, len(text) - o), k, p) for o, n, k, p in tags if o < len(text)]
+    styles = [(o, min(n, len(text) - o), s) for o, n, s in styles if o < len(text)]
+    p = etree.Element(f"{T}p")
+    _marked(p, text, tags, styles)
+    assert _source_words(p) == text
