@@ -226,6 +226,22 @@ def test_images_shared_out_among_workers_are_the_same_as_from_one(tmp_path):
     assert second["groups"] == [] and second["keep"] == [] and second["file_pdf"] is None
 
 
+def test_an_image_added_beside_an_unchanged_file_is_published_at_the_next_build(tmp_path):
+    folder = letter_edition(tmp_path / "ed")
+    out = tmp_path / "out"
+    assert not build(folder, out).errors
+
+    def shown() -> str:
+        page = (out / "html" / "letter" / "index.html").read_text()
+        return json.loads(html.fromstring(page).xpath("//aside/@data-facsimile")[0])[
+            "surfaces"]["s3"]["kind"]
+    assert shown() == "none"
+    stand_in(folder / "images" / "leaf-2r-missing.jpg", 600, 800)  # the scan arrives
+    assert not build(folder, out).errors
+    assert (out / "html" / "letter" / "facsimile" / "leaf-2r-missing.jpg").is_file()
+    assert shown() == "image"
+
+
 def test_without_a_base_url_no_manifest_and_the_build_says_why(tmp_path):
     folder = letter_edition(tmp_path / "ed")
     report = build(folder, tmp_path / "out")

@@ -16,6 +16,7 @@ other reference is named, never loaded.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 from dataclasses import dataclass, field
@@ -100,9 +101,11 @@ class Facsimile:
         return [self.surfaces[key] for key in seen]
 
     def local_images(self) -> list[Image]:
+        """Every local image the file names, there or not yet: an edition keys its images
+        by these, so one added beside an unchanged file is published at the next build."""
         found: dict[str, Image] = {}
         for surface in self.pages():
-            if surface.image is not None and surface.image.exists:
+            if surface.image is not None and surface.image.kind == "local":
                 found.setdefault(surface.image.path, surface.image)
         return list(found.values())
 
@@ -151,6 +154,7 @@ class _Reader:
         self.pattern = pattern
         self.prefixes = prefix_defs(tree)
         self.found = Facsimile()
+        self.first_pb: dict[str, etree._Element] = {}  # a page known from a pb: that pb
         self.ids: dict[str, etree._Element] = {}
         for el in tree.iter(etree.Element):
             ident = el.get(XML_ID)
@@ -278,6 +282,7 @@ class _Reader:
             key = f"page-{len(self.found.surfaces) + 1}"
             self.found.surfaces[key] = Surface(key, "", None, None, image)
             by_image[image.url or image.path] = key
+            self.first_pb[key] = pb
         zone = ""
         corresp = (pb.get("corresp") or "").split()[:1]
         if corresp and corresp[0] in self.found.refs and \
@@ -321,9 +326,7 @@ def read_facsimile(tree: etree._ElementTree, source: str = "", root: str = "",
         if surface.image is not None and surface.image.kind == "local" and \
                 not surface.image.exists:
             where = surface.element if surface.element is not None else \
-                next((el for el in tree.iter(T + "pb") if (el.get("facs") or "").split()[:1]
-                      and found.refs.get(el.get("facs").split()[0], ("",))[0] == surface.key),
-                     tree.getroot())
+                reader.first_pb.get(surface.key, tree.getroot())
             found.problems.append((where, f"page image {surface.image.ref!r} does not exist "
                                           f"({surface.image.path}); the page shows without it"))
     return found
@@ -386,6 +389,11 @@ def text_of_zones(tree: etree._ElementTree, found: Facsimile) -> dict[str, str]:
 
 def _zone_ids(found: Facsimile) -> set[str]:
     return {z for s in found.surfaces.values() for z in s.zones}
+
+
+def viewer_json(found: Facsimile, href) -> str:
+    """viewer_data as the stylesheets' `facsimile` parameter takes it."""
+    return json.dumps(viewer_data(found, href), ensure_ascii=False, separators=(",", ":"))
 
 
 def viewer_data(found: Facsimile, href) -> dict:

@@ -15,7 +15,6 @@ Remote images (IIIF services, web URLs) are used where they are.
 
 from __future__ import annotations
 
-import json
 import os
 from dataclasses import dataclass
 from pathlib import PurePosixPath
@@ -169,7 +168,7 @@ def publish(tree: etree._ElementTree, path: str, root: str, task: dict, out) -> 
     """In a worker: write the volume's page images and its manifest, as the plan asks
     (out: the task's Output); return the parameters that put the viewer on its pages.
     Call it with the whole volume (the manifest holds every page's transcription)."""
-    from ..facsimile import viewer_data
+    from ..facsimile import viewer_json
     from .iiif import manifest
 
     plan = task.get("facsimile")
@@ -186,8 +185,7 @@ def publish(tree: etree._ElementTree, path: str, root: str, task: dict, out) -> 
     if task.get("manifest"):
         out.write(task["manifest"], lambda: manifest(tree, found, href, plan["title"],
                                                      plan["site"], plan["homepage"]), path)
-    params = {"facsimile": json.dumps(viewer_data(found, href), ensure_ascii=False,
-                                      separators=(",", ":")), "facsimile-href": "../"}
+    params = {"facsimile": viewer_json(found, href), "facsimile-href": "../"}
     if plan["site"]:
         params.update({"manifest-href": "manifest.json",
                        "manifest-url": plan["site"] + "manifest.json"})

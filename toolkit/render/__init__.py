@@ -3,12 +3,10 @@ makes the page tree, Typst lays it out; see typeset)."""
 
 from __future__ import annotations
 
-import json
-
 from lxml import etree
 
 from ..errors import TeikitError
-from ..facsimile import has_images, image_size, read_facsimile, viewer_data
+from ..facsimile import has_images, image_size, read_facsimile, viewer_json
 from ..resources import xslt_path
 from ..validate.rules import has_noncharacter, noncharacter_message, noncharacters
 from .accounting import View, cited_witnesses, missing, transcription
@@ -57,8 +55,7 @@ def facsimile_param(tree: etree._ElementTree, source: str, root: str, pattern: s
     found = read_facsimile(tree, source, root, pattern)
     if not found.surfaces:
         return {}
-    return {"facsimile": json.dumps(viewer_data(found, href), ensure_ascii=False,
-                                    separators=(",", ":"))}
+    return {"facsimile": viewer_json(found, href)}
 
 
 def complete(source: etree._ElementTree | etree._Element, kind: str, output: str, name: str,
@@ -153,6 +150,5 @@ def plates(tree: etree._ElementTree, source: str, root: str, pattern: str
                 (".png" if image.path.lower().endswith(".png") else ".jpg")
             files[names[image.path]] = image.path
         return {"kind": "plate", "src": names[image.path]}
-    params["facsimile"] = json.dumps(viewer_data(found, href), ensure_ascii=False,
-                                     separators=(",", ":"))
+    params["facsimile"] = viewer_json(found, href)
     return params, files
