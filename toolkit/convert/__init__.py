@@ -48,14 +48,13 @@ def is_recognition(path: str | Path) -> bool:
     """Is this XML a PAGE or ALTO file (by its root's namespace)?"""
     from ..xmlio import read_bytes, root_tag
 
+    from .recognition import kind_of
+
     try:
         tag = root_tag(read_bytes(path))
     except TeikitError:
         return False
-    from .recognition import ALTO_NS, PAGE_NS
-
-    namespace = tag[1:].partition("}")[0] if tag and tag.startswith("{") else ""
-    return bool(PAGE_NS.match(namespace) or ALTO_NS.match(namespace) or tag == "alto")
+    return tag is not None and kind_of(tag) in ("page", "alto")
 
 
 def finish_tei(tree: etree._ElementTree, name: str, xml_model: str | None = None

@@ -274,18 +274,20 @@ class Writer:
         if region.direction in ("right-to-left", "rtl"):
             el.set("style", "direction: rtl")
         for i, line in enumerate(region.lines):
-            self.line(el, line, first=i == 0)
+            self.line(el, line, i == 0, page.source)
         self.flow.add(el)
 
-    def line(self, parent: etree._Element, line: Line, first: bool) -> None:
+    def line(self, parent: etree._Element, line: Line, first: bool, source: str) -> None:
         zone = self.zones.get(id(line))
         lb = etree.SubElement(parent, T + "lb", facs="#" + zone) if zone else \
             etree.SubElement(parent, T + "lb")
         if line.joined:
             lb.set("break", "no")
-        if not first:  # the line's end: a break between words (the lb says otherwise)
-            _append_text(lb.getprevious() if lb.getprevious() is not None else parent, "\n",
-                         tail=lb.getprevious() is not None)
+        before = lb.getprevious()
+        if not first and before is not None:  # the line's end: a break between words
+            before.tail = (before.tail or "") + "\n"  # (unless the lb says otherwise)
+        elif not first:
+            parent.text = (parent.text or "") + "\n"
         if self.words and line.words and _words_make(line):
             for i, word in enumerate(line.words):
                 w = etree.SubElement(parent, T + "w")
@@ -297,8 +299,9 @@ class Writer:
                     w.tail = " "
             return
         if self.words and line.words:
-            self.warnings.append(f"line {line.id!r}: its words do not spell its text; the line "
-                                 "is kept without word zones")
+            self.warnings.append(f"{source}:{line.element.sourceline}: warning: line "
+                                 f"{line.id!r}: its words do not spell its text; the line is "
+                                 "kept without word zones")
         if self.alternatives and line.alternatives:
             choice = etree.SubElement(parent, T + "choice")
             seg = etree.SubElement(choice, T + "seg", type="recognised")
@@ -473,7 +476,7 @@ def _source_words(el: etree._Element) -> str:
     return "".join(parts)
 
 
-def check_nothing_lost(export: Export, tree: etree._ElementTree, words: bool) -> None:
+def check_nothing_lost(export: Export, tree: etree._ElementTree) -> None:
     """Each line's text in the TEI's body, in order; each region and line a zone: else one
     error at the first line missing (nothing is written)."""
     body = tree.getroot().find(f"{T}text/{T}body")
@@ -502,12 +505,14 @@ ALTO_NS = re.compile(r"^http://(www\.)?loc\.gov/standards/alto(/ns-v(\d)#)?$")
 METS_NS = "http://www.loc.gov/METS/"
 
 
-def kind_of(root: etree._Element) -> str:
-    """"page", "alto", "mets" or "" for an XML file's root (by namespace, not name)."""
-    ns = etree.QName(root).namespace or ""
+def kind_of(root: etree._Element | str) -> str:
+    """"page", "alto", "mets" or "" for an XML file's root element, or its {ns}name tag
+    (by namespace, not by name)."""
+    name = etree.QName(root)
+    ns = name.namespace or ""
     if PAGE_NS.match(ns):
         return "page"
-    if ALTO_NS.match(ns) or (not ns and etree.QName(root).localname == "alto"):
+    if ALTO_NS.match(ns) or (not ns and name.localname == "alto"):
         return "alto"
     if ns == METS_NS:
         return "mets"
@@ -653,5 +658,5 @@ def export_to_tei(path: str, title: str = "", source: str = "", words: bool = Fa
                       f"{len(export.pages)} page{'s' if len(export.pages) != 1 else ''}).")
     writer = Writer(export, title, note, words, alternatives, images)
     tree = writer.tree()
-    check_nothing_lost(export, tree, words)
+    check_nothing_lost(export, tree)
     return tree, export.warnings

@@ -135,8 +135,8 @@ def typeset(page_tree: str, name: str = "<input>", images: dict[str, str] | None
     """The PDF of a page tree from print.xsl; TeikitError (one line) if Typst fails.
     images: the page images its plates name (name → local file; see render.plates)."""
     inputs = _inputs(page_tree, name)
-    if len(page_tree) <= IN_PROCESS and not images:
-        return _compile(inputs, name)
+    if len(page_tree) <= IN_PROCESS:
+        return _compile(inputs, name, images)
     run = subprocess.run([sys.executable, "-m", __name__], capture_output=True,
                          input=json.dumps({"name": name, "inputs": inputs,
                                            "images": images or {}}).encode("utf-8"))
