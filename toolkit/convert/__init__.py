@@ -47,7 +47,6 @@ def convert_file(path: str | Path, **recognition) -> tuple[etree._ElementTree, l
 def is_recognition(path: str | Path) -> bool:
     """Is this XML a PAGE or ALTO file (by its root's namespace)?"""
     from ..xmlio import read_bytes, root_tag
-
     from .recognition import kind_of
 
     try:
