@@ -257,6 +257,13 @@ def test_what_cannot_be_placed_stops_the_conversion(tmp_path):
                     r"<SeparatorRegion> \('lost words'\)", result.stderr)
     assert len(result.stderr.strip().splitlines()) == 1
     assert not (tmp_path / "out.xml").exists()
+    broken = tmp_path / "broken"  # a page that is not XML in a folder: never skipped
+    broken.mkdir()
+    shutil.copy(FIXTURES / "transkribus.xml", broken / "1.xml")
+    (broken / "2.xml").write_text("<PcGts><Page>", encoding="utf-8")
+    result = run_cli("convert", str(broken), "-o", str(tmp_path / "b.xml"))
+    assert result.exit_code == 1 and result.stderr.startswith(f"{broken / '2.xml'}:")
+    assert len(result.stderr.strip().splitlines()) == 1 and not (tmp_path / "b.xml").exists()
     empty = tmp_path / "empty"
     empty.mkdir()
     result = run_cli("convert", str(empty))

@@ -553,12 +553,8 @@ def export_files(path: str) -> list[str]:
     candidates = sorted((str(p) for folder in (Path(path), Path(path) / "page",
                                                 Path(path) / "alto") if folder.is_dir()
                          for p in folder.glob("*.xml")), key=lambda p: _natural(Path(p).name))
-    kinds = {}
-    for candidate in candidates:
-        try:
-            kinds[candidate] = kind_of(read_xml(candidate).getroot())
-        except TeikitError:
-            continue
+    # (a file that is not well-formed stops the conversion: it may be a page, never skipped)
+    kinds = {candidate: kind_of(read_xml(candidate).getroot()) for candidate in candidates}
     mets = [c for c, k in kinds.items() if k == "mets"]
     if mets:
         listed = _mets_order(mets[0], read_xml(mets[0]))
