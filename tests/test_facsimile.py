@@ -242,6 +242,25 @@ def test_an_image_added_beside_an_unchanged_file_is_published_at_the_next_build(
     assert shown() == "image"
 
 
+def test_page_breaks_named_for_a_facs_pattern_get_the_viewer_in_an_edition(tmp_path):
+    """FRUS names its page images (facs="0758"): the edition's facs_pattern makes them
+    addresses, and the pages show them; without one there is nothing to show."""
+    folder = tmp_path / "ed"
+    folder.mkdir()
+    shutil.copy(ROOT / "tests" / "fixtures" / "tei" / "frus-volume.xml", folder / "vol.xml")
+    pattern = "https://static.history.state.gov/frus/{facs}.png"
+    with_pattern = build(folder, tmp_path / "a", facs_pattern=pattern)
+    assert not with_pattern.errors, with_pattern.errors
+    pages = [p.read_text() for p in (tmp_path / "a" / "html").rglob("d*.html")]
+    shown = [json.loads(html.fromstring(p).xpath("//aside/@data-facsimile")[0])
+             for p in pages if 'class="facsimile"' in p]
+    assert shown and any(s["src"] == pattern.replace("{facs}", "0759")
+                         for data in shown for s in data["surfaces"].values())
+    assert not build(folder, tmp_path / "b").errors
+    assert not any('class="facsimile"' in p.read_text()
+                   for p in (tmp_path / "b" / "html").rglob("d*.html"))
+
+
 def test_without_a_base_url_no_manifest_and_the_build_says_why(tmp_path):
     folder = letter_edition(tmp_path / "ed")
     report = build(folder, tmp_path / "out")

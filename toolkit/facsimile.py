@@ -91,6 +91,7 @@ class Facsimile:
     refs: dict[str, tuple[str, str]] = field(default_factory=dict)  # @facs → (surface, zone)
     order: list[str] = field(default_factory=list)  # surfaces as the text reaches them
     used: set[str] = field(default_factory=set)  # surfaces the text points into at all
+    named: bool = False  # page breaks name images only by a name a facs_pattern completes
     problems: list[tuple[etree._Element, str]] = field(default_factory=list)
 
     def pages(self) -> list[Surface]:
@@ -271,13 +272,15 @@ class _Reader:
     def page(self, pb: etree._Element, ref: str, by_image: dict[str, str]) -> None:
         """A page break whose @facs is an address, not a pointer: the surface with that
         image, else a page of its own."""
+        address = ref  # (the references stay keyed by @facs as the text has it)
         if not SCHEME.match(ref) and not IMAGE_FILE.search(ref) and self.pattern:
-            ref = self.pattern.replace("{facs}", ref).replace("{n}", pb.get("n") or "")
-        image = self.image(ref, pb)
+            address = self.pattern.replace("{facs}", ref).replace("{n}", pb.get("n") or "")
+        image = self.image(address, pb)
         key = by_image.get(image.url or image.path)
         if key is None and image.kind == "local" and not image.exists and \
                 not IMAGE_FILE.search(image.path):  # a name, no file: the edition's
-            return  # facs_pattern makes it an address (FRUS: facs="0758"); none is set
+            self.found.named = True  # facs_pattern makes it an address (FRUS: facs="0758")
+            return  # (none is set)
         if key is None:
             key = f"page-{len(self.found.surfaces) + 1}"
             self.found.surfaces[key] = Surface(key, "", None, None, image)
@@ -392,8 +395,12 @@ def _zone_ids(found: Facsimile) -> set[str]:
 
 
 def viewer_json(found: Facsimile, href) -> str:
-    """viewer_data as the stylesheets' `facsimile` parameter takes it."""
-    return json.dumps(viewer_data(found, href), ensure_ascii=False, separators=(",", ":"))
+    """viewer_data as the stylesheets' `facsimile` parameter takes it; '' when no page has
+    an image to show (a panel of "no image" notes helps no reader)."""
+    data = viewer_data(found, href)
+    if all(surface["kind"] == "none" for surface in data["surfaces"].values()):
+        return ""
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
 def viewer_data(found: Facsimile, href) -> dict:

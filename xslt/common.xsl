@@ -14,9 +14,6 @@
 
   <xsl:include href="apparatus.xsl"/>
 
-  <!-- Page-image URL pattern; {facs} is replaced by pb/@facs, {n} by pb/@n. -->
-  <xsl:param name="facs-pattern" as="xs:string" select="''"/>
-
   <xsl:key name="hand" match="tei:handNote[@xml:id]" use="@xml:id"/>
   <xsl:key name="id" match="*[@xml:id]" use="@xml:id"/>
 
@@ -176,26 +173,6 @@
     <xsl:param name="el" as="element()?"/>
     <xsl:sequence select="if (exists($tk:facs) and $el/@facs)
         then $tk:facs?refs?(tokenize($el/@facs)[1]) else ()"/>
-  </xsl:function>
-
-  <!-- The page-image URL of a pb, or '' when none is known or it is unsafe. Of a surface's
-       images, the first on the web: a relative one names a file beside the source, which a
-       site does not have. -->
-  <xsl:function name="tk:facs-url" as="xs:string">
-    <xsl:param name="pb" as="element(tei:pb)"/>
-    <xsl:variable name="f" select="normalize-space($pb/@facs)"/>
-    <xsl:variable name="prefix" select="(tk:header($pb)//tei:prefixDef[@ident = substring-before($f, ':')])[1]"/>
-    <xsl:variable name="f" select="if ($prefix and matches(substring-after($f, ':'), $prefix/@matchPattern))
-        then replace(substring-after($f, ':'), $prefix/@matchPattern, $prefix/@replacementPattern) else $f"/>
-    <xsl:variable name="surface" select="if (starts-with($f, '#')) then key('id', substring($f, 2), root($pb))[1] else ()"/>
-    <xsl:sequence select="
-        if ($f = '') then ''
-        else if ($surface) then tk:safe-url(
-            ($surface/(descendant-or-self::tei:graphic/@url, @url)[matches(., '^https?://')])[1])
-        else if (matches($f, '^https?://')) then tk:safe-url($f)
-        else if ($facs-pattern != '') then
-          tk:safe-url(replace(replace($facs-pattern, '{facs}', $f, 'q'), '{n}', string($pb/@n), 'q'))
-        else ''"/>
   </xsl:function>
 
   <!-- The header of the TEI an element belongs to: its own TEI's inside a corpus (each

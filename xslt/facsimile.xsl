@@ -34,7 +34,7 @@
     <xsl:param name="pb" as="element(tei:pb)"/>
     <xsl:variable name="ref" select="tk:facs-ref($pb)"/>
     <xsl:sequence select="if (exists($ref)) then tk:safe-url(string($tk:facs?surfaces?($ref(1))?link))
-        else tk:facs-url($pb)"/>
+        else ''"/>
   </xsl:function>
 
   <!-- An element tied to a zone keeps its own rendering, marked with its zone (an element

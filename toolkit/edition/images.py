@@ -32,14 +32,15 @@ QUALITY = 85  # JPEG quality of converted images and of the smaller copies
 
 def describe_images(tree: etree._ElementTree, path: str, root: str) -> dict:
     """What the build keeps of a file's images: whether its text reaches any (its pages
-    have a viewer), and the local files it names (paths from the edition folder), to
-    publish and to key by."""
+    have a viewer), whether its page breaks name images a facs_pattern would complete (a
+    setting, not the file's: the plan decides), and the local files it names (paths from
+    the edition folder), to publish and to key by."""
     if not has_images(tree):
         return {}
     found = read_facsimile(tree, path, root)
     local = [os.path.relpath(image.path, root).replace(os.sep, "/")
              for image in found.local_images()]
-    return {"facsimile": bool(found.used), "images": local}
+    return {"facsimile": bool(found.used), "named": found.named, "images": local}
 
 
 @dataclass

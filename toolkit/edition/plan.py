@@ -205,8 +205,10 @@ def _plan_volume(plan: Plan, volume: Volume, entry: dict, pointers: Pointers,
     named = plan.registers.mentions if plan.registers else {}
     mentions = {token: m for i in range(len(volume.docs)) for token, m in
                 named.get((volume.id, i), {}).items()}  # (a pointer means one entry per volume)
+    # page images: pointed to from the text, or named by page breaks the pattern completes
+    facsimile = bool(entry.get("facsimile") or entry.get("named") and settings.facs_pattern)
     images = plan_images(entry.get("images", []), str(source), f"html/{volume.id}") \
-        if entry.get("facsimile") and ("html" in outputs or settings.print_facsimile) else []
+        if facsimile and ("html" in outputs or settings.print_facsimile) else []
     shown = [(p.source, p.stamp, p.levels) for p in images]  # what the pages say of them
     # everything the volume's outputs are made from (its own documents by the file's hash)
     summary = digest(version, entry["hash"], params, sorted(links.items()), shown,
@@ -214,7 +216,7 @@ def _plan_volume(plan: Plan, volume: Volume, entry: dict, pointers: Pointers,
                         for i in range(len(volume.docs)) if (volume.id, i) in named),
                  volume.id, volume.slugs, volume.split, plan.title, plan.search,
                  settings.outputs, settings.base_url, settings.pdf_per_document)
-    if "html" in outputs and entry.get("facsimile"):
+    if "html" in outputs and facsimile:
         plan.viewer = True
         if not settings.base_url:
             plan.no_manifest.append(volume.rel)
@@ -225,7 +227,7 @@ def _plan_volume(plan: Plan, volume: Volume, entry: dict, pointers: Pointers,
         "path": owner, "links": links, "labels": [], "groups": {}, "file_pdf": None,
         "docs": [], "params": params, "mentions": mentions, "images": [], "manifest": None})
     base_url = settings.base_url.rstrip("/") + "/" if settings.base_url else ""
-    if "html" in outputs and entry.get("facsimile"):
+    if "html" in outputs and facsimile:
         _plan_facsimile(plan, volume, entry, task, images, base_url, version)
     volume_pdf = volume.href("print", None)
     common = {"edition-title": plan.title, "edition-href": "../index.html",

@@ -6,7 +6,7 @@ from __future__ import annotations
 from lxml import etree
 
 from ..errors import TeikitError
-from ..facsimile import has_images, image_size, read_facsimile, viewer_json
+from ..facsimile import has_images, image_size, read_facsimile, remote, viewer_json
 from ..resources import xslt_path
 from ..validate.rules import has_noncharacter, noncharacter_message, noncharacters
 from .accounting import View, cited_witnesses, missing, transcription
@@ -38,6 +38,11 @@ def check_witness(tree: etree._ElementTree, witness: str, name: str) -> None:
 
 
 def render_html(tree: etree._ElementTree, name: str = "<input>", **params: str) -> str:
+    """One page. Without a `facsimile` parameter its page images are read here (remote ones
+    only: where the page will be, and so the way to a local file, is not known)."""
+    if "facsimile" not in params:
+        params.update(facsimile_param(tree, "", "", str(params.get("facs-pattern") or ""),
+                                      remote))
     inline = {"css": css(), "views": css("views.js")}
     if params.get("facsimile"):  # one page, its viewer inline (an edition links the files)
         inline["facsimile-scripts"] = css("openseadragon/openseadragon.min.js") + "\n" + \
@@ -48,13 +53,13 @@ def render_html(tree: etree._ElementTree, name: str = "<input>", **params: str) 
 
 def facsimile_param(tree: etree._ElementTree, source: str, root: str, pattern: str,
                     href) -> dict[str, str]:
-    """The stylesheet parameter that puts the page images beside the text ({} when the
+    """The stylesheet parameter that puts the page images beside the text ('' when the
     file has none). href: how the page loads an image (see facsimile.beside)."""
     if not has_images(tree):
-        return {}
+        return {"facsimile": ""}
     found = read_facsimile(tree, source, root, pattern)
     if not found.surfaces:
-        return {}
+        return {"facsimile": ""}
     return {"facsimile": viewer_json(found, href)}
 
 
