@@ -306,7 +306,8 @@ class _Progress:
 @click.option("-o", "--output", "outdir", default=None, type=click.Path(file_okay=False),
               help="Folder to write the edition to (default: teikit.toml's, else output/).")
 @click.option("--only", default=None, metavar="LIST",
-              help="Comma-separated outputs to build: html, print, text (default: all).")
+              help="Comma-separated outputs to build: html, print, text, epub (default: teikit.toml's "
+                   "outputs, else html, print, text).")
 @click.option("--title", default=None, help="Edition title for the index and the edition PDF.")
 @click.option("--base-url", default=None, metavar="URL",
               help="Where the output folder is published: canonical links and a sitemap.")

@@ -347,6 +347,12 @@ def image_size(path: str) -> tuple[int, int] | None:
         return None
 
 
+def image_reader(tree: etree._ElementTree, source: str, root: str):
+    """What an image address in this file names (an Image), as the viewer reads page
+    images: for other images the text shows (figures), e.g. to put them in an ebook."""
+    return _Reader(tree, source, root, "").image
+
+
 def has_images(tree: etree._ElementTree) -> bool:
     """Is there anything to show beside the text (cheap: no image is looked at)?"""
     return any(el.tag == T + "surface" or el.get("facs") is not None

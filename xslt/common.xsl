@@ -257,6 +257,8 @@
        comment, and a comment cannot hold two hyphens in a row, as a legal file name may). -->
   <xsl:param name="plan" as="document-node()?" select="()"/>
   <xsl:param name="page-marker" as="xs:string" select="'teikit-page'"/>
+  <!-- How a page of the edition is named after its document (an ebook's are XHTML). -->
+  <xsl:param name="page-suffix" as="xs:string" select="'.html'"/>
 
   <xsl:template match="/" mode="tk:pages">
     <xsl:variable name="root" select="."/>
@@ -403,7 +405,7 @@
          documents before this one instead would be quadratic in a volume) -->
     <xsl:variable name="nth" select="index-of(key('tk:document', string(@xml:id)) ! generate-id(.), generate-id(.))"/>
     <xsl:variable name="label" select="$labels(string(@xml:id) || '#' || $nth)"/>
-    <p xmlns="http://www.tei-c.org/ns/1.0" rend="contents-entry"><ref target="{$label/@page}.html"><xsl:value-of
+    <p xmlns="http://www.tei-c.org/ns/1.0" rend="contents-entry"><ref target="{$label/@page}{$page-suffix}"><xsl:value-of
         select="$label/@text"/></ref><xsl:if test="$label/@date != ''"><xsl:text> · </xsl:text><xsl:value-of
         select="$label/@date"/></xsl:if></p>
   </xsl:template>

@@ -564,8 +564,14 @@
     <span class="note-inline">[<xsl:apply-templates/>]</span>
   </xsl:template>
 
+  <!-- The notes listed at the end of a document (inline notes stand in the text, an
+       apparatus entry's notes in that entry). -->
+  <xsl:function name="tk:listed-notes" as="element(tei:note)*">
+    <xsl:param name="scope" as="element()"/>
+    <xsl:sequence select="$scope//tei:note[not(@place = 'inline' or @rend = 'inline' or (tk:has-apps(.) and tk:of-app(.)))]"/>
+  </xsl:function>
   <xsl:template name="notes">
-    <xsl:variable name="notes" select=".//tei:note[not(@place = 'inline' or @rend = 'inline' or (tk:has-apps(.) and tk:of-app(.)))]"/>
+    <xsl:variable name="notes" select="tk:listed-notes(.)"/>
     <xsl:if test="$notes">
       <section class="notes" role="doc-endnotes" aria-label="Notes">
         <h2>Notes</h2>

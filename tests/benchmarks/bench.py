@@ -43,8 +43,13 @@ from recognition import recognition  # noqa: E402
 from toolkit.convert import convert_text  # noqa: E402
 from toolkit.edition import Settings, build_edition  # noqa: E402
 from toolkit.edition.documents import describe  # noqa: E402
-from toolkit.edition.jobs import plan_element  # noqa: E402
-from toolkit.render import render_html, render_pages, render_pdf, render_text  # noqa: E402
+from toolkit.render import (  # noqa: E402
+    plan_element,  # noqa: E402
+    render_html,
+    render_pages,
+    render_pdf,
+    render_text,
+)
 from toolkit.validate import validate_tree  # noqa: E402
 from toolkit.xmlio import parse_xml, serialize  # noqa: E402
 

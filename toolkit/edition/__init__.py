@@ -49,6 +49,7 @@ from .jobs import (
     verdict,
 )
 from .manifest import (
+    OUTPUT_KINDS,
     PENDING,
     as_saved,
     checked_remove,
@@ -122,7 +123,8 @@ def build_edition(source: str | Path, out: str | Path, settings: Settings | None
         raise UsageError("no such folder", str(source))
     unknown = set(settings.outputs) - set(OUTPUTS)
     if unknown:
-        raise UsageError(f"unknown output {sorted(unknown)[0]!r}; choose from html, print, text")
+        raise UsageError(f"unknown output {sorted(unknown)[0]!r}; choose from html, print, "
+                         "text, epub")
     index, total = shard
     if not (total >= 1 and 1 <= index <= total):
         raise UsageError(f"--shard {index}/{total}: write I/N with 1 ≤ I ≤ N")
@@ -273,7 +275,7 @@ def _build(source: Path, out: Path, files: list[str], mine: set[str], settings: 
     report.notes += plan.notes
     if preview:  # the pages a reader is looking at; the rest stays pending
         for task in plan.tasks.values():
-            task.update(groups={"html": task["groups"].get("html", [])}, file_pdf=None)
+            task.update(groups={"html": task["groups"].get("html", [])}, file_pdf=None, epub=None)
         plan.edition_pdf = False
     parts = search.parts_of([(v.id, len(v.docs)) for v in plan.volumes]) \
         if plan.search and shard[1] == 1 else {}  # (a shard's pages are indexed by the merge)
@@ -418,7 +420,7 @@ def _batches(paths: list[str], jobs: int) -> list[list[str]]:
 def _refuse_linked_folders(out: Path) -> None:
     """The output folder may itself be a link (the user chose it), but nothing inside it
     that a build writes to: a link there would carry pages, or their removal, elsewhere."""
-    for name in ("html", "text", "print"):
+    for name in OUTPUT_KINDS:
         if (out / name).is_symlink():
             raise TeikitError("is a symbolic link; teikit writes only inside the output folder "
                               "itself (replace the link with a real folder)", str(out / name))

@@ -16,14 +16,15 @@ from pathlib import Path
 from ..errors import TeikitError
 
 NAME = "teikit.toml"
-OUTPUTS = ("html", "print", "text")
+OUTPUTS = ("html", "print", "text", "epub")  # every output a build can make
+DEFAULT_OUTPUTS = ("html", "print", "text")  # an ebook per volume is asked for (outputs)
 
 
 @dataclass
 class Settings:
     title: str = ""  # the edition's title (index, breadcrumb, edition PDF)
     base_url: str = ""  # where the output folder is published: canonical links, sitemap
-    outputs: tuple[str, ...] = OUTPUTS
+    outputs: tuple[str, ...] = DEFAULT_OUTPUTS
     schema: str = ""  # tei_all, teikit or a schema file: for every file ('' = what each names)
     profile: str = ""  # rule set: tei, teikit or frus ('' = what the schema implies)
     facs_pattern: str = ""  # page-image URL, {facs} and {n} replaced from each pb
@@ -84,7 +85,7 @@ def load(folder: str | Path) -> Settings:
     unknown = set(settings.outputs) - set(OUTPUTS)
     if unknown:
         raise TeikitError(f"outputs: unknown output {sorted(unknown)[0]!r}; choose from "
-                          "html, print, text", str(path), _line_of(text, "outputs"))
+                          "html, print, text, epub", str(path), _line_of(text, "outputs"))
     if settings.base_url and not settings.base_url.startswith(("https://", "http://")):
         raise TeikitError("base_url must be an http(s) URL", str(path), _line_of(text, "base_url"))
     if settings.profile not in ("", "tei", "teikit", "frus"):
@@ -128,7 +129,8 @@ title = {quoted}
 # When set, every page gets <link rel="canonical"> and html/sitemap.xml is written.
 base_url = ""
 
-# Which outputs to build: any of "html", "print", "text".
+# Which outputs to build: any of "html", "print", "text", "epub" (an EPUB 3 ebook per
+# volume: epub/{{volume}}/{{volume}}.epub).
 outputs = ["html", "print", "text"]
 
 # The schema every file is checked against: "tei_all", "teikit" or a schema file

@@ -21,8 +21,9 @@ from pathlib import PurePosixPath
 
 from lxml import etree
 
+from .. import TEI_NS
 from ..errors import TeikitError
-from ..facsimile import SHOWN, has_images, image_size, read_facsimile, remote
+from ..facsimile import SHOWN, has_images, image_reader, image_size, read_facsimile, remote
 from .documents import safe_slug
 
 FOLDER = "facsimile"
@@ -35,12 +36,30 @@ def describe_images(tree: etree._ElementTree, path: str, root: str) -> dict:
     have a viewer), whether its page breaks name images a facs_pattern would complete (a
     setting, not the file's: the plan decides), and the local files it names (paths from
     the edition folder), to publish and to key by."""
+    figures = _figures(tree, path, root)
     if not has_images(tree):
-        return {}
+        return {"figures": figures} if figures else {}
     found = read_facsimile(tree, path, root)
     local = [os.path.relpath(image.path, root).replace(os.sep, "/")
              for image in found.local_images()]
-    return {"facsimile": bool(found.used), "named": found.named, "images": local}
+    return {"facsimile": bool(found.used), "named": found.named, "images": local,
+            **({"figures": figures} if figures else {})}
+
+
+def _figures(tree: etree._ElementTree, path: str, root: str) -> list[str]:
+    """The local files every graphic names (paths from the edition folder): an ebook holds
+    the images its text shows, and is made again when one of them changes."""
+    graphics = list(tree.iter(f"{{{TEI_NS}}}graphic"))
+    if not graphics:
+        return []
+    reader = image_reader(tree, path, root)
+    found = {}
+    for el in graphics:
+        image = reader((el.get("url") or "").strip(), el) if (el.get("url") or "").strip() \
+            else None
+        if image is not None and image.kind == "local":
+            found[os.path.relpath(image.path, root).replace(os.sep, "/")] = True
+    return list(found)
 
 
 @dataclass

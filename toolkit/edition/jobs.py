@@ -19,8 +19,17 @@ from lxml import etree
 
 from ..errors import TeikitError
 from ..files import OutputFolder
-from ..render import complete, plates, prepare_pages, render_pages, render_pdf, view_of
+from ..render import (
+    complete,
+    plan_element,
+    plates,
+    prepare_pages,
+    render_pages,
+    render_pdf,
+    view_of,
+)
 from ..render.accounting import View
+from ..render.epub import Book, render_epub
 from ..render.typeset import typeset
 from ..standoff import read_in
 from ..validate import ERROR, WARNING, Checked, Edition, Source, check_sources, read_source
@@ -153,31 +162,6 @@ def _lines(found) -> dict:
             "warnings": [d.text() for d in found if d.severity == WARNING]}
 
 
-def plan_element(pages: list[dict], links: dict[str, str], labels: list[list[str]],
-                 mentions: dict[str, dict] | None = None) -> etree._Element:
-    """The plan the stylesheets' pages mode reads (documented in common.xsl). A page's
-    list values become child elements (its side list: <near …/>)."""
-    plan = etree.Element("plan")
-    for page in pages:
-        el = etree.SubElement(plan, "page", {k: v for k, v in page.items()
-                                             if isinstance(v, str) and v != ""})
-        for key, items in page.items():
-            if isinstance(items, list):
-                for item in items:
-                    etree.SubElement(el, key, {k: v for k, v in item.items() if v != ""})
-    for target, href in sorted(links.items()):
-        etree.SubElement(plan, "link", target=target, href=href)
-    for token, mention in sorted((mentions or {}).items()):
-        etree.SubElement(plan, "mention", token=token, href=mention["href"],
-                         anchor=mention["anchor"])
-    seen: dict[str, int] = {}
-    for doc, page, text, date in labels:
-        seen[doc] = seen.get(doc, 0) + 1  # which document of that id (ids may repeat)
-        etree.SubElement(plan, "label", key=f"{doc}#{seen[doc]}", page=page, text=text,
-                         date=date)
-    return plan
-
-
 @contained({"files": []})
 def render_file(task: dict) -> dict:
     """Write the pages `task` asks for; return the files written and any errors.
@@ -196,6 +180,15 @@ def render_file(task: dict) -> dict:
         print_params, images = plates(tree, path, task["root"],
                                       str(task["params"].get("facs-pattern") or ""))
         task.update(params={**task["params"], **print_params}, images_printed=images)
+    # the outputs of the whole file first: a task rendering some of its documents empties
+    # the others out (_only), and a volume PDF made after that lacked them (its check,
+    # against the emptied tree, could not see it)
+    if task.get("file_pdf"):
+        out.write(task["file_pdf"], lambda: render_pdf(tree, path, task.get("images_printed"),
+                                                       **task["params"]), path)
+    if task.get("epub"):
+        out.write(task["epub"]["href"], lambda: render_epub(
+            tree, path, task["root"], Book(**task["epub"]["book"]), **task["params"]), path)
     if task.get("keep") is not None:
         _only(tree, set(task["keep"]))
     kinds = {group["kind"] for group in task["groups"]}
@@ -205,9 +198,6 @@ def render_file(task: dict) -> dict:
         task = dict(task, document=None)
     for group in task["groups"]:
         _render_group(tree, path, out, group["kind"], group["pages"], task)
-    if task.get("file_pdf"):
-        out.write(task["file_pdf"], lambda: render_pdf(tree, path, task.get("images_printed"),
-                                                       **task["params"]), path)
     return {"files": out.files, "errors": out.errors,
             "memory": peak_memory_mb()}
 

@@ -23,7 +23,7 @@ from ..errors import TeikitError
 from ..files import SAFE_PART, OutputFolder
 
 PENDING = ""  # the key of an output being rewritten: matches no real key
-OUTPUT_KINDS = ("html", "text", "print")  # the only folders outputs live in
+OUTPUT_KINDS = ("html", "text", "print", "epub")  # the only folders outputs live in
 
 
 def manifest_name(shard: tuple[int, int]) -> str:

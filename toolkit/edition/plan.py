@@ -7,17 +7,18 @@ import hashlib
 import os
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from itertools import islice
 from pathlib import Path
 
+from ..render.epub import Book, epub_links
 from .addresses import Pointers, Volume, volumes
 from .config import Settings, view_params
 from .images import Published, plan_images, viewer_files
 from .jobs import CSS_HREF, VIEWS_HREF
 from .manifest import PENDING, Manifests
 from .pages import human_date
-from .registers import FOLDER, Registers, entry_page, gather, register_page
+from .registers import FOLDER, Registers, anchor, entry_page, gather, register_page
 
 MIN_PART = 100  # pages: a file is cut into runs of documents for idle workers down to this
 INDEX_LISTS = 5_000  # documents up to which the edition's index lists every one
@@ -225,7 +226,8 @@ def _plan_volume(plan: Plan, volume: Volume, entry: dict, pointers: Pointers,
     made, errors = len(plan.outputs), len(plan.errors)
     task = plan.tasks.setdefault(volume.rel, {
         "path": owner, "links": links, "labels": [], "groups": {}, "file_pdf": None,
-        "docs": [], "params": params, "mentions": mentions, "images": [], "manifest": None})
+        "docs": [], "params": params, "mentions": mentions, "images": [], "manifest": None,
+        "epub": None})
     base_url = settings.base_url.rstrip("/") + "/" if settings.base_url else ""
     if "html" in outputs and facsimile:
         _plan_facsimile(plan, volume, entry, task, images, base_url, version)
@@ -271,6 +273,8 @@ def _plan_volume(plan: Plan, volume: Volume, entry: dict, pointers: Pointers,
                 need.append(("print", {"href": pdf, **page}))
         for kind, item in need:
             task["groups"].setdefault(kind, []).append(item)
+    if "epub" in outputs:
+        _plan_epub(plan, volume, entry, links, task, base_url, source, version)
     if "print" in outputs and plan.wanted(volume_pdf, digest(version, entry["hash"], params,
                                                              shown, "file"), owner):
         task["file_pdf"] = volume_pdf
@@ -308,6 +312,47 @@ def _plan_facsimile(plan: Plan, volume: Volume, entry: dict, task: dict,
             version, entry["hash"], [(p.source, p.stamp, p.levels) for p in images], site,
             volume.title), owner):
         task["manifest"] = f"{folder}/manifest.json"
+
+
+def _plan_epub(plan: Plan, volume: Volume, entry: dict, links: dict[str, str], task: dict,
+                base_url: str, source: Path, version: str) -> None:
+    """The volume's ebook: made again when its file, its links out, its images or the
+    names and labels the build gives its documents change."""
+    book = epub_book(volume, entry, links, base_url)
+    figures = []
+    for rel in entry.get("figures", []):
+        try:
+            stat = os.stat(source / rel)
+            figures.append((rel, stat.st_size, stat.st_mtime_ns))
+        except OSError:
+            figures.append((rel, -1, -1))
+    name = f"epub/{volume.id}/{volume.id}.epub"
+    if plan.wanted(name, digest(version, entry["hash"], plan.params, asdict(book), figures),
+                   task["path"]):
+        task["epub"] = {"href": name, "book": asdict(book)}
+
+
+def epub_book(volume: Volume, entry: dict, links: dict[str, str], base_url: str) -> Book:
+    """What the ebook of a volume needs from the build: its documents as the edition names
+    and labels them, its pointers as links inside the package (or to the web), and its
+    names linked to the entries of its own registers (its front or back matter), which
+    list the documents that mention them."""
+    docs = [{"doc_id": doc["doc_id"], "slug": volume.slugs[i], "title": doc["title"],
+             "label": label(doc), "date": human_date(doc["date"]), "part": doc.get("part", ""),
+             "part_id": doc.get("part_id", "")} for i, doc in enumerate(volume.docs)]
+    mentions: dict[str, dict] = {}
+    mentioned: list[dict] = []
+    if volume.split:
+        entries = set(entry.get("ids", []))  # ids outside the documents: on the contents page
+        for i, doc in enumerate(volume.docs):
+            for token in doc.get("mentions", {}):
+                if token.startswith("#") and token[1:] in entries:
+                    mentions[token] = {"href": f"contents.xhtml{token}", "anchor": anchor(token)}
+                    mentioned.append({"entry": token[1:], "label": doc["n"] or str(i + 1),
+                                      "href": f"{volume.slugs[i]}.xhtml#{anchor(token)}"})
+    url = base_url + volume.href("html", None) if base_url else ""
+    return Book(volume.id, volume.title, docs, volume.split,
+                epub_links(links, volume.split, base_url), mentions, mentioned, url)
 
 
 def _plan_registers(plan: Plan, registers: Registers, version: str) -> None:
@@ -389,7 +434,8 @@ def work(tasks: dict[str, dict], jobs: int) -> list[dict]:
     for task in tasks.values():
         groups = [{"kind": kind, "pages": pages} for kind, pages in task["groups"].items()
                   if pages]
-        if groups or task["file_pdf"] or task.get("images") or task.get("manifest"):
+        if groups or task["file_pdf"] or task.get("images") or task.get("manifest") or \
+                task.get("epub"):
             items.append(dict(task, groups=groups, keep=None))
     while len(items) < jobs:
         biggest = max(items, key=_pages, default=None)
@@ -405,6 +451,7 @@ def work(tasks: dict[str, dict], jobs: int) -> list[dict]:
                                                     or first and p.get("kind") == "volume"]}
                       for g in biggest["groups"]]
             items.append(dict(biggest, keep=half, file_pdf=biggest["file_pdf"] if first else None,
+                              epub=biggest.get("epub") if first else None,
                               images=biggest.get("images", []) if first else [],
                               manifest=biggest.get("manifest") if first else None,
                               groups=[g for g in groups if g["pages"]]))
@@ -423,7 +470,7 @@ def _image_runs(items: list[dict], jobs: int) -> list[dict]:
             continue
         share = -(-len(images) // jobs)
         item["images"] = images[:share]
-        extra += [dict(item, groups=[], file_pdf=None, manifest=None, keep=[],
+        extra += [dict(item, groups=[], file_pdf=None, epub=None, manifest=None, keep=[],
                        images=images[at:at + share]) for at in range(share, len(images), share)]
     return extra
 

@@ -101,8 +101,34 @@ def render_text(tree: etree._ElementTree, name: str = "<input>", width: int = 0,
     return out if doc_id else complete(tree, "text", out, name, reading, view_of(params))
 
 
+def plan_element(pages: list[dict], links: dict[str, str], labels: list[list[str]],
+                 mentions: dict[str, dict] | None = None) -> etree._Element:
+    """The plan the stylesheets' pages mode reads (documented in common.xsl). A page's
+    list values become child elements (its side list: <near …/>)."""
+    plan = etree.Element("plan")
+    for page in pages:
+        el = etree.SubElement(plan, "page", {k: v for k, v in page.items()
+                                             if isinstance(v, str) and v != ""})
+        for key, items in page.items():
+            if isinstance(items, list):
+                for item in items:
+                    etree.SubElement(el, key, {k: v for k, v in item.items() if v != ""})
+    for target, href in sorted(links.items()):
+        etree.SubElement(plan, "link", target=target, href=href)
+    for token, mention in sorted((mentions or {}).items()):
+        etree.SubElement(plan, "mention", token=token, href=mention["href"],
+                         anchor=mention["anchor"])
+    seen: dict[str, int] = {}
+    for doc, page, text, date in labels:
+        seen[doc] = seen.get(doc, 0) + 1  # which document of that id (ids may repeat)
+        etree.SubElement(plan, "label", key=f"{doc}#{seen[doc]}", page=page, text=text,
+                         date=date)
+    return plan
+
+
 HTML5_DOCTYPE = "<!DOCTYPE HTML>"  # as Saxon writes it for html-version 5
-PAGE_STYLESHEETS = {"html": "html.xsl", "text": "text.xsl", "print": "print.xsl"}
+PAGE_STYLESHEETS = {"html": "html.xsl", "text": "text.xsl", "print": "print.xsl",
+                    "epub": "epub.xsl"}
 
 
 def render_pages(kind: str, tree: etree._ElementTree, plan: etree._Element,

@@ -42,7 +42,7 @@ def processor():
         return _processor
 
 
-STYLESHEETS = ("html.xsl", "print.xsl", "text.xsl", "index.xsl")
+STYLESHEETS = ("html.xsl", "print.xsl", "text.xsl", "index.xsl", "epub.xsl")
 
 
 @cache
