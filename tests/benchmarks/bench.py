@@ -15,7 +15,8 @@ worktree) on the same volume and on one memo, each in a process of its own (`--o
 title edit, `teikit serve`'s save-to-page latency) next to the commit before the edition was
 made to scale; `--only stylesheets` times 400 memos against the TEI Stylesheets;
 `--only facsimile` builds a 200-page volume of 6000 × 8000 px scans (see facsimile.py);
-`--only recognition` converts the PAGE/ALTO corpus (see recognition.py).
+`--only recognition` converts the PAGE/ALTO corpus (see recognition.py); `--only epub` builds
+the volume's ebook next to its web pages (see ebook.py).
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ ROOT = HERE.parent.parent
 sys.path.insert(0, str(HERE))
 
 from corpus import MEMOS, document_files, volume  # noqa: E402
+from ebook import ebook  # noqa: E402
 from facsimile import facsimile  # noqa: E402
 from lxml import etree  # noqa: E402
 from recognition import recognition  # noqa: E402
@@ -543,7 +545,7 @@ def main() -> None:
                     help="stop the old print path (WeasyPrint) after this many seconds")
     ap.add_argument("--only", default="",
                     help="run just one part: jing, schematron, scaling, registers, print, "
-                    "scale, stylesheets, facsimile, recognition")
+                    "scale, stylesheets, facsimile, recognition, epub")
     ap.add_argument("--page2tei", default=os.environ.get("PAGE2TEI", ""),
                     help="a checkout of dariok/page2tei, for --only recognition")
     ap.add_argument("--facsimile-pages", type=int, default=200,
@@ -557,6 +559,9 @@ def main() -> None:
     args = ap.parse_args()
     if args.only == "recognition":
         recognition(args.page2tei)
+        return
+    if args.only == "epub":
+        ebook(serialize(volume(int(args.size_mb * 1e6))), args.jobs)
         return
     if args.only == "facsimile":
         facsimile(args.facsimile_pages, args.jobs)

@@ -8,6 +8,7 @@ import java.io.File;
 
 public class Check {
     public static void main(String[] args) {
+        System.setErr(System.out);  // each book's messages before its RESULT line
         for (String name : args) {
             DefaultReportImpl report = new DefaultReportImpl(name);
             new EpubCheck(new File(name), report).doValidate();

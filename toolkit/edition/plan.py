@@ -211,12 +211,13 @@ def _plan_volume(plan: Plan, volume: Volume, entry: dict, pointers: Pointers,
     images = plan_images(entry.get("images", []), str(source), f"html/{volume.id}") \
         if facsimile and ("html" in outputs or settings.print_facsimile) else []
     shown = [(p.source, p.stamp, p.levels) for p in images]  # what the pages say of them
+    figures = _stamps(source, entry.get("figures", [])) if "epub" in outputs else []
     # everything the volume's outputs are made from (its own documents by the file's hash)
     summary = digest(version, entry["hash"], params, sorted(links.items()), shown,
                  sorted((i, sorted(named.get((volume.id, i), {}).items()))
                         for i in range(len(volume.docs)) if (volume.id, i) in named),
                  volume.id, volume.slugs, volume.split, plan.title, plan.search,
-                 settings.outputs, settings.base_url, settings.pdf_per_document)
+                 settings.outputs, settings.base_url, settings.pdf_per_document, figures)
     if "html" in outputs and facsimile:
         plan.viewer = True
         if not settings.base_url:
@@ -274,7 +275,7 @@ def _plan_volume(plan: Plan, volume: Volume, entry: dict, pointers: Pointers,
         for kind, item in need:
             task["groups"].setdefault(kind, []).append(item)
     if "epub" in outputs:
-        _plan_epub(plan, volume, entry, links, task, base_url, source, version)
+        _plan_epub(plan, volume, entry, links, task, base_url, figures, version)
     if "print" in outputs and plan.wanted(volume_pdf, digest(version, entry["hash"], params,
                                                              shown, "file"), owner):
         task["file_pdf"] = volume_pdf
@@ -314,18 +315,24 @@ def _plan_facsimile(plan: Plan, volume: Volume, entry: dict, task: dict,
         task["manifest"] = f"{folder}/manifest.json"
 
 
+def _stamps(source: Path, files: list[str]) -> list[tuple[str, int, int]]:
+    """Each file's size and modification time (-1 when it is not there): what an output
+    that holds the files is keyed by."""
+    found = []
+    for rel in files:
+        try:
+            stat = os.stat(source / rel)
+            found.append((rel, stat.st_size, stat.st_mtime_ns))
+        except OSError:
+            found.append((rel, -1, -1))
+    return found
+
+
 def _plan_epub(plan: Plan, volume: Volume, entry: dict, links: dict[str, str], task: dict,
-                base_url: str, source: Path, version: str) -> None:
+               base_url: str, figures: list, version: str) -> None:
     """The volume's ebook: made again when its file, its links out, its images or the
     names and labels the build gives its documents change."""
     book = epub_book(volume, entry, links, base_url)
-    figures = []
-    for rel in entry.get("figures", []):
-        try:
-            stat = os.stat(source / rel)
-            figures.append((rel, stat.st_size, stat.st_mtime_ns))
-        except OSError:
-            figures.append((rel, -1, -1))
     name = f"epub/{volume.id}/{volume.id}.epub"
     if plan.wanted(name, digest(version, entry["hash"], plan.params, asdict(book), figures),
                    task["path"]):
