@@ -403,3 +403,13 @@ def test_axe_finds_no_violation_in_the_ebooks_pages(frus, tmp_path):
         if result:
             found[page.name] = result
     assert found == {}
+
+
+def test_one_file_renders_to_an_ebook_from_the_command_line(tmp_path, frus):
+    out = tmp_path / "volume.epub"
+    result = run_cli("render", str(FIXTURES / "tei" / "frus-volume.xml"), "--to", "epub",
+                     "-o", str(out))
+    assert result.exit_code == 0, result.output
+    built = book(frus)
+    assert book(out) == built  # the file alone: the same ebook as its edition's
+    assert unclean(epubcheck(out)) == {}

@@ -207,8 +207,8 @@ def _choice(choice) -> dict:
 
 @cli.command()
 @click.argument("input", type=click.Path(dir_okay=False))
-@click.option("--to", "fmt", type=click.Choice(["html", "print", "text"]), required=True,
-              help="html page, print (a PDF), or plain text.")
+@click.option("--to", "fmt", type=click.Choice(["html", "print", "text", "epub"]),
+              required=True, help="html page, print (a PDF), plain text, or an EPUB ebook.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True),
               help="Write here (default, or '-': standard output).")
 @click.option("--width", type=click.IntRange(0, 400), default=0, show_default=True,
@@ -233,7 +233,7 @@ def _choice(choice) -> dict:
 def render(input: str, fmt: str, output: str | None, width: int, reading: bool,
            facs_pattern: str, witness: str, reading_view: str, print_facsimile: bool,
            no_xinclude: bool, edition: str | None) -> int:
-    """Render a TEI document as HTML, a print PDF or plain text."""
+    """Render a TEI document as HTML, a print PDF, plain text or an EPUB."""
     from .facsimile import beside
     from .render import (
         check_witness,
@@ -247,8 +247,9 @@ def render(input: str, fmt: str, output: str | None, width: int, reading: bool,
     from .validate import edition_root, read_source
 
     _check_output(input, output)
-    if fmt == "print" and output in (None, "-") and sys.stdout.isatty():
-        raise UsageError("a PDF cannot go to the terminal; give -o FILE.pdf")
+    if fmt in ("print", "epub") and output in (None, "-") and sys.stdout.isatty():
+        what, suffix = ("a PDF", "pdf") if fmt == "print" else ("an EPUB", "epub")
+        raise UsageError(f"{what} cannot go to the terminal; give -o FILE.{suffix}")
     folder = edition or edition_root([input])
     tree = read_in(read_source(input, folder, not no_xinclude).tree, input, folder)
     root = tree.getroot()
@@ -265,6 +266,11 @@ def render(input: str, fmt: str, output: str | None, width: int, reading: bool,
                                         **images)
     elif fmt == "text":
         data = render_text(tree, input, width=width, reading=reading, **view)
+    elif fmt == "epub":
+        from .edition.plan import single_book
+        from .render.epub import render_epub
+
+        data = render_epub(tree, input, folder, single_book(input, tree), **view)
     else:
         params, images = plates(tree, input, folder, facs_pattern) if print_facsimile \
             else ({}, {})

@@ -14,6 +14,7 @@ from pathlib import Path
 from ..render.epub import Book, epub_links
 from .addresses import Pointers, Volume, volumes
 from .config import Settings, view_params
+from .documents import describe, describe_volume
 from .images import Published, plan_images, viewer_files
 from .jobs import CSS_HREF, VIEWS_HREF
 from .manifest import PENDING, Manifests
@@ -360,6 +361,15 @@ def epub_book(volume: Volume, entry: dict, links: dict[str, str], base_url: str)
     url = base_url + volume.href("html", None) if base_url else ""
     return Book(volume.id, volume.title, docs, volume.split,
                 epub_links(links, volume.split, base_url), mentions, mentioned, url)
+
+
+def single_book(path: str, tree) -> Book:
+    """The ebook of one file rendered on its own (`teikit render --to epub`): its documents
+    and pointers as a build of an edition of that file alone has them."""
+    entry = {**describe_volume(tree), "docs": describe(Path(path), tree)}
+    volume = volumes([(Path(path).name, entry)])[0][0]
+    targets = set(entry.get("refs", [])) | {t for doc in volume.docs for t in doc["refs"]}
+    return epub_book(volume, entry, Pointers([volume]).links(volume, targets), "")
 
 
 def _plan_registers(plan: Plan, registers: Registers, version: str) -> None:
