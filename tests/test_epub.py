@@ -191,11 +191,12 @@ def test_contents_chapters_and_registers_link_both_ways(frus):
     files = book(frus)
     nav = xhtml(files["EPUB/nav.xhtml"])
     toc = nav.find(f".//{XHTML}nav[@id='toc']")
-    chapter = [li for li in toc.iter(f"{XHTML}li") if li.find(f"{XHTML}span") is not None][0]
-    assert chapter.find(f"{XHTML}span").text == "Korea"
-    assert [a.get("href") for a in chapter.iter(f"{XHTML}a")] == ["d1.xhtml", "d2.xhtml",
-                                                                  "d3.xhtml"]
-    assert "(December 19, 1952)" in chapter.find(f".//{XHTML}a").text
+    chapter = [li for li in toc.iter(f"{XHTML}li") if li.find(f"{XHTML}ol") is not None][0]
+    head = chapter.find(f"{XHTML}a")  # the chapter's heading on the contents page
+    assert (head.text, head.get("href")) == ("Korea", "contents.xhtml#comp1")
+    assert [a.get("href") for a in chapter.find(f"{XHTML}ol").iter(f"{XHTML}a")] == [
+        "d1.xhtml", "d2.xhtml", "d3.xhtml"]
+    assert "(December 19, 1952)" in chapter.find(f"{XHTML}ol//{XHTML}a").text
     landmarks = {a.get(OPS_TYPE) for a in nav.find(f".//{XHTML}nav[@id='landmarks']").iter(
         f"{XHTML}a")}
     assert landmarks == {"titlepage", "toc", "bodymatter"}

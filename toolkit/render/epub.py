@@ -474,7 +474,9 @@ def _nav(meta: Metadata, book: Book, pages: list[Page], page_list: list) -> byte
             if doc.get("part") and doc["part"] != part:
                 part = doc["part"]
                 part_list = E.ol()
-                toc.append(E.li(E.span(part), part_list))
+                held = doc.get("part_id") and doc["part_id"] in pages[1].ids  # contents.xhtml
+                toc.append(E.li(link(f"contents.xhtml#{doc['part_id']}", part) if held
+                                else E.span(part), part_list))
             elif not doc.get("part"):
                 part, part_list = None, toc
             label = doc["label"] + (f" ({doc['date']})" if doc.get("date") else "")
