@@ -157,36 +157,10 @@
   <xsl:template match="tei:pb[(following-sibling::node()[not(self::text() or self::tei:pb)])[1]
       /self::tei:div[@type = 'document']]" mode="tk:shell"/>
 
-  <!-- A register entry on the contents page lists the documents that mention it (an
-       entry of a FRUS list is an item holding the name with the id). -->
+  <!-- A register entry on the contents page lists the documents that mention it (see
+       tk:mentioned-by in html.xsl). -->
   <xsl:variable name="tk:mentioned-by" as="map(xs:string, element()*)"
       select="map:merge($tk:mentioned ! map {string(@entry): .}, map {'duplicates': 'combine'})"/>
-  <xsl:template match="tei:item[not(@xml:id)][map:size($tk:mentioned-by) gt 0]
-      [some $i in .//@xml:id satisfies map:contains($tk:mentioned-by, string($i))]" priority="1">
-    <xsl:param name="before" as="node()*" select="()"/>
-    <xsl:param name="after" as="node()*" select="()"/>
-    <li><xsl:apply-templates select="$before, node(), $after"/><xsl:call-template name="mentions"/></li>
-  </xsl:template>
-  <xsl:template name="mentions">
-    <xsl:variable name="here" select="if (@xml:id) then key('mention', string(@xml:id)) else ()"/>
-    <xsl:variable name="elsewhere" as="element()*">
-      <xsl:for-each-group select=".//@xml:id ! $tk:mentioned-by(string(.))" group-by="@href">
-        <xsl:sequence select="."/>
-      </xsl:for-each-group>
-    </xsl:variable>
-    <xsl:if test="exists($here) or exists($elsewhere)">
-      <p class="mentions">Mentioned: <xsl:for-each select="$here">
-          <xsl:if test="position() gt 1">, </xsl:if>
-          <a href="#{tk:id(.)}"><xsl:value-of select="position()"/></a>
-        </xsl:for-each>
-        <xsl:if test="exists($here) and exists($elsewhere)">; </xsl:if>
-        <xsl:for-each select="$elsewhere">
-          <xsl:if test="position() gt 1">, </xsl:if>
-          <a href="{@href}"><xsl:value-of select="@label"/></a>
-        </xsl:for-each>
-      </p>
-    </xsl:if>
-  </xsl:template>
 
   <!-- ==== The page as XHTML: html.xsl's elements moved into the XHTML namespace ==== -->
   <xsl:variable name="tk:epub-types" as="map(xs:string, xs:string)" select="map {

@@ -1006,12 +1006,35 @@
     <xsl:param name="after" as="node()*" select="()"/>
     <li id="{@xml:id}"><xsl:apply-templates select="$before, node(), $after"/><xsl:call-template name="mentions"/></li>
   </xsl:template>
+  <!-- Where an entry is mentioned on the output's other pages: entry id → <mentioned
+       href="d5.xhtml#mention-p_X" label="5"/> (an ebook's documents, from the build's plan:
+       epub.xsl). None on the web, where an edition's registers have pages of their own.
+       An entry of a FRUS list is an item holding the name with the id. -->
+  <xsl:variable name="tk:mentioned-by" as="map(xs:string, element()*)" select="map {}"/>
+  <xsl:template match="tei:item[not(@xml:id)][map:size($tk:mentioned-by) gt 0]
+      [some $i in .//@xml:id satisfies map:contains($tk:mentioned-by, string($i))]" priority="1">
+    <xsl:param name="before" as="node()*" select="()"/>
+    <xsl:param name="after" as="node()*" select="()"/>
+    <li><xsl:apply-templates select="$before, node(), $after"/><xsl:call-template name="mentions"/></li>
+  </xsl:template>
   <xsl:template name="mentions">
     <xsl:variable name="here" select="if (@xml:id) then key('mention', string(@xml:id)) else ()"/>
-    <xsl:if test="exists($here)">
+    <xsl:variable name="elsewhere" as="element()*">
+      <xsl:if test="map:size($tk:mentioned-by) gt 0">
+        <xsl:for-each-group select=".//@xml:id ! $tk:mentioned-by(string(.))" group-by="@href">
+          <xsl:sequence select="."/>
+        </xsl:for-each-group>
+      </xsl:if>
+    </xsl:variable>
+    <xsl:if test="exists($here) or exists($elsewhere)">
       <p class="mentions">Mentioned: <xsl:for-each select="$here">
         <xsl:if test="position() gt 1">, </xsl:if>
         <a href="#{tk:id(.)}"><xsl:value-of select="position()"/></a>
+      </xsl:for-each>
+      <xsl:if test="exists($here) and exists($elsewhere)">; </xsl:if>
+      <xsl:for-each select="$elsewhere">
+        <xsl:if test="position() gt 1">, </xsl:if>
+        <a href="{tk:safe-url(@href)}"><xsl:value-of select="@label"/></a>
       </xsl:for-each></p>
     </xsl:if>
   </xsl:template>
