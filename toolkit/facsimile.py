@@ -347,10 +347,34 @@ def image_size(path: str) -> tuple[int, int] | None:
         return None
 
 
-def image_reader(tree: etree._ElementTree, source: str, root: str):
-    """What an image address in this file names (an Image), as the viewer reads page
-    images: for other images the text shows (figures), e.g. to put them in an ebook."""
-    return _Reader(tree, source, root, "").image
+def figures(tree: etree._ElementTree, source: str, root: str) -> dict[str, Image]:
+    """The local images the file's graphics name (figures, a surface's picture), by their
+    @url, each read as the viewer reads a page image (inside the edition, relative to an
+    XInclude'd file's xml:base): what an ebook holds, and what its key stamps."""
+    graphics = [(el, (el.get("url") or "").strip()) for el in tree.iter(T + "graphic")]
+    if not any(url for _el, url in graphics):
+        return {}
+    reader = _Reader(tree, source, root, "")
+    found: dict[str, Image] = {}
+    for el, url in graphics:
+        if url and url not in found:
+            image = reader.image(url, el)
+            if image.kind == "local":
+                found[url] = image
+    return found
+
+
+JPEG_QUALITY = 85  # of converted images (TIFF…) and of a scan's smaller copies
+
+
+def jpeg(picture) -> bytes:
+    """A Pillow image as JPEG bytes: how teikit converts an image a browser or a reading
+    system cannot show."""
+    import io
+
+    buffer = io.BytesIO()
+    picture.save(buffer, "JPEG", quality=JPEG_QUALITY, optimize=True)
+    return buffer.getvalue()
 
 
 def has_images(tree: etree._ElementTree) -> bool:

@@ -21,14 +21,12 @@ from pathlib import PurePosixPath
 
 from lxml import etree
 
-from .. import TEI_NS
 from ..errors import TeikitError
-from ..facsimile import SHOWN, has_images, image_reader, image_size, read_facsimile, remote
+from ..facsimile import SHOWN, figures, has_images, image_size, jpeg, read_facsimile, remote
 from .documents import safe_slug
 
 FOLDER = "facsimile"
 LEVEL_MIN = 1024  # px, long side: an image up to this size is published as it is
-QUALITY = 85  # JPEG quality of converted images and of the smaller copies
 
 
 def describe_images(tree: etree._ElementTree, path: str, root: str) -> dict:
@@ -47,19 +45,10 @@ def describe_images(tree: etree._ElementTree, path: str, root: str) -> dict:
 
 
 def _figures(tree: etree._ElementTree, path: str, root: str) -> list[str]:
-    """The local files every graphic names (paths from the edition folder): an ebook holds
+    """The local files the graphics name (paths from the edition folder): an ebook holds
     the images its text shows, and is made again when one of them changes."""
-    graphics = list(tree.iter(f"{{{TEI_NS}}}graphic"))
-    if not graphics:
-        return []
-    reader = image_reader(tree, path, root)
-    found = {}
-    for el in graphics:
-        image = reader((el.get("url") or "").strip(), el) if (el.get("url") or "").strip() \
-            else None
-        if image is not None and image.kind == "local":
-            found[os.path.relpath(image.path, root).replace(os.sep, "/")] = True
-    return list(found)
+    return list(dict.fromkeys(os.path.relpath(image.path, root).replace(os.sep, "/")
+                              for image in figures(tree, path, root).values()))
 
 
 @dataclass
@@ -135,26 +124,18 @@ def write_levels(source: str, levels: list[tuple[str, int, int]], folder) -> lis
                 # decoder's own scaling: 0.55 -> 0.2 s for a 6000 × 8000 scan)
             picture = opened.convert("RGB") if opened.mode not in ("RGB", "L") else opened.copy()
         if full_name not in written:
-            write_atomic(folder.path(full_name), _jpeg(picture))
+            write_atomic(folder.path(full_name), jpeg(picture))
             written.append(full_name)
         for name, w, h in reversed(levels[:-1]):  # each from the next larger: fast
             if picture.size[0] >= 2 * w:
                 picture = picture.reduce(2)
             if picture.size != (w, h):
                 picture = picture.resize((w, h))
-            write_atomic(folder.path(name), _jpeg(picture))
+            write_atomic(folder.path(name), jpeg(picture))
             written.append(name)
     except (OSError, ValueError) as exc:
         raise TeikitError(f"cannot publish this page image: {exc}", source) from None
     return written
-
-
-def _jpeg(picture) -> bytes:
-    import io
-
-    buffer = io.BytesIO()
-    picture.save(buffer, "JPEG", quality=QUALITY, optimize=True)
-    return buffer.getvalue()
 
 
 def site_href(published: list[Published], root: str, volume_folder: str):

@@ -28,8 +28,9 @@ from lxml.builder import ElementMaker
 
 from .. import TEI_NS
 from ..errors import TeikitError
-from ..facsimile import image_reader
+from ..facsimile import figures, jpeg
 from ..resources import xslt_path
+from ..xmlio import parse_xml
 from . import complete, plan_element, render_pages, view_of
 
 XHTML = "http://www.w3.org/1999/xhtml"
@@ -73,9 +74,12 @@ class Book:
 
 @dataclass
 class Page:
+    """A content document, with what the package needs of it (found in one walk: _sound)."""
     href: str
     root: etree._Element
     ids: set[str] = field(default_factory=set)
+    breaks: list[etree._Element] = field(default_factory=list)  # its page breaks, in order
+    images: list[etree._Element] = field(default_factory=list)  # its img elements
 
 
 def content_name(slug: str) -> str:
@@ -104,24 +108,22 @@ def epub_links(links: dict[str, str], split: bool, base_url: str) -> dict[str, s
 def render_epub(tree: etree._ElementTree, name: str, root: str, book: Book,
                 **params: str) -> bytes:
     """The volume as an EPUB 3.3 package (bytes), or an error if any text would be lost."""
-    images, reader = {}, image_reader(tree, name, root)
-    for el in tree.iter(T + "graphic"):
-        url = (el.get("url") or "").strip()
-        if url and url not in images:
-            found = _package_image(reader(url, el), len(images) + 1)
-            if found:
-                images[url] = found
+    images = {}
+    for url, image in figures(tree, name, root).items():
+        found = _package_image(image, len(images) + 1)
+        if found:
+            images[url] = found
     pages = _content(tree, name, book, {u: href for u, (href, _p) in images.items()}, params)
     complete(tree, "epub", "\n".join(etree.tostring(p.root, encoding="unicode") for p in pages),
              name, view=view_of(params))
-    shown = {img.get("src") for p in pages for img in p.root.iter(X + "img")}
+    shown = {img.get("src") for p in pages for img in p.images}
     files = [(href, path) for href, path in images.values() if href in shown]
     return _package(tree, book, pages, files)
 
 
 def _package_image(image, number: int) -> tuple[str, str] | None:
     """(href in the package, file) for a local image a reading system can show."""
-    if image.kind != "local" or not image.exists:
+    if not image.exists:
         return None
     suffix = os.path.splitext(image.path)[1].lower()
     if suffix in MEDIA:
@@ -148,19 +150,11 @@ def _content(tree: etree._ElementTree, name: str, book: Book, images: dict[str, 
     plan = plan_element(pages, book.links, labels, book.mentions)
     for m in book.mentioned:
         etree.SubElement(plan, "mentioned", entry=m["entry"], href=m["href"], label=m["label"])
-    params = {k: v for k, v in params.items() if k not in ("facsimile", "print-facsimile")}
-    rendered = render_pages("epub", tree, plan, name, **params, **{
-        "images": json.dumps(images) if images else "", "page-suffix": ".xhtml",
-        "facsimile": ""})
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
-                             huge_tree=True)
-    found = []
-    for href, content in rendered:
-        try:
-            found.append(Page(href, etree.fromstring(content.encode("utf-8"), parser)))
-        except etree.XMLSyntaxError as exc:  # a teikit bug: said, never packaged
-            raise TeikitError(f"the ebook page {href} is not well-formed XHTML ({exc})",
-                              name) from None
+    rendered = render_pages("epub", tree, plan, name, **{
+        **params, "images": json.dumps(images) if images else "", "page-suffix": ".xhtml",
+        "facsimile": ""})  # (no page images in an ebook; print's plates are print's)
+    found = [Page(href, parse_xml(content.encode("utf-8"), f"{name} (ebook page {href})")
+                  .getroot()) for href, content in rendered]
     _sound(found)
     return found
 
@@ -170,6 +164,10 @@ def _sound(pages: list[Page]) -> None:
     in it (or to the web): a pointer to nothing is shown as text, as on the web."""
     for page in pages:
         for el in page.root.iter(etree.Element):
+            if el.tag == X + "img":
+                page.images.append(el)
+            elif el.get(EPUB_TYPE) == "pagebreak":
+                page.breaks.append(el)
             ident = el.get("id")
             if ident is None:
                 continue
@@ -197,9 +195,7 @@ def _page_list(pages: list[Page]) -> list[tuple[str, str]]:
     by its place among the volume's pages, in brackets (as editors supply a number)."""
     found = []
     for page in pages:
-        for el in page.root.iter(etree.Element):
-            if el.get(EPUB_TYPE) != "pagebreak":
-                continue
+        for el in page.breaks:
             label = (el.get("aria-label") or "").strip() or f"[{len(found) + 1}]"
             el.set("aria-label", label)
             if not el.get("id"):
@@ -270,18 +266,16 @@ def _xhtml_bytes(root: etree._Element) -> bytes:
 
 
 def _image_bytes(path: str) -> bytes:
-    if os.path.splitext(path)[1].lower() not in CONVERTED:
-        with open(path, "rb") as f:
-            return f.read()
-    from PIL import Image
-
     try:
+        if os.path.splitext(path)[1].lower() not in CONVERTED:
+            with open(path, "rb") as f:
+                return f.read()
+        from PIL import Image
+
         with Image.open(path) as picture:
-            buffer = io.BytesIO()
-            picture.convert("RGB").save(buffer, "JPEG", quality=85, optimize=True)
-            return buffer.getvalue()
-    except (OSError, ValueError) as exc:
-        raise TeikitError(f"cannot convert this image for the ebook: {exc}", path) from None
+            return jpeg(picture.convert("RGB"))
+    except (OSError, ValueError) as exc:  # (unreadable, or not the image its name says)
+        raise TeikitError(f"cannot put this image into the ebook: {exc}", path) from None
 
 
 # ---- metadata ------------------------------------------------------------------------
@@ -332,10 +326,9 @@ def _metadata(tree: etree._ElementTree, book: Book, pages: list[Page],
                                _text(el), rel))
     pub = file.find(f"{T}publicationStmt") if file is not None else None
     when = [el.get("when", "") for el in (pub.iter(T + "date") if pub is not None else [])]
-    shown_images = [img for p in pages for img in p.root.iter(X + "img")]
+    shown_images = [img for p in pages for img in p.images]
     described = all((img.get("alt") or "").strip() for img in shown_images)
-    pagebreaks = any(el.get(EPUB_TYPE) == "pagebreak" for p in pages
-                     for el in p.root.iter(etree.Element))
+    pagebreaks = any(p.breaks for p in pages)
     features = ["structuralNavigation", "tableOfContents", "readingOrder",
                 "displayTransformability"]
     if pagebreaks:
