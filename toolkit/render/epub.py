@@ -28,7 +28,7 @@ from lxml.builder import ElementMaker
 
 from .. import TEI_NS
 from ..errors import TeikitError
-from ..facsimile import figures, jpeg
+from ..facsimile import figures, image_size, jpeg
 from ..resources import xslt_path
 from ..xmlio import parse_xml
 from . import complete, plan_element, render_pages, view_of
@@ -122,8 +122,9 @@ def render_epub(tree: etree._ElementTree, name: str, root: str, book: Book,
 
 
 def _package_image(image, number: int) -> tuple[str, str] | None:
-    """(href in the package, file) for a local image a reading system can show."""
-    if not image.exists:
+    """(href in the package, file) for a local image a reading system can show (a file that
+    is not the image its name says is named in the text instead, like a missing one)."""
+    if not image.exists or image_size(image.path) is None:
         return None
     suffix = os.path.splitext(image.path)[1].lower()
     if suffix in MEDIA:
