@@ -35,8 +35,9 @@ def corpus_files() -> list[Path]:
 
 def source_lines(path: Path) -> tuple[list[str], int, int]:
     """What the export holds, read independently of the converter: each text line's text
-    in the export's order (PAGE: ReadingOrder, else file order; a line's first TextEquiv
-    with index 1, else its only one), and how many regions and lines it has."""
+    in the export's order (PAGE: ReadingOrder, else file order; a line's TextEquiv with the
+    lowest index, else its first; ALTO: each String a word), and how many regions and lines
+    it has."""
     root = read_xml(path).getroot()
     ns = etree.QName(root).namespace
     if "alto" in ns:
@@ -46,9 +47,9 @@ def source_lines(path: Path) -> tuple[list[str], int, int]:
             parts = []
             for child in line:
                 name = etree.QName(child).localname
-                parts.append(child.get("CONTENT", "") if name in ("String", "HYP") else
-                             " " if name == "SP" else "")
-            lines.append("".join(parts))
+                parts.append(" " + child.get("CONTENT", "") if name == "String" else
+                             child.get("CONTENT", "") if name == "HYP" else "")
+            lines.append(" ".join("".join(parts).split()))
         blocks = root.findall(".//a:TextBlock", q) + root.findall(".//a:Illustration", q) + \
             root.findall(".//a:GraphicalElement", q)
         return [line for line in lines if line.strip()], len(blocks), \
@@ -71,7 +72,9 @@ def source_lines(path: Path) -> tuple[list[str], int, int]:
             continue
         for line in region.iterfind("p:TextLine", q):
             equivs = line.findall("p:TextEquiv", q)
-            pick = next((e for e in equivs if e.get("index") == "1"), equivs[0] if equivs else None)
+            indexed = sorted((int(e.get("index")), n, e) for n, e in enumerate(equivs)
+                             if (e.get("index") or "").isdigit())
+            pick = indexed[0][2] if indexed else equivs[0] if equivs else None
             text = pick.findtext("p:Unicode", "", q) if pick is not None else ""
             if not text:
                 text = " ".join(w.findtext("p:TextEquiv/p:Unicode", "", q)
@@ -157,6 +160,45 @@ def test_alto_hyphenation_and_styles_are_kept():
     text = (previous.tail if previous is not None else joined[0].getparent().text) or ""
     assert text.rstrip("\n").endswith("\xad")  # the hyphen as the export has it
     assert tree.findall(f".//{T}hi[@rend='bold']")  # STYLE="bold"
+
+
+def _body_words(tree: etree._ElementTree) -> str:
+    """The body's words, a space between elements (a head and the paragraph after it)."""
+    body = tree.getroot().find(f"{T}text/{T}body")
+    return " ".join(" ".join(body.itertext()).split())
+
+
+def test_alto_strings_are_words_with_or_without_sp_between_them():
+    """OCR-D ground truth puts no SP between Strings: each is still a word of its own."""
+    tree, _ = export_to_tei(str(FIXTURES / "ocrd-gt-nospace.alto2.xml"))
+    assert _body_words(tree) == "Berliniſche Monatsſchrift. Zwölftes Stük. Decem- ber 1784."
+    lb = tree.getroot().find(f".//{T}lb[@break='no']")
+    assert lb is not None and lb.tail.startswith("ber 1784.")  # the HYP still joins the lines
+
+
+def test_page_takes_the_lowest_textequiv_index_as_the_main_text():
+    """LAREX/OCR-D ground truth: the correction at index 0, the OCR at 1 (listed first)."""
+    tree, _ = export_to_tei(str(FIXTURES / "larex-index.page.xml"))
+    words = _body_words(tree)
+    assert words == "Bemerkungen über die sondere Decke des Hauſes, ohne Index."
+    assert "gondere" not in words and "LDocke" not in words
+    tree, _ = export_to_tei(str(FIXTURES / "larex-index.page.xml"), alternatives=True)
+    alternative = tree.getroot().find(f".//{T}seg[@type='alternative']")
+    assert alternative is not None and "Bemorkungen" in alternative.text  # the OCR, kept aside
+
+
+def test_alto_1_of_the_newspaper_program_converts(tmp_path):
+    out = tmp_path / "ndnp.xml"
+    result = run_cli("convert", str(FIXTURES / "ndnp.alto1.xml"), "-o", str(out))
+    assert result.exit_code == 0, result.output
+    assert "inch1200" in result.output  # the coordinates are kept, and said not to be pixels
+    root = read_xml(out).getroot()
+    assert _body_words(etree.ElementTree(root)) == "EVENING STAR. The Wash- ington news."
+    assert root.find(f".//{T}lb[@break='no']") is not None
+    assert "ALTO v1" in "".join(root.find(f"{T}teiHeader").itertext())
+    surface = root.find(f".//{T}surface")
+    assert surface.get("lrx") == "19200" and surface.find(f"{T}graphic").get("width") is None
+    assert len(root.findall(f".//{T}zone[@type='TextLine']")) == 3
 
 
 def test_transkribus_custom_attributes_give_types_styles_and_line_order(tmp_path):

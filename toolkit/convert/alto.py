@@ -1,7 +1,8 @@
-"""ALTO (v2, v3, v4: Tesseract, eScriptorium/Kraken, OCR-D, library OCR) → the recognition
+"""ALTO (v1 as the NDNP writes it, v2, v3, v4: Tesseract, eScriptorium/Kraken, OCR-D, library OCR) → the recognition
 model (see recognition.py).
 
-A line's text is its `String`s' `@CONTENT`, joined by their spaces (`SP`), with a line-end
+A line's text is its `String`s' `@CONTENT`, a word each: a space between two (an `SP` says so
+too, but OCR-D ground truth often has none), with a line-end
 `HYP` (or a `String` marked `HypPart1`) kept and the next line joined to it (`lb
 break="no"`); the order is the file's (ALTO has no other); a block's type is its tag
 (`TAGREFS` → `OtherTag/@LABEL`: eScriptorium's SegmOnto zones, MainZone, MarginTextZone…) or
@@ -17,7 +18,7 @@ import re
 from lxml import etree
 
 from ..errors import TeikitError
-from .recognition import Export, ExportReader, Line, Page, Region, box, points_of, where
+from .recognition import ALTO1_NS, Export, ExportReader, Line, Page, Region, box, points_of, where
 
 # SegmOnto zone types (eScriptorium) and other block labels → the TEI element
 ZONES = {
@@ -39,7 +40,8 @@ class _Reader(ExportReader):
     def __init__(self, tree: etree._ElementTree, source: str, words: bool):
         super().__init__(tree, source, words)
         version = re.search(r"ns-v(\d)", self.ns)
-        self.version = f"ALTO v{version.group(1)}" if version else "ALTO"
+        self.version = f"ALTO v{version.group(1)}" if version else \
+            "ALTO v1" if self.ns == ALTO1_NS else "ALTO"
         self.tags = {t.get("ID"): t.get("LABEL") or "" for t in self.root.iter()
                      if isinstance(t.tag, str) and t.get("ID") and t.get("LABEL") is not None}
         self.fonts = {s.get("ID"): (s.get("FONTSTYLE") or "") for s in
@@ -69,11 +71,14 @@ class _Reader(ExportReader):
         text, words, styles = "", [], []
         hyphen = False
         string, space, hyp = self.q("String"), self.q("SP"), self.q("HYP")
+        previous = ""
         for child in el:
             name = "String" if child.tag == string else "SP" if child.tag == space else \
                 "HYP" if child.tag == hyp else ""
             if name == "String":
                 content = child.get("CONTENT") or ""
+                if previous == "String" and text and content:
+                    text += " "  # each String is a word: an SP between them is optional
                 start = len(text)
                 text += content
                 words.append(Line(child.get("ID") or f"word-{child.sourceline}-{len(words)}",
@@ -85,6 +90,8 @@ class _Reader(ExportReader):
             elif name == "HYP":
                 text += child.get("CONTENT") or ""
                 hyphen = True
+            if name and (name != "String" or child.get("CONTENT")):
+                previous = name
         styles += [(0, len(text), s) for s in self.styles(el)]
         line = Line(el.get("ID") or f"line-{el.sourceline}", self.coords(el), text, el, words,
                     styles=styles, joined=joined)  # (an export without ids: its line number)
@@ -114,7 +121,7 @@ class _Reader(ExportReader):
             region.kind, region.attrs = "head", {}
         return region, joined
 
-    def page(self, el: etree._Element, image: str) -> Page:
+    def page(self, el: etree._Element, image: str, unit: str) -> Page:
         regions, joined = [], False
         q = self.q
         for item in el.iter(q("TextBlock"), q("Illustration"), q("GraphicalElement")):
@@ -134,7 +141,7 @@ class _Reader(ExportReader):
             width, height = float(el.get("WIDTH") or 0), float(el.get("HEIGHT") or 0)
         except ValueError:
             width = height = 0
-        return Page(self.source, image, width, height, regions, el)
+        return Page(self.source, image, width, height, regions, el, unit)
 
 
 def read_alto(tree: etree._ElementTree, source: str, words: bool = False) -> Export:
@@ -149,10 +156,10 @@ def read_alto(tree: etree._ElementTree, source: str, words: bool = False) -> Exp
     unit = field(q("MeasurementUnit")) or "pixel"
     if unit != "pixel":
         reader.warnings.append(f"{source}: warning: coordinates are in {unit}, not pixels; "
-                               "the zones keep them as they are")
+                               "the zones keep them as they are, on a surface of that grid")
     image = field(f"{q('sourceImageInformation')}/{q('fileName')}")
     remote = field(f"{q('sourceImageInformation')}/{q('fileIdentifier')}")
-    pages = [reader.page(p, image) for p in root.iter(q("Page"))]
+    pages = [reader.page(p, image, unit) for p in root.iter(q("Page"))]
     if not pages:
         raise TeikitError("an ALTO file without a <Page>: nothing to convert",
                           *where(root, source))

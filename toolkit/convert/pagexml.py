@@ -5,7 +5,8 @@ What decides what: the namespace (never the file name) says it is PAGE; `Reading
 (ordered and unordered groups, nested, by `@index`) the order of regions, else Transkribus's
 `custom="readingOrder {index:N;}"`, else the file's order; a region's `@type` (or
 Transkribus's `custom="structure {type:…}"`) the TEI element; of several `TextEquiv`, the
-one with `@index="1"`, else the most confident, else the first; a line's text, else its
+one with the lowest `@index` (the PAGE schema: "the main text content"; LAREX and OCR-D
+ground truth put the correction at 0, the OCR at 1), else the most confident, else the first; a line's text, else its
 words', else its region's cut at line ends. Transkribus's `textStyle` spans and PAGE's
 `TextStyle` become styles. Text anywhere else stops the conversion (it cannot be placed).
 """
@@ -98,7 +99,8 @@ class _Reader(ExportReader):
                 return float(e.get("conf") or -1)
             except ValueError:
                 return -1
-        chosen = next((e for e in equivs if e.get("index") == "1"), None)
+        indexed = [e for e in equivs if (e.get("index") or "").strip().lstrip("-").isdigit()]
+        chosen = min(indexed, key=lambda e: int(e.get("index"))) if indexed else None
         if chosen is None:
             chosen = max(equivs, key=conf) if any(e.get("conf") for e in equivs) else equivs[0]
         others = [(text(e), e.get("conf") or "") for e in equivs if e is not chosen and text(e)]

@@ -66,6 +66,7 @@ class Page:
     height: float
     regions: list[Region]  # every region (nested ones too), in reading order
     element: etree._Element
+    unit: str = "pixel"  # ALTO's MeasurementUnit: inch1200 and mm10 are not the image's pixels
 
 
 @dataclass
@@ -219,7 +220,7 @@ class Writer:
         url = self.images.get(page.source, "")
         if url:  # (an export that names no image: the surface has its size only)
             graphic = etree.SubElement(surface, T + "graphic", url=url)
-            if sized:
+            if sized and page.unit == "pixel":  # (else the surface's grid is the export's unit)
                 graphic.set("width", f"{_num(page.width)}px")
                 graphic.set("height", f"{_num(page.height)}px")
         self.page_number = number
@@ -502,6 +503,8 @@ def check_nothing_lost(export: Export, tree: etree._ElementTree) -> None:
 
 PAGE_NS = re.compile(r"^http://schema\.primaresearch\.org/PAGE/gts/pagecontent/(\d{4}-\d{2}-\d{2})$")
 ALTO_NS = re.compile(r"^http://(www\.)?loc\.gov/standards/alto(/ns-v(\d)#)?$")
+# ALTO 1, as CCS wrote it (the Library of Congress's NDNP: Chronicling America)
+ALTO1_NS = "http://schema.ccs-gmbh.com/ALTO"
 METS_NS = "http://www.loc.gov/METS/"
 
 
@@ -512,7 +515,7 @@ def kind_of(root: etree._Element | str) -> str:
     ns = name.namespace or ""
     if PAGE_NS.match(ns):
         return "page"
-    if ALTO_NS.match(ns) or (not ns and name.localname == "alto"):
+    if ALTO_NS.match(ns) or ns == ALTO1_NS or (not ns and name.localname == "alto"):
         return "alto"
     if ns == METS_NS:
         return "mets"
