@@ -412,3 +412,35 @@ def test_html_lists_hold_items_only_names_never_nest_links_and_a_page_says_its_l
     assert "tail words" in items[1]
     assert not doc.xpath("//a//a") and all(a.text_content().strip() for a in doc.xpath("//a"))
     assert "Berliner Herrn" in " ".join(doc.text_content().split())
+
+
+DICTIONARY = Path(__file__).parent / "fixtures" / "tei" / "dictionary.xml"
+
+
+def test_a_dictionary_renders_as_a_dictionary(tmp_path):
+    """Headword, grammar, senses numbered, definitions, examples (issue 40: TEI Publisher's
+    sample dictionary stopped with 'the html output lacks text of <def>')."""
+    tree = parse_xml(DICTIONARY.read_bytes(), str(DICTIONARY))
+    page = html.fromstring(render_html(tree).encode())
+    entries = page.xpath("//div[@class='dict-entry']")
+    assert len(entries) == 4 and page.xpath("//div[@class='dict-superEntry']")
+    first = entries[0]
+    assert first.xpath("string(.//strong[contains(@class,'headword')])").split() == ["bank", "/bæŋk/"]
+    assert first.xpath("string(sup[@class='hom-number'])") == "1"
+    assert first.xpath("string(em[@class='gramGrp'])").split() == ["noun", "n"]
+    senses = first.xpath("div[@class='sense']")
+    assert [s.xpath("string(strong[@class='sense-number'])") for s in senses] == ["1. ", "2. "]
+    assert senses[0].xpath("string(em[contains(@class,'example')])") == "they walked along the bank"
+    text = render_text(tree)
+    assert "¹ bank /bæŋk/ noun n\n1. the land alongside a river they walked along the bank" in text
+    assert "2. an institution that keeps money finance" in text
+    assert "[From Old Norse bakki.]" in text
+    assert "abacus, n. a counting frame" in text
+    assert "to deposit money einzahlen" in text  # parts of an entry apart, never run together
+
+
+def test_a_control_character_in_the_source_is_not_taken_for_lost_text():
+    """Kirchner-Michaelis writes "c\\x9cur" (Windows-1252 mojibake for cœur): the page has
+    the character, as a reference that HTML reads as œ; the check reads it as written."""
+    out = render_html(parse_xml(DICTIONARY.read_bytes(), str(DICTIONARY)))
+    assert "par c&#x9c;ur" in out.lower() or "par c\x9cur" in out

@@ -125,7 +125,7 @@
   <!-- A reading with no words: an omission (or, for the lemma, a place where others add). -->
   <xsl:function name="tk:empty-reading" as="xs:boolean">
     <xsl:param name="rdg" as="element()"/>
-    <xsl:sequence select="not(normalize-space(string-join($rdg//text()[not(ancestor::tei:note)], '')))
+    <xsl:sequence select="not(normalize-space(string-join($rdg//text()[not(ancestor::tei:note[. >> $rdg])], '')))
         and empty($rdg//(tei:gap | tei:lacunaStart | tei:lacunaEnd | tei:witStart | tei:witEnd
         | tei:space | tei:graphic))"/>
   </xsl:function>

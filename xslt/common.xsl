@@ -38,7 +38,8 @@
        'standOff', 'facsimile', 'listPerson', 'listPlace', 'listOrg', 'listBibl', 'listEvent',
        'person', 'place', 'org', 'event', 'sp', 'spGrp', 'castList', 'titlePage', 'div1',
        'div2', 'div3', 'div4', 'div5', 'postscript', 'address', 'floatingText', 'argument',
-       'epigraph', 'msDesc', 'entry', 'listApp', 'figure', 'lem', 'rdg', 'rdgGrp')
+       'epigraph', 'msDesc', 'entry', 'superEntry', 'hom', 're', 'listApp', 'figure', 'lem',
+       'rdg', 'rdgGrp')
         ! map:entry(., 'section'),
       ('addrLine', 'speaker', 'stage', 'castItem', 'docTitle', 'titlePart', 'docImprint',
        'docDate', 'listRelation', 'relation', 'personGrp', 'bibl', 'biblStruct', 'sense', 'lg',
@@ -48,6 +49,44 @@
   <xsl:function name="tk:behaviour" as="xs:string">
     <xsl:param name="el" as="element()"/>
     <xsl:sequence select="($tk:behaviours(local-name($el)), 'inline')[1]"/>
+  </xsl:function>
+
+  <!-- ==== Dictionaries (the dictionaries module: entry, sense, form, gramGrp…) ====
+       An entry reads as a dictionary prints it: the headword line (forms, pronunciation,
+       grammar, usage labels) runs on, each sense on a line of its own with its number (1, 2…;
+       a, b… within a sense; i, ii… below that), definitions, examples and translations in the
+       sense's line. The parts of an entry are written without spaces between them
+       (<form><orth>bank</orth><pron>bæŋk</pron></form>): the outputs put one between two
+       such parts, where the source has no text between them. -->
+  <xsl:variable name="tk:dict-parts" as="xs:string*" select="('form', 'orth', 'pron', 'hyph',
+      'syll', 'stress', 'gramGrp', 'gram', 'gen', 'number', 'case', 'per', 'tns', 'mood',
+      'iType', 'pos', 'subc', 'colloc', 'def', 'usg', 'lbl', 'xr', 'etym', 'cit', 'oRef',
+      'pRef', 'lang')"/>
+  <xsl:variable name="tk:dict-containers" as="xs:string*" select="('entry', 'entryFree',
+      'superEntry', 'hom', 're', 'sense', 'dictScrap')"/>
+  <!-- Is this part of a dictionary entry (outside a register's standOff entries)? -->
+  <xsl:function name="tk:in-entry" as="xs:boolean">
+    <xsl:param name="el" as="element()"/>
+    <xsl:sequence select="exists($el/ancestor::*[local-name() = $tk:dict-containers]
+        [namespace-uri() = 'http://www.tei-c.org/ns/1.0'][not(ancestor::tei:standOff)])"/>
+  </xsl:function>
+  <!-- The space an entry's part needs before it: one where the node before it is another
+       element (no text of the source's own between them). -->
+  <xsl:function name="tk:dict-space" as="xs:string">
+    <xsl:param name="el" as="element()"/>
+    <xsl:sequence select="if ($el/preceding-sibling::node()[1][self::*]
+        and local-name($el) = $tk:dict-parts and tk:in-entry($el)) then ' ' else ''"/>
+  </xsl:function>
+  <!-- A sense's number: its @n, else its place among its sibling senses when it has any
+       (1, 2…; a, b… in a sense; i, ii… deeper), else none. -->
+  <xsl:function name="tk:sense-label" as="xs:string">
+    <xsl:param name="sense" as="element()"/>
+    <xsl:variable name="siblings" select="$sense/../tei:sense"/>
+    <xsl:variable name="depth" select="count($sense/ancestor::tei:sense)"/>
+    <xsl:sequence select="if (normalize-space($sense/@n)) then normalize-space($sense/@n)
+        else if (count($siblings) lt 2) then ''
+        else format-integer(count($sense/preceding-sibling::tei:sense) + 1,
+          ('1', 'a', 'i')[min(($depth + 1, 3))])"/>
   </xsl:function>
 
   <!-- The document divisions of a file: FRUS-style documents, or the whole body. -->
@@ -187,9 +226,10 @@
   <!-- Text of an element as a reader sees it in a title or a list: no notes, no deletions. -->
   <xsl:function name="tk:plain" as="xs:string">
     <xsl:param name="el" as="element()?"/>
-    <xsl:sequence select="normalize-space(string-join($el//text()[not(ancestor::tei:note or ancestor::tei:del
-        or ancestor::tei:sic[parent::tei:choice] or ancestor::tei:orig[parent::tei:choice]
-        or ancestor::tei:abbr[parent::tei:choice])], ''))"/>
+    <!-- (only what is inside $el counts: a lemma inside a note still has words) -->
+    <xsl:sequence select="normalize-space(string-join($el//text()[not(ancestor::*[. >> $el][self::tei:note
+        or self::tei:del or self::tei:sic[parent::tei:choice] or self::tei:orig[parent::tei:choice]
+        or self::tei:abbr[parent::tei:choice]])], ''))"/>
   </xsl:function>
 
   <!-- The title of a document: its head, else the file's own title. -->

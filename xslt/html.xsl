@@ -420,6 +420,53 @@
   <xsl:template match="tei:p | tei:ab">
     <p><xsl:call-template name="lang"/><xsl:apply-templates/></p>
   </xsl:template>
+  <!-- Dictionaries (common.xsl says how an entry reads): an entry a block, its headword
+       bold, each sense a block with its number, grammar and labels in italics. -->
+  <xsl:template match="tei:superEntry | tei:entry[not(ancestor::tei:standOff)] | tei:entryFree
+      | tei:hom | tei:re">
+    <div class="dict-{local-name()}"><xsl:call-template name="lang"/>
+      <xsl:if test="normalize-space(@n) and (parent::tei:superEntry or parent::tei:entry)">
+        <sup class="hom-number"><xsl:value-of select="normalize-space(@n)"/></sup></xsl:if>
+      <xsl:apply-templates/>
+    </div>
+  </xsl:template>
+  <xsl:template match="tei:sense">
+    <div class="sense"><xsl:call-template name="lang"/>
+      <xsl:variable name="label" select="tk:sense-label(.)"/>
+      <xsl:if test="$label != ''"><strong class="sense-number"><xsl:value-of select="$label"/>. </strong></xsl:if>
+      <xsl:apply-templates/>
+    </div>
+  </xsl:template>
+  <xsl:template match="tei:form[tk:in-entry(.)][not(preceding-sibling::tei:form)]
+      [parent::*[local-name() = ('entry', 'entryFree', 'superEntry', 'hom', 're')]]" priority="1">
+    <xsl:value-of select="tk:dict-space(.)"/>
+    <strong class="form headword"><xsl:call-template name="lang"/><xsl:apply-templates/></strong>
+  </xsl:template>
+  <xsl:template match="tei:pron[tk:in-entry(.)]" priority="1">
+    <xsl:value-of select="tk:dict-space(.)"/>
+    <span class="pron">/<xsl:apply-templates/>/</span>
+  </xsl:template>
+  <xsl:template match="(tei:gramGrp | tei:usg | tei:lbl)[tk:in-entry(.)]" priority="1">
+    <xsl:value-of select="tk:dict-space(.)"/>
+    <em class="{local-name()}"><xsl:apply-templates/></em>
+  </xsl:template>
+  <xsl:template match="tei:etym[tk:in-entry(.)]" priority="1">
+    <xsl:value-of select="tk:dict-space(.)"/>
+    <span class="etym">[<xsl:apply-templates/>]</span>
+  </xsl:template>
+  <xsl:template match="tei:cit[@type = 'example'][tk:in-entry(.)]" priority="1">
+    <xsl:value-of select="tk:dict-space(.)"/>
+    <em class="cit example"><xsl:call-template name="lang"/><xsl:apply-templates/></em>
+  </xsl:template>
+  <xsl:template match="(tei:form | tei:orth | tei:hyph | tei:syll | tei:stress | tei:gram
+      | tei:gen | tei:number | tei:case | tei:per | tei:tns | tei:mood | tei:iType | tei:pos
+      | tei:subc | tei:colloc | tei:def | tei:xr | tei:cit | tei:oRef | tei:pRef | tei:lang)[tk:in-entry(.)]"
+      priority="0.8">
+    <xsl:value-of select="tk:dict-space(.)"/>
+    <span class="{string-join((local-name(), @type ! replace(., '[^A-Za-z0-9-]', '')), ' ')}"><xsl:call-template
+        name="lang"/><xsl:apply-templates/></span>
+  </xsl:template>
+
   <xsl:template match="tei:opener | tei:closer">
     <div class="{local-name()}"><xsl:apply-templates/></div>
   </xsl:template>
@@ -821,6 +868,7 @@
           <xsl:if test="position() gt 1">; </xsl:if>
           <xsl:call-template name="app-copy"><xsl:with-param name="nodes" select="node()"/></xsl:call-template>
         </xsl:for-each>
+        <xsl:call-template name="app-notes"/>
       </xsl:when>
       <xsl:otherwise><xsl:call-template name="app-variants"/></xsl:otherwise>
     </xsl:choose>
@@ -837,8 +885,11 @@
       </xsl:choose>
     </span>
     <xsl:text>]</xsl:text>
+    <!-- a lemma cited for no one says nothing after "]": no ";" before the first variant -->
+    <xsl:variable name="bare" select="$lemma and empty(tk:sigla($lemma)) and tk:reading-kind($lemma) = ''
+        and empty(.//tei:witDetail[$lemma/@xml:id and tokenize(@target) ! tk:ref-id(.) = $lemma/@xml:id])"/>
     <xsl:for-each select="tk:readings(.)">
-      <xsl:if test="position() gt 1"><xsl:text>;</xsl:text></xsl:if>
+      <xsl:if test="position() gt 1 and not(position() = 2 and $bare and tk:readings($app)[1] is $lemma)"><xsl:text>;</xsl:text></xsl:if>
       <xsl:if test="not(. is $lemma)">
         <xsl:text> </xsl:text>
         <span class="app-rdg">
@@ -860,6 +911,11 @@
         <xsl:text> </xsl:text><span class="wit-detail">(<xsl:call-template name="app-copy"><xsl:with-param name="nodes" select="node()"/><xsl:with-param name="ids" select="true()"/></xsl:call-template>)</span>
       </xsl:for-each>
     </xsl:for-each>
+    <xsl:call-template name="app-notes"/>
+  </xsl:template>
+  <!-- The unit's notes and the details not tied to one reading ("2 pages missing"). -->
+  <xsl:template name="app-notes">
+    <xsl:variable name="app" select="."/>
     <xsl:for-each select=".//(tei:witDetail[not(tokenize(@target) ! tk:ref-id(.) = tk:readings($app)/@xml:id)]
         | tei:note)[tk:of-app(.) is $app]">
       <xsl:text> </xsl:text>

@@ -178,6 +178,22 @@
       <xsl:for-each select="$els">
         <xsl:choose>
           <xsl:when test="self::tei:teiHeader"/>
+          <!-- a dictionary entry or sense (common.xsl): the headword line (a sense's number
+               and definition), then each sense, related entry or homograph on its own -->
+          <xsl:when test="(self::tei:entry or self::tei:hom or self::tei:re or self::tei:sense)
+              and not(ancestor::tei:standOff) and not(text()[normalize-space()])">
+            <xsl:variable name="first" select="(tei:sense | tei:re | tei:hom | tei:entry | tei:dictScrap | tei:pb)[1]"/>
+            <xsl:variable name="lead" select="if ($first) then node()[. &lt;&lt; $first] else node()"/>
+            <xsl:variable name="label" select="if (self::tei:sense) then tk:sense-label(.)[. != ''] ! (. || '. ')
+                else if (normalize-space(@n) and (parent::tei:superEntry or parent::tei:entry))
+                then translate(normalize-space(@n), '0123456789', '⁰¹²³⁴⁵⁶⁷⁸⁹') || ' ' else ''"/>
+            <xsl:variable name="line" select="tk:finish-block(tk:join-lines(tk:entry-text($lead)), $count, 'para')"/>
+            <xsl:variable name="s" select="string-join((string-join(($label, $line), ''),
+                for $c in * except $lead return if (local-name($c) = $tk:dict-parts)
+                  then tk:finish-block(tk:join-lines(tk:entry-text($c)), $count, 'para')
+                  else tk:body($c, $count))[normalize-space()], $sep)"/>
+            <xsl:sequence select="if (self::tei:sense or self::tei:re) then $s else $NL || $NL || $s || $NL || $NL"/>
+          </xsl:when>
           <!-- a section (common.xsl's behaviours): each child on its own, a blank line
                around -->
           <xsl:when test="(self::tei:div or self::tei:body or tk:behaviour(.) = 'section')
@@ -513,10 +529,10 @@
     <xsl:variable name="rest" select="$app//(tei:witDetail[not(tokenize(@target) ! tk:ref-id(.) = tk:readings($app)/@xml:id)]
         | tei:note)[tk:of-app(.) is $app] ! string-join(((self::tei:witDetail/@wit ! (string-join(tk:sigla(..), ' ') || ':')),
         normalize-space(tk:entry-text(node()))), ' ')"/>
-    <xsl:sequence select="if (tk:events-only($app)) then string-join(tk:readings($app) ! normalize-space(tk:entry-text(node())), '; ')
+    <xsl:sequence select="(if (tk:events-only($app)) then string-join(tk:readings($app) ! normalize-space(tk:entry-text(node())), '; ')
         else (if (count($words) gt 6 and not(tk:apart($app))) then $words[1] || ' … ' || $words[last()]
         else normalize-space(tk:entry-text($lemma/node()))) || tk:m(']')
-        || (if (exists($readings[. != ''])) then ' ' || tk:m(string-join($readings, '; ')) else '')
+        || (if (exists($readings[. != ''])) then ' ' || tk:m(string-join($readings[. != ''], '; ')) else ''))
         || string-join($rest ! (' ' || .), '')"/>
   </xsl:function>
   <xsl:function name="tk:entry-text" as="xs:string">
@@ -531,6 +547,14 @@
       | tei:gap[node() except tei:desc]" mode="inline" priority="10">
     <xsl:next-match/>
     <xsl:apply-templates select="node() except self::tei:gap/tei:desc" mode="inline"/>
+  </xsl:template>
+  <!-- A dictionary entry's parts (common.xsl): a space between two, pronunciation between
+       slashes, the etymology in brackets. -->
+  <xsl:template match="*[local-name() = $tk:dict-parts][tk:in-entry(.)]" mode="inline">
+    <xsl:sequence select="tk:dict-space(.)"/>
+    <xsl:sequence select="if (self::tei:pron) then '/' else if (self::tei:etym) then '[' else ()"/>
+    <xsl:apply-templates mode="inline"/>
+    <xsl:sequence select="if (self::tei:pron) then '/' else if (self::tei:etym) then ']' else ()"/>
   </xsl:template>
   <!-- Anything else: its text. -->
   <xsl:template match="*" mode="inline"><xsl:apply-templates mode="inline"/></xsl:template>

@@ -260,8 +260,19 @@ def output_stream(kind: str, output: str) -> str:
     if kind == "html":
         output = re.sub(r"(?is)<head\b.*?</head>", "", output)
         output = re.sub(r"(?is)<(script|style)\b.*?</\1>", "", output)
-        output = html.unescape(re.sub(r"<[^>]*>", "", output))
+        output = html.unescape(C1_REFERENCE.sub(_c1, re.sub(r"<[^>]*>", "", output)))
     return squash(output)
+
+
+# A C1 control character (U+0080–U+009F) in the source (mojibake: "c\x9cur" for "cœur") is
+# written by the serializer as a character reference, which HTML's unescape reads as the
+# Windows-1252 letter (œ), a letter the source does not have: read it as the code point it names.
+C1_REFERENCE = re.compile(r"&#(?:(1[2-5][0-9])|[xX]0*([89][0-9a-fA-F]));")
+
+
+def _c1(ref: re.Match) -> str:
+    code = int(ref.group(1)) if ref.group(1) else int(ref.group(2), 16)
+    return chr(code) if 0x80 <= code <= 0x9F else ref.group(0)
 
 
 def missing(parts: list[etree._Element], kind: str, output: str, reading: bool = False,
