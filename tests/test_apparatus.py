@@ -360,3 +360,33 @@ def test_units_apart_from_the_text_are_entries_only():
     assert not dom.xpath("//select[@name='witness']")
     witness = render_text(source, str(path), reading=True, witness="B")
     assert "silent haven B" in witness  # the witness's words: in the entries, kept
+
+
+LACUNA = FIXTURES / "tei" / "lacuna-note.xml"
+
+
+@pytest.mark.parametrize("kind", ["html", "text", "print"])
+def test_a_note_of_a_unit_that_only_ends_a_witness_is_in_its_entry(kind, tmp_path):
+    """The Patristic Text Archive: <app><rdg wit="#C"><witEnd/></rdg><note>2 pages
+    missing</note></app> stopped every output (its note was left out of the entry); a
+    unit inside a footnote lost its variant in text and print."""
+    source = read_source(LACUNA).tree
+    if kind == "html":
+        page = html.fromstring(render_html(source).encode())
+        entries = [" ".join(li.text_content().split()) for li in page.find_class("app-entry")]
+        assert any("C: text ends" in e and "2 pages missing" in e for e in entries), entries
+        assert any("Clementem] Clementinum fn" in e for e in entries), entries
+        return
+    if kind == "text":
+        out = render_text(source)
+    else:
+        if not shutil.which("pdftotext"):
+            pytest.skip("pdftotext is not installed (apt-get install poppler-utils)")
+        pdf = tmp_path / "out.pdf"
+        pdf.write_bytes(render_pdf(source))
+        out = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
+    flat = " ".join(out.split())
+    assert "C: text ends" in flat and "2 pages missing" in flat
+    assert "Clementem] Clementinum fn" in flat
+    if kind == "text":
+        assert "ἐπιβαίνοντα] ἐπιβάντα fn (orthographic)" in flat  # no "; " before a lone variant
