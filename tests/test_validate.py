@@ -249,3 +249,46 @@ def test_profile_doc_lists_every_rule():
     text = (ROOT / "docs" / "profile.md").read_text(encoding="utf-8")
     for r in RULES:
         assert f"| `{r.id}` | {r.severity} |" in text, r.id
+
+
+PAGE = """<?xml version="1.0" encoding="UTF-8"?>
+<?xml-model href="../schemata/page.rng" type="application/xml" schematypens="http://purl.oclc.org/dsdl/schematron"?>
+<?xml-model href="../schemata/page.rng" type="application/xml" schematypens="http://relaxng.org/ns/structure/1.0"?>
+<surface xmlns="http://www.tei-c.org/ns/1.0" xml:id="p{n}" ulx="0" uly="0" lrx="10" lry="10">
+  <zone><line>Page {n} of the notebook{bad}</line></zone>
+</surface>
+"""
+MANUSCRIPT = """<?xml version="1.0" encoding="UTF-8"?>
+<?xml-model href="schemata/manuscript.rng" type="application/xml" schematypens="http://relaxng.org/ns/structure/1.0"?>
+<TEI xmlns="http://www.tei-c.org/ns/1.0" xmlns:xi="http://www.w3.org/2001/XInclude">
+  <teiHeader><fileDesc><titleStmt><title>A notebook</title></titleStmt>
+    <publicationStmt><p>test</p></publicationStmt><sourceDesc><p>test</p></sourceDesc>
+  </fileDesc></teiHeader>
+  <sourceDoc>{includes}</sourceDoc>
+</TEI>
+"""
+
+
+def test_a_missing_schema_of_page_files_is_said_once_and_tei_all_not_imposed(cli_run, tmp_path):
+    """A manuscript's page files (root <surface>, assembled by XInclude) name a schema that
+    is not here: one warning for all of them (with the path tried), no tei_all errors for
+    a root it does not allow, and the assembled manuscript still checked (issue 40)."""
+    (tmp_path / "pages").mkdir()
+    for n in range(1, 6):
+        bad = "<unknownThing/>" if n == 3 else ""
+        (tmp_path / "pages" / f"p{n}.xml").write_text(PAGE.format(n=n, bad=bad))
+    (tmp_path / "ms.xml").write_text(MANUSCRIPT.format(includes="".join(
+        f'<xi:include href="pages/p{n}.xml"/>' for n in range(1, 6))))
+    result = cli_run("validate", str(tmp_path))
+    lines = result.output.splitlines()
+    missing = [line for line in lines if "[xml-model]" in line and "page.rng" in line]
+    assert len(missing) == 1, missing
+    assert str(tmp_path / "pages" / ".." / "schemata" / "page.rng") in missing[0]
+    assert "its grammar is not checked" in missing[0] and "4 more files" in missing[0]
+    assert not [line for line in lines if "not allowed here; expected element \"TEI\"" in line]
+    # the manuscript, assembled, is checked against tei_all (its own schema is not here
+    # either, and tei_all allows its root): the page's error is found, at the page's line
+    errors = [line for line in lines if "error:" in line]
+    assert errors and all(line.startswith(str(tmp_path / "pages" / "p3.xml") + ":5:")
+                          for line in errors), errors
+    assert "unknownThing" in errors[0] and result.exit_code == 1

@@ -200,7 +200,8 @@ def validate(paths: tuple[str, ...], fmt: str, schema: str | None, profile: str 
 
 def _choice(choice) -> dict:
     first = choice.grammar
-    return {"schema": first.label, "path": first.path, "why": first.why, "rules": choice.rules,
+    return {"schema": first and first.label, "path": first and first.path,
+            "why": first and first.why, "rules": choice.rules,
             "schemas": [{"kind": s.kind, "path": s.path, "label": s.label, "why": s.why,
                          "embedded": s.embedded} for s in choice.schemas]}
 

@@ -71,14 +71,26 @@ def check_sources(sources: list[Source], schema: str | None = None, rules: str |
     found: list[list[Diagnostic]] = [[] for _ in sources]
     relax: dict[tuple[str, str], list[int]] = {}
     rule_sets: dict[tuple[str, bool], list[int]] = {}
+    # a schema many files name and that is not here is said once, at the first of them
+    # (a manuscript's 463 page files all name it): how many more name it, on the line
+    said: dict[str, tuple[int, int]] = {}  # message -> (file, its index in found[file])
+    more: dict[str, int] = {}
     for i, (source, choice) in enumerate(zip(sources, choices, strict=True)):
         for line, message in choice.warnings:
+            if message in said:
+                more[message] = more.get(message, 0) + 1
+                continue
+            said[message] = (i, len(found[i]))
             found[i].append(Diagnostic(source.name, line, 1, WARNING, "xml-model", message))
         for grammar in choice.grammars:
             if grammar.kind != "xsd":
                 relax.setdefault((grammar.path, grammar.kind), []).append(i)
         for rules_from in choice.schematron:
             rule_sets.setdefault((rules_from.path, rules_from.embedded), []).append(i)
+    for message, n in more.items():
+        i, k = said[message]
+        found[i][k] = replace(found[i][k], message=f"{message} (and so for {n} more "
+                              f"{'file' if n == 1 else 'files'} naming it: said once)")
     # what the other processes read (an assembled tree serialized): only for their files
     inputs = {i: checked_bytes(sources[i].tree, locs[i], sources[i].data)
               for members in [*relax.values(), *rule_sets.values()] for i in members}

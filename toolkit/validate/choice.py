@@ -69,9 +69,10 @@ class Choice:
         return tuple(s for s in self.schemas if s.kind == "sch")
 
     @property
-    def grammar(self) -> Schema:
-        """The first grammar: what summaries name the run after."""
-        return self.grammars[0]
+    def grammar(self) -> Schema | None:
+        """The first grammar: what summaries name the run after (None: the file named
+        grammars that are not here, for a root tei_all does not allow)."""
+        return self.grammars[0] if self.grammars else None
 
 
 def is_profile(path: str) -> bool:
@@ -104,21 +105,29 @@ def choose(tree: etree._ElementTree, path: str, schema: str | None = None,
         raise UsageError(f"unknown rule set {rules!r}; choose from {', '.join(RULE_SETS)}")
     warnings: list[tuple[int, str]] = []
     given = [named_schematron(schematron)] if schematron else None
-    grammars, named_rules = _named(tree, path, warnings, own_grammars=not schema,
-                                   own_rules=embedded and given is None)
+    grammars, named_rules, named = _named(tree, path, warnings, own_grammars=not schema,
+                                          own_rules=embedded and given is None)
     if schema:
         grammars = [named_schema(schema)]
     if given is not None:
         named_rules = given
-    instead = "the other schemas it names" if grammars else "tei_all"
-    grammars = grammars or [bundled(TEI_ALL)]
+    instead = "validated against " + ("the other schemas it names" if grammars else
+                                      "tei_all") + " instead"
+    if not grammars and named and not tei_all_allows(tree.getroot()):
+        # tei_all stands in for a missing schema only where it could answer: a page file
+        # (<surface>, assembled into its manuscript by XInclude) would get nothing but
+        # "not allowed here", in every file, for a schema the file never named
+        instead = (f"its grammar is not checked (tei_all, which it does not name, allows "
+                   f"no <{etree.QName(tree.getroot()).localname}> as the root)")
+    else:
+        grammars = grammars or [bundled(TEI_ALL)]
     checks: list[Schema] = []
     if embedded:
         for s in [*named_rules, *(_embedded(g) for g in grammars if g.kind in ("rng", "xsd"))]:
             if all((s.path, s.embedded) != (c.path, c.embedded) for c in checks) and \
                     _has_rules(s):
                 checks.append(s)
-    profile = is_profile(grammars[0].path)
+    profile = bool(grammars) and is_profile(grammars[0].path)
     return Choice((*grammars, *checks), rules or ("teikit" if profile else "tei"),
                   tuple((line, message.replace("{instead}", instead))
                         for line, message in warnings))
@@ -155,12 +164,19 @@ def named_schematron(path: str) -> Schema:
     return Schema(str(Path(path).resolve()), "sch", path, "--schematron")
 
 
+def tei_all_allows(root: etree._Element) -> bool:
+    """Could tei_all check a file with this root (its start: TEI or teiCorpus)?"""
+    return root.tag in (f"{{{TEI_NS}}}TEI", f"{{{TEI_NS}}}teiCorpus")
+
+
 def _named(tree: etree._ElementTree, path: str, warnings: list[tuple[int, str]],
            own_grammars: bool = True, own_rules: bool = True
-           ) -> tuple[list[Schema], list[Schema]]:
-    """The grammars and the Schematron the file names itself, and a warning for each it
-    names that cannot be used. Only what is not replaced is looked at: --schema replaces
-    the grammars (own_grammars=False), --schematron or --no-schematron the Schematron."""
+           ) -> tuple[list[Schema], list[Schema], bool]:
+    """The grammars and the Schematron the file names itself, whether it names any
+    grammar (found or not), and a warning for each it names that cannot be used. Only what
+    is not replaced is looked at: --schema replaces the grammars (own_grammars=False),
+    --schematron or --no-schematron the Schematron."""
+    named = False
     grammars: list[Schema] = []
     checks: list[Schema] = []
     for attrs, line in xml_models(tree):
@@ -171,6 +187,7 @@ def _named(tree: etree._ElementTree, path: str, warnings: list[tuple[int, str]],
                 not own_grammars or ns not in (RNG_NS, XSD_NS, "") or
                 (not ns and not _kind(href)))):
             continue
+        named = named or not is_sch
         found = _locate(href, path, line, warnings, "sch" if is_sch else
                         ("rng" if ns == RNG_NS else "xsd" if ns == XSD_NS else ""))
         if found is None:
@@ -184,6 +201,7 @@ def _named(tree: etree._ElementTree, path: str, warnings: list[tuple[int, str]],
     located = _schema_location(tree) if own_grammars else None
     if located is not None:
         href, line, why = located
+        named = True
         found = _locate(href, path, line, warnings, "xsd", why)
         if found is not None:
             grammars.append(Schema(found[0], found[1], found[2], why))
@@ -191,7 +209,7 @@ def _named(tree: etree._ElementTree, path: str, warnings: list[tuple[int, str]],
     for g in grammars:
         if all(g.path != u.path for u in unique):
             unique.append(g)
-    return unique, checks
+    return unique, checks, named
 
 
 def _schema_location(tree: etree._ElementTree) -> tuple[str, int, str] | None:
@@ -213,8 +231,7 @@ def _locate(href: str, path: str, line: int, warnings: list[tuple[int, str]], ki
             why: str = "xml-model") -> tuple[str, str, str] | None:
     """(file, kind, label) of a schema a file names, or None with a warning saying why
     it cannot be used (and, once all are known, what was used instead)."""
-    instead = "its rules are not run" if kind == "sch" else \
-        "validated against {instead} instead"
+    instead = "its rules are not run" if kind == "sch" else "{instead}"
     if Path(urlparse(href).path).name == NAMES[PROFILE] and kind != "sch":
         s = bundled(PROFILE, why)
         return s.path, s.kind, s.label
@@ -225,9 +242,8 @@ def _locate(href: str, path: str, line: int, warnings: list[tuple[int, str]], ki
     if catalog.is_remote(href):
         mapped = catalog.resolve(href)
         if mapped is None:
-            warnings.append((line, f"the file names the schema {href}, which is not here and "
-                                   "no XML catalog maps it (teikit fetches nothing); "
-                                   + instead))
+            _not_here(warnings, line, f"the file names the schema {href}, which is not here "
+                                      "and no XML catalog maps it (teikit fetches nothing)", instead)
             return None
         local = Path(mapped)
     else:
@@ -237,8 +253,8 @@ def _locate(href: str, path: str, line: int, warnings: list[tuple[int, str]], ki
     if kind == "sch" and local.suffix.lower() not in (".rng", ".xsd"):
         found_kind = "sch"
     if not local.is_file() or not found_kind:
-        warnings.append((line, f"the file names the schema {href}, which is not here "
-                               f"({local}); " + instead))
+        _not_here(warnings, line, f"the file names the schema {href}, which is not here "
+                                  f"({local})", instead)
         return None
     if found_kind == "sch":  # a Schematron that cannot be used is an error, not skipped
         rule_set(str(local), False)
@@ -250,6 +266,16 @@ def _locate(href: str, path: str, line: int, warnings: list[tuple[int, str]], ki
                                + instead))
         return None
     return str(local.resolve()), found_kind, href
+
+
+def _not_here(warnings: list[tuple[int, str]], line: int, what: str, instead: str) -> None:
+    """A schema that is not here, said once per file: named as RELAX NG and as Schematron
+    (as ODD-generated schemas are), one warning says what follows for both."""
+    for k, (first, said) in enumerate(warnings):
+        if said.startswith(what + "; "):
+            warnings[k] = (first, f"{said}; {instead}")
+            return
+    warnings.append((line, f"{what}; {instead}"))
 
 
 def _kind(path: str) -> str:
