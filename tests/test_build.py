@@ -422,3 +422,43 @@ def test_a_file_validated_while_its_pages_render_reports_what_a_build_checking_f
     assert snapshot(one).keys() == snapshot(two).keys()
     again = build_edition(small, two, Settings(outputs=("html", "text")), jobs=2)
     assert again.files_written == 0 and again.errors == first.errors  # kept in the manifest
+
+
+def test_a_second_build_into_the_same_folder_stops_naming_the_first(small, tmp_path, cli_run):
+    """Two builds into one output folder at once both ran to the end, writing the same
+    files (issue 40): the second now stops with one line naming the first's process."""
+    import os
+
+    from toolkit.edition.lock import LOCK, build_lock
+    out = tmp_path / "out"
+    with build_lock(out):
+        result = cli_run("build", str(small), "-o", str(out), "-q")
+        assert result.exit_code == 1
+        lines = [line for line in result.output.splitlines() if "error" in line]
+        assert len(lines) == 1 and f"process {os.getpid()} on " in lines[0], result.output
+        assert lines[0].startswith(f"{out}: error: another teikit build")
+        assert not (out / "html").exists()  # nothing written
+    assert not (out / LOCK).exists()
+    assert cli_run("build", str(small), "-o", str(out), "-q").exit_code == 0  # free again
+
+
+def test_a_lock_left_by_a_killed_build_is_taken_over(small, tmp_path):
+    import signal
+    import subprocess
+    import sys
+    out = tmp_path / "out"
+    holder = subprocess.Popen([sys.executable, "-c", (
+        "import sys, time; from pathlib import Path; from toolkit.edition.lock import "
+        "build_lock\nwith build_lock(Path(sys.argv[1])):\n print('held', flush=True); "
+        "time.sleep(60)"), str(out)], stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "held"
+        with pytest.raises(Exception, match=f"process {holder.pid} on"):
+            build_edition(small, out, Settings())
+        holder.send_signal(signal.SIGKILL)  # as a killed build: the file stays, the lock not
+        holder.wait(10)
+        assert (out / ".teikit-lock").exists()
+        report = build_edition(small, out, Settings())
+        assert not report.errors and (out / "html" / "index.html").exists()
+    finally:
+        holder.kill()

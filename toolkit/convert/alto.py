@@ -1,5 +1,5 @@
-"""ALTO (v1 as the NDNP writes it, v2, v3, v4: Tesseract, eScriptorium/Kraken, OCR-D, library OCR) → the recognition
-model (see recognition.py).
+"""ALTO (v1 as the NDNP writes it, v2, v3, v4: Tesseract, eScriptorium/Kraken, OCR-D,
+library OCR) → the recognition model (see recognition.py).
 
 A line's text is its `String`s' `@CONTENT`, a word each: a space between two (an `SP` says so
 too, but OCR-D ground truth often has none), with a line-end

@@ -6,9 +6,10 @@ What decides what: the namespace (never the file name) says it is PAGE; `Reading
 `custom="readingOrder {index:N;}"`, else the file's order; a region's `@type` (or
 Transkribus's `custom="structure {type:…}"`) the TEI element; of several `TextEquiv`, the
 one with the lowest `@index` (the PAGE schema: "the main text content"; LAREX and OCR-D
-ground truth put the correction at 0, the OCR at 1), else the most confident, else the first; a line's text, else its
-words', else its region's cut at line ends. Transkribus's `textStyle` spans and PAGE's
-`TextStyle` become styles. Text anywhere else stops the conversion (it cannot be placed).
+ground truth put the correction at 0, the OCR at 1), else the most confident, else the
+first; a line's text, else its words', else its region's cut at line ends. Transkribus's
+`textStyle` spans and PAGE's `TextStyle` become styles. Text anywhere else stops the
+conversion (it cannot be placed).
 """
 
 from __future__ import annotations

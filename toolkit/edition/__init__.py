@@ -48,6 +48,7 @@ from .jobs import (
     render_file,
     verdict,
 )
+from .lock import build_lock, running
 from .manifest import (
     OUTPUT_KINDS,
     PENDING,
@@ -134,6 +135,14 @@ def build_edition(source: str | Path, out: str | Path, settings: Settings | None
     mine = {f for i, f in enumerate(files) if i % total == index - 1}
     if merge and total > 1:
         raise UsageError("--merge puts every shard together: it is not itself a --shard")
+    with build_lock(out):  # (one build at a time in a folder: lock.py)
+        return _locked(source, out, files, mine, settings, progress, jobs, shard, start,
+                       preview, pool, merge)
+
+
+def _locked(source: Path, out: Path, files: list[str], mine: set[str], settings: Settings,
+            progress: Progress | None, jobs: int, shard: tuple[int, int], start: float,
+            preview: bool, pool: Workers | None, merge: list[str] | tuple) -> BuildReport:
     merged = shards.combine(merge, out, version_key()) if merge else []
     workers = pool or Workers(jobs)
     try:
@@ -426,11 +435,4 @@ def _refuse_linked_folders(out: Path) -> None:
                               "itself (replace the link with a real folder)", str(out / name))
 
 
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except OSError:
-        return True
-    return True
+_alive = running  # (a writer's pid in a temporary file's name: may it still be writing?)

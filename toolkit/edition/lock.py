@@ -1,0 +1,113 @@
+"""One build at a time in an output folder.
+
+Two builds writing the same pages at once would leave a folder whose manifest describes
+neither; so a build holds a lock on `OUT/.teikit-lock` (an advisory lock of the operating
+system's, which names its holder's process) from before it reads the manifest until it has
+written it, and a second build into the same folder stops with one line naming the first.
+The lock is the kernel's, not the file's existence: a build that was killed holds nothing,
+so the next build takes the folder over at once (and the journal tells it what the killed
+one left unfinished, as it always has). On a system without POSIX locks (Windows) the file
+is created exclusively instead and a holder that is no longer running is taken over.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from ..errors import TeikitError
+
+try:
+    import fcntl
+except ImportError:  # (Windows)
+    fcntl = None  # type: ignore[assignment]
+
+LOCK = ".teikit-lock"
+
+
+@contextmanager
+def build_lock(out: Path) -> Iterator[None]:
+    """Hold the output folder for one build (raises TeikitError when another holds it)."""
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise TeikitError(f"cannot make the output folder ({exc.strerror})", str(out)) from None
+    path = out / LOCK
+    fd = _acquire(path) if fcntl is not None else _acquire_exclusive(path)
+    try:
+        os.ftruncate(fd, 0)
+        os.write(fd, f"{os.getpid()} {socket.gethostname()} {int(time.time())}\n".encode())
+        yield
+    finally:
+        try:
+            os.unlink(path)  # (while still held: a build that opens it now finds it gone)
+        except OSError:
+            pass
+        os.close(fd)  # (releases the lock)
+
+
+def _acquire(path: Path) -> int:
+    while True:
+        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            holder = _holder(fd)
+            os.close(fd)
+            raise TeikitError(f"another teikit build ({holder}) is writing to this output "
+                              "folder; wait for it to finish (or stop it) and build again",
+                              str(path.parent)) from None
+        try:
+            same = os.fstat(fd).st_ino == os.stat(path).st_ino
+        except FileNotFoundError:
+            same = False
+        if same:
+            return fd
+        os.close(fd)  # the holder removed it as we opened it: lock the new one
+
+
+def _acquire_exclusive(path: Path) -> int:
+    for _ in range(2):
+        try:
+            return os.open(path, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o644)
+        except FileExistsError:
+            fd = os.open(path, os.O_RDONLY)
+            holder, pid = _holder(fd), _pid(fd)
+            os.close(fd)
+            if pid is not None and running(pid):
+                raise TeikitError(f"another teikit build ({holder}) is writing to this "
+                                  "output folder; wait for it to finish (or stop it) and "
+                                  "build again", str(path.parent)) from None
+            os.unlink(path)  # left by a build that is gone
+    raise TeikitError("cannot take the output folder's lock", str(path))
+
+
+def _pid(fd: int) -> int | None:
+    os.lseek(fd, 0, os.SEEK_SET)
+    words = os.read(fd, 200).decode("utf-8", "replace").split()
+    return int(words[0]) if words and words[0].isdigit() else None
+
+
+def _holder(fd: int) -> str:
+    """"process 4242 on host, since 10:04:05", as the holder wrote it."""
+    os.lseek(fd, 0, os.SEEK_SET)
+    words = os.read(fd, 200).decode("utf-8", "replace").split()
+    if len(words) < 3 or not words[0].isdigit() or not words[2].isdigit():
+        return "a process that has not said which yet"
+    since = time.strftime("%H:%M:%S", time.localtime(int(words[2])))
+    return f"process {words[0]} on {words[1]}, since {since}"
+
+
+def running(pid: int) -> bool:
+    """Is this process alive (one of another user's counts: it cannot be signalled)?"""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True
+    return True
