@@ -149,8 +149,12 @@ def named_schema(schema: str) -> Schema:
         raise UsageError("no such schema file (or name: tei_all, teikit)", schema)
     kind = _kind(schema)
     if not kind:
-        raise UsageError("a schema must be RELAX NG (.rng, .rnc) or W3C XML Schema (.xsd)",
-                         schema)
+        raise UsageError("a schema must be RELAX NG (.rng, .rnc), W3C XML Schema (.xsd) or "
+                         "an ODD customisation (.odd)", schema)
+    if kind == "odd":  # compiled on first use, cached (toolkit/odd)
+        from ..odd import compiled_schema
+        rng, _warnings = compiled_schema(schema)
+        return Schema(rng, "rng", f"{schema} (ODD, compiled)", "--schema")
     screen(str(Path(schema).resolve()))
     return Schema(str(Path(schema).resolve()), kind, schema, "--schema")
 
@@ -183,12 +187,14 @@ def _named(tree: etree._ElementTree, path: str, warnings: list[tuple[int, str]],
         href = attrs.get("href", "").strip()
         ns = attrs.get("schematypens", "")
         is_sch = ns in SCHEMATRON_NS or (not ns and href.lower().endswith(".sch"))
-        if not href or (is_sch and not own_rules) or (not is_sch and (
+        odd = _kind(href) == "odd" and ns in (RNG_NS, TEI_NS, "")  # (TEI Publisher's
+        # xml-model names its ODD with the TEI namespace as schematypens)
+        if not href or (is_sch and not own_rules) or (not is_sch and not odd and (
                 not own_grammars or ns not in (RNG_NS, XSD_NS, "") or
-                (not ns and not _kind(href)))):
+                (not ns and not _kind(href)))) or (odd and not own_grammars):
             continue
         named = named or not is_sch
-        found = _locate(href, path, line, warnings, "sch" if is_sch else
+        found = _locate(href, path, line, warnings, "sch" if is_sch else "odd" if odd else
                         ("rng" if ns == RNG_NS else "xsd" if ns == XSD_NS else ""))
         if found is None:
             continue
@@ -250,7 +256,7 @@ def _locate(href: str, path: str, line: int, warnings: list[tuple[int, str]], ki
         local = Path(unquote(parsed.path)) if parsed.scheme == "file" else \
             Path(path).resolve().parent / unquote(href)
     found_kind = _kind(str(local)) or kind
-    if kind == "sch" and local.suffix.lower() not in (".rng", ".xsd"):
+    if kind == "sch" and local.suffix.lower() not in (".rng", ".xsd", ".odd", ".xml-odd"):
         found_kind = "sch"
     if not local.is_file() or not found_kind:
         _not_here(warnings, line, f"the file names the schema {href}, which is not here "
@@ -259,6 +265,16 @@ def _locate(href: str, path: str, line: int, warnings: list[tuple[int, str]], ki
     if found_kind == "sch":  # a Schematron that cannot be used is an error, not skipped
         rule_set(str(local), False)
         return str(local.resolve()), found_kind, href
+    if found_kind == "odd":  # an ODD: its RELAX NG, compiled on first use and cached
+        from ..odd import compiled_schema
+        try:
+            rng, notes = compiled_schema(str(local.resolve()))
+        except TeikitError as exc:
+            warnings.append((line, f"the schema {href} cannot be used ({exc}); " + instead))
+            return None
+        warnings += [(line, f"the ODD {href}: {note.split(': warning: ', 1)[-1]}")
+                     for note in notes]
+        return rng, "rng", f"{href} (ODD, compiled)"
     try:
         screen(str(local.resolve()))
     except TeikitError as exc:
@@ -280,7 +296,8 @@ def _not_here(warnings: list[tuple[int, str]], line: int, what: str, instead: st
 
 def _kind(path: str) -> str:
     suffix = Path(path).suffix.lower()
-    return {".rng": "rng", ".rnc": "rnc", ".xsd": "xsd"}.get(suffix, "")
+    return {".rng": "rng", ".rnc": "rnc", ".xsd": "xsd", ".odd": "odd",
+            ".xml-odd": "odd"}.get(suffix, "")
 
 
 RNG_REFS = etree.XPath("//rng:include/@href | //rng:externalRef/@href",
