@@ -6,18 +6,18 @@ bound by Section 508: a page a screen reader cannot use is a failure like lost t
 axe-core comes from npm (tests/a11y/package.json, pinned; `.ci/run` installs it with
 `npm ci --prefix tests/a11y`). It is put into a copy of each page beside it (so the
 page's own stylesheet applies: contrast is judged as a reader sees it) and writes its
-findings into the page, which Chromium prints with --dump-dom.
+findings into the page, which is read once they are there (browser.py).
 """
 
 from __future__ import annotations
 
 import json
 import shutil
-import subprocess
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
+from browser import page_dom
 from conftest import FIXTURES, ROOT, SHARED
 from lxml import html
 
@@ -82,12 +82,8 @@ def axe(page: Path, profile: Path) -> list[dict] | str:
         "</body>", RUN % (AXE.read_text(encoding="utf-8"), json.dumps(RULES)) + "</body>"),
         encoding="utf-8")
     try:
-        dom = subprocess.run(
-            ["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-             "--no-first-run", "--disable-background-networking", "--disable-sync",
-             "--disable-component-update", f"--user-data-dir={profile}",
-             "--window-size=1280,900", "--virtual-time-budget=30000", "--dump-dom",
-             probe.as_uri()], capture_output=True, text=True, timeout=180).stdout
+        dom = page_dom(probe.as_uri(), profile,
+                       ready="document.documentElement.hasAttribute('data-axe')")
     finally:
         probe.unlink()
     found = html.fromstring(dom).get("data-axe") if dom.strip() else None

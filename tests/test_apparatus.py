@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from browser import page_dom
 from conftest import FIXTURES, ROOT, run_cli
 from lxml import etree, html
 
@@ -203,12 +204,9 @@ def test_the_switch_on_the_page_shows_a_witness_and_the_address_opens_it(tmp_pat
 
 
 def _dump(url: str, tmp_path: Path) -> str:
-    return subprocess.run(
-        ["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-         "--no-first-run", "--disable-background-networking", "--disable-component-update",
-         "--disable-sync", f"--user-data-dir={tmp_path / 'profile'}",
-         "--virtual-time-budget=3000", "--dump-dom", url],
-        capture_output=True, text=True, timeout=120).stdout
+    """The page once views.js has shown the address's witness (browser.py)."""
+    ready = "!!document.querySelector('.witness-view')" if "witness=" in url else "true"
+    return page_dom(url, tmp_path / "profile", ready=ready)
 
 
 # ---- the corpus: nothing lost, per witness

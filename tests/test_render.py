@@ -8,6 +8,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from browser import page_dom
 from conftest import MEMOS, one_line
 from helpers import convert, long_memo
 from lxml import html
@@ -238,13 +239,8 @@ def test_clicking_a_footnote_mark_lands_on_the_note_and_back(long_tree, tmp_path
     index = 11  # a mark in the middle of a long page
     path = tmp_path / "page.html"
     path.write_text(page.replace("</body>", CLICK_SCRIPT % index + "</body>"), encoding="utf-8")
-    result = subprocess.run(
-        ["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-         "--no-first-run", "--disable-background-networking", "--disable-component-update",
-         "--disable-sync", f"--user-data-dir={tmp_path / 'profile'}", "--window-size=800,900",
-         "--virtual-time-budget=3000", "--dump-dom", path.as_uri()],
-        capture_output=True, text=True, timeout=120)
-    dom = html.fromstring(result.stdout)
+    dom = html.fromstring(page_dom(path.as_uri(), tmp_path / "profile", width=800,
+                                   ready="!!document.getElementById('result')"))
     report = dom.xpath("//pre[@id='result']")[0].text_content().splitlines()
     assert report == ["after-mark:#d5fn12:d5fn12", "note-in-view:true",
                       "after-back:#d5fn12-ref:d5fn12-ref", "mark-in-view:true"]

@@ -7,7 +7,6 @@ from __future__ import annotations
 import json
 import re
 import shutil
-import subprocess
 import threading
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -15,6 +14,7 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 import pytest
+from browser import page_dom
 from conftest import FIXTURES
 from lxml import html
 
@@ -70,9 +70,8 @@ class _Quiet(SimpleHTTPRequestHandler):
 
 def search(base: str, tmp_path: Path, **params: str) -> tuple[str, list[dict]]:
     """Open search.html with the query in its address (the form is filled from it and the
-    search run, as when typed) and read the results Chromium shows. Chromium's virtual
-    time does not wait for Pagefind's WebAssembly to compile, so a page dumped before the
-    search finished (no status yet) is loaded again."""
+    search run, as when typed) and read the results Chromium shows, once the page says how
+    many documents it found (its own signal, waited for in real time: browser.py)."""
     page = _settled(f"{base}search.html?{urlencode(params)}", tmp_path)
     status = page.xpath("string(//*[@id='search-status'])")
     results = [{"href": li.xpath("string(a/@href)"), "title": li.xpath("string(a)"),
@@ -83,24 +82,10 @@ def search(base: str, tmp_path: Path, **params: str) -> tuple[str, list[dict]]:
     return status, results
 
 
-
 def _settled(url: str, tmp_path: Path):
     """The page once its search has run (it says how many documents it found)."""
-    for _attempt in range(6):
-        page = _dump(url, tmp_path)
-        if page.xpath("string(//*[@id='search-status'])"):
-            return page
-    pytest.fail(f"the search page never finished: {url}")
-
-
-def _dump(url: str, tmp_path: Path):
-    dom = subprocess.run(
-        ["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-         "--no-first-run", "--disable-background-networking", "--disable-sync",
-         "--disable-component-update", f"--user-data-dir={tmp_path / 'chromium'}",
-         "--virtual-time-budget=30000", "--dump-dom", url],
-        capture_output=True, text=True, timeout=120).stdout
-    return html.fromstring(dom)
+    return html.fromstring(page_dom(url, tmp_path / "chromium", ready=(
+        "document.getElementById('search-status').textContent.trim() !== ''")))
 
 
 def test_a_name_finds_its_documents_with_volume_date_and_snippet(site, tmp_path):

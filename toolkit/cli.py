@@ -525,7 +525,7 @@ def odd_compile(input: str, output: str | None, compiled: str | None, p5: str | 
         raise UsageError("no such file", input)
     _check_output(input, output)
     _check_output(input, compiled)
-    done = compile_odd(input, p5)
+    done = compile_odd(input, p5, in_process=True)
     for line in done.warnings:
         click.echo(line, err=True)
     if compiled:

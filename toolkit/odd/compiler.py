@@ -23,6 +23,8 @@ import re
 import subprocess
 import sys
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -60,11 +62,15 @@ def is_odd(path: str) -> bool:
     return Path(urlparse(path).path).suffix.lower() in (".odd", ".xml-odd")
 
 
-def compile_odd(path: str | Path, p5: str | None = None, rng: bool = True) -> Compiled:
-    """The RELAX NG and compiled ODD of a customisation (raises TeikitError, one line)."""
+def compile_odd(path: str | Path, p5: str | None = None, rng: bool = True,
+                in_process: bool = False) -> Compiled:
+    """The RELAX NG and compiled ODD of a customisation (raises TeikitError, one line).
+    `in_process`: run the Stylesheets in this process (`teikit odd compile`, which runs
+    nothing else on Saxon: 0.3-0.5 s less than a worker's start); else in a worker, apart
+    from the Saxon processor teikit renders with, which may read nothing."""
     if p5 is not None and not Path(p5).is_file():
         raise UsageError("no such P5 source file (give a p5subset.xml)", str(p5))
-    return _Chain(p5).compile(Path(path).resolve(), (), rng)
+    return _Chain(p5, in_process).compile(Path(path).resolve(), (), rng)
 
 
 def compiled_schema(path: str | Path, p5: str | None = None) -> tuple[str, list[str]]:
@@ -119,15 +125,26 @@ def release_of(p5: str) -> str:
     return found.group(1) if found else "unknown"
 
 
+SPEC_TAG = re.compile(rb"<(?:tei:)?(moduleSpec|elementSpec|classSpec|macroSpec|dataSpec)\b"
+                      rb"([^>]*)>")
+ATTRIBUTE = re.compile(rb"""\b(ident|module)\s*=\s*["']([^"']*)["']""")
+
+
 @cache
 def _index(source: str, size: int, mtime: int) -> tuple[frozenset[str], dict[str, str]]:
-    """A source's modules, and its specifications' idents with their module."""
-    root = parse_xml(read_bytes(source), source).getroot()
-    modules = {m.get("ident") for m in root.iter(T + "moduleSpec") if m.get("ident")}
+    """A source's modules, and its specifications' idents with their module. (Read from the
+    start tags, not a parse: 4 MB of P5 source in 30 ms instead of 200.)"""
+    modules: set[str] = set()
     specs: dict[str, str] = {}
-    for spec in root.iter(*(T + n for n in SPEC_NAMES)):
-        if spec.get("ident"):
-            specs.setdefault(spec.get("ident"), spec.get("module") or "")
+    for tag in SPEC_TAG.finditer(read_bytes(source)):
+        attrs = {k.decode(): v.decode("utf-8", "replace") for k, v in
+                 ATTRIBUTE.findall(tag.group(2))}
+        if not attrs.get("ident"):
+            continue
+        if tag.group(1) == b"moduleSpec":
+            modules.add(attrs["ident"])
+        else:
+            specs.setdefault(attrs["ident"], attrs.get("module", ""))
     modules |= {m for m in specs.values() if m}
     return frozenset(modules), specs
 
@@ -153,7 +170,8 @@ def _place(data: bytes, el: etree._Element) -> tuple[int, int]:
 class _Chain:
     """One compilation: the P5 source asked for, and the warnings gathered on the way."""
 
-    def __init__(self, p5: str | None):
+    def __init__(self, p5: str | None, in_process: bool = False):
+        self.in_process = in_process
         self.p5 = str(Path(p5).resolve()) if p5 else str(schema_path("p5subset.xml"))
         self.given = p5 is not None
         self.warnings: list[str] = []
@@ -210,7 +228,7 @@ class _Chain:
         before = list(self.warnings)
         self._check(spec, name, data, sources, default)
         prepared = self._prepared(tree, spec, sources, files)
-        self._run(prepared, default, out_odd, out_rng if rng else None, name)
+        self._run(prepared, default, out_odd, out_rng if rng else None, name, self.in_process)
         write_atomic(out_notes, json.dumps([w for w in self.warnings if w not in before]))
         return Compiled(str(out_rng), str(out_odd), list(self.warnings))
 
@@ -339,7 +357,7 @@ class _Chain:
 
     @staticmethod
     def _run(prepared: bytes, default: str, out_odd: Path, out_rng: Path | None,
-             name: str) -> None:
+             name: str, in_process: bool) -> None:
         out_odd.parent.mkdir(parents=True, exist_ok=True)
         with tempfile.TemporaryDirectory(prefix="teikit-odd-", dir=out_odd.parent) as work:
             source = Path(work) / "customisation.odd"
@@ -347,20 +365,41 @@ class _Chain:
             job = {"odd": str(source), "p5": Path(default).as_uri(),
                    "compiled": str(Path(work) / "compiled.odd"),
                    "rng": str(Path(work) / "schema.rng") if out_rng else ""}
-            done = subprocess.run([sys.executable, "-m", "toolkit.odd.worker"],
-                                  input=json.dumps(job), capture_output=True, text=True,
-                                  cwd=work, env={**os.environ, "PYTHONPATH": _package_path()})
-            answer = _answer(done.stdout)
+            if in_process:
+                from .worker import run
+                with _stderr_to(Path(work) / "said.txt"):
+                    answer = run(job)
+                said = (Path(work) / "said.txt").read_text(encoding="utf-8", errors="replace")
+            else:
+                done = subprocess.run([sys.executable, "-m", "toolkit.odd.worker"],
+                                      input=json.dumps(job), capture_output=True, text=True,
+                                      cwd=work, env={**os.environ, "PYTHONPATH": _package_path()})
+                answer, said = _answer(done.stdout), done.stderr
             if answer.get("ok") and Path(job["compiled"]).is_file():
                 os.replace(job["compiled"], out_odd)
                 if out_rng:
                     os.replace(job["rng"], out_rng)
                 return
-            said = [ln.strip() for ln in done.stderr.splitlines() if ln.strip()
-                    and not ln.startswith(("Warning", "  "))]
-            reason = said[-1] if said else answer.get("error") or "the compiler stopped"
+            lines = [ln.strip() for ln in said.splitlines() if ln.strip()
+                     and not ln.startswith(("Warning", "  "))]
+            reason = lines[-1] if lines else answer.get("error") or "the compiler stopped"
             raise TeikitError(f"the ODD does not compile: {' '.join(reason.split())[:300]}",
                               name, 1, 1)
+
+
+@contextmanager
+def _stderr_to(path: Path) -> Iterator[None]:
+    """The Stylesheets' messages (Saxon writes them to file descriptor 2) into a file, read
+    for the reason when the compilation fails; the terminal sees none of them."""
+    sys.stderr.flush()
+    saved = os.dup(2)
+    with open(path, "wb") as sink:
+        os.dup2(sink.fileno(), 2)
+        try:
+            yield
+        finally:
+            os.dup2(saved, 2)
+            os.close(saved)
 
 
 def _answer(stdout: str) -> dict:

@@ -22,10 +22,8 @@ def _message(exc: Exception) -> str:
     return " ".join(lines[:2])[:500] if lines else type(exc).__name__
 
 
-def main() -> None:
-    """(The stylesheets' own messages, "die" among them, go to standard error, which
-    compiler.py reads for the reason when the answer is an error.)"""
-    job = json.loads(sys.stdin.read())
+def run(job: dict) -> dict:
+    """Compile one prepared ODD as the job says: {"ok": True} or {"error": message}."""
     from saxonche import PySaxonProcessor
 
     from ..resources import xslt_path
@@ -41,9 +39,14 @@ def main() -> None:
                 relax = xslt.compile_stylesheet(stylesheet_file=str(odds / "odd2relax.xsl"))
                 relax.transform_to_file(source_file=job["compiled"], output_file=job["rng"])
         except Exception as exc:  # noqa: BLE001 (any failure: one line back to teikit)
-            print(json.dumps({"error": _message(exc)}))
-            return
-    print(json.dumps({"ok": True}))
+            return {"error": _message(exc)}
+    return {"ok": True}
+
+
+def main() -> None:
+    """(The stylesheets' own messages, "die" among them, go to standard error, which
+    compiler.py reads for the reason when the answer is an error.)"""
+    print(json.dumps(run(json.loads(sys.stdin.read()))))
 
 
 if __name__ == "__main__":
