@@ -16,7 +16,11 @@
     // result URLs are relative to the site's root (this folder), wherever it is served
     pagefind = await import(`./pagefind/${first}/pagefind.js`);
     await pagefind.options({ excerptLength: 24, baseUrl: "/" });
-    for (const name of rest) await pagefind.mergeIndex(`pagefind/${name}/`, { baseUrl: "/" });
+    // (an absolute address: Pagefind's worker would read a relative one against its own
+    // script's folder, find no index there, and the whole search would fail)
+    for (const name of rest) {
+      await pagefind.mergeIndex(new URL(`pagefind/${name}/`, document.baseURI).href, { baseUrl: "/" });
+    }
   } catch (error) {
     status.textContent = "Search needs the site to be served over http(s) (for example by "
       + "`teikit serve`), not opened from a file.";
