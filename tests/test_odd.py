@@ -261,3 +261,56 @@ def test_a_build_validates_against_the_odd_its_settings_name(tmp_path):
     report = build_edition(source, tmp_path / "out", load(source))
     found = " ".join(report.errors + report.warnings)
     assert "token \"underline\" invalid" in found and "missing required attribute" in found
+
+
+# ---- the reference of a customisation
+
+@needs_corpus
+def test_the_reference_says_what_each_element_is_and_where_it_differs(tmp_path, cli_run):
+    from lxml import html
+    odd = child(tmp_path / "odd")
+    out = tmp_path / "ref"
+    result = cli_run("odd", "doc", str(odd), "-o", str(out))
+    assert result.exit_code == 0, result.output
+    index = html.parse(str(out / "index.html")).getroot()
+    listed = [a.text_content() for a in index.xpath("//table//th/a")]
+    assert "<hi>" in listed and "<p>" in listed and "<app>" not in listed  # (Lite: no textcrit)
+    assert "leaves out" in index.text_content() and "app" in index.text_content()
+    page = html.parse(str(out / "elements" / "hi.html")).getroot()
+    text = " ".join(page.text_content().split())
+    assert "highlighted — marks a word or phrase as graphically distinct" in text
+    assert "@rend: required here (optional in TEI P5)." in text
+    assert "@rend: values italic, bold (closed list)" in text
+    row = page.xpath("//tr[th/code='@rend']")[0]
+    assert "required" in row.text_content() and row.xpath(".//li/code/text()") == ["italic", "bold"]
+    assert "macro.paraContent" in page.xpath("string(//p[@class='model'])")
+    parents = page.xpath("//h2[.='May appear in']/following-sibling::ul[1]//a/code/text()")
+    assert "<p>" in parents and "<hi>" in parents
+    p_page = " ".join(html.parse(str(out / "elements" / "p.html")).getroot().text_content().split())
+    assert "Differences from TEI P5 None: as in TEI P5." in p_page or "@" in p_page
+
+
+@needs_corpus
+def test_the_reference_is_accessible(tmp_path):
+    from test_accessibility import AXE, axe
+
+    from toolkit.odd.doc import document
+    if not AXE.is_file() or not shutil.which("chromium"):
+        pytest.skip("axe-core (npm ci --prefix tests/a11y) and chromium are needed")
+    out = tmp_path / "ref"
+    document(ODDS / "al-haqaiq-tei_periodical.odd", out)
+    for page in (out / "index.html", out / "elements" / "hi.html", out / "elements" / "TEI.html"):
+        assert axe(page, tmp_path / "profile") == [], page.name
+
+
+@needs_corpus
+def test_an_edition_whose_schema_is_an_odd_links_its_reference(tmp_path):
+    source = tmp_path / "tei"
+    child(source / "schema")
+    (source / "doc.xml").write_text(DOC.format(model=""), encoding="utf-8")
+    (source / "teikit.toml").write_text('schema = "schema/child.odd"\n', encoding="utf-8")
+    from toolkit.edition.config import load
+    build_edition(source, tmp_path / "out", load(source))
+    index = (tmp_path / "out" / "html" / "index.html").read_text(encoding="utf-8")
+    assert 'href="schema/index.html">Schema reference</a>' in index
+    assert (tmp_path / "out" / "html" / "schema" / "elements" / "hi.html").is_file()

@@ -534,6 +534,24 @@ def odd_compile(input: str, output: str | None, compiled: str | None, p5: str | 
     return 0
 
 
+@odd.command("doc")
+@click.argument("input", type=click.Path(dir_okay=False))
+@click.option("-o", "--output", required=True, type=click.Path(file_okay=False),
+              help="The folder to write the reference into (index.html, elements/).")
+@click.option("--p5", type=click.Path(dir_okay=False), metavar="FILE",
+              help="A p5subset.xml to compile against and compare with.")
+def odd_doc(input: str, output: str, p5: str | None) -> int:
+    """Write the HTML reference of INPUT (an ODD): every element the schema allows, its
+    attributes and values, its content in words, and where it differs from TEI P5."""
+    from .odd.doc import document
+
+    if not Path(input).is_file():
+        raise UsageError("no such file", input)
+    count = document(input, output, p5)
+    click.echo(f"{count} elements documented in {Path(output) / 'index.html'}", err=True)
+    return 0
+
+
 def _default_title(source: str) -> str:
     name = Path(source).resolve().name
     if name == "tei":

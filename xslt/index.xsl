@@ -35,6 +35,7 @@
                 tk:count(xs:integer(sum(volume/@documents)), 'document')" separator=", "/>
             <xsl:if test="@pdf != ''"> · <a href="{tk:safe-url(@pdf)}">the whole edition as PDF</a></xsl:if>
             <xsl:if test="@search != ''"> · <a href="{tk:safe-url(@search)}">Search</a></xsl:if>
+            <xsl:if test="@reference != ''"> · <a href="{tk:safe-url(@reference)}">Schema reference</a></xsl:if>
           </p>
           <xsl:if test="register">
             <p class="registers">Registers: <xsl:for-each select="register">

@@ -29,6 +29,7 @@ from pathlib import Path
 from .. import TEI_NS, __version__
 from ..errors import TeikitError, UsageError
 from ..files import OutputFolder
+from ..odd import is_odd
 from ..render import css
 from ..resources import data_dir
 from ..validate import Source
@@ -61,6 +62,7 @@ from .manifest import (
     write_journal,
 )
 from .plan import Plan, plan_edition, work
+from .reference import schema_reference
 from .workers import Progress, Workers, default_jobs
 
 __all__ = ["build_edition", "BuildReport", "safe_slug", "OUTPUTS", "Settings", "default_jobs"]
@@ -304,6 +306,8 @@ def _build(source: Path, out: Path, files: list[str], mine: set[str], settings: 
                    .read_bytes(), "viewer")
     if plan.index:
         main.write("html/index.html", lambda: pages.index_html(*plan.index), "index")
+    if "html" in settings.outputs and is_odd(settings.schema) and shard[1] == 1:
+        report.errors += schema_reference(settings.schema, out / "html" / "schema")
     if plan.sitemap:
         main.write("html/sitemap.xml", lambda: pages.sitemap(*plan.sitemap), "sitemap")
     for name, maker, args in plan.register_pages:

@@ -37,12 +37,13 @@ def human_date(iso: str) -> str:
 
 
 def index_html(title: str, volumes: list[dict], pdf: str, search: bool,
-               registers: list[str]) -> str:
-    """html/index.html: every volume with its documents (number, date, title, text/PDF).
+               registers: list[str], reference: str = "") -> str:
+    """html/index.html: every volume with its documents (number, date, title, text/PDF);
+    `reference`: the address of the schema's reference (an edition whose schema is an ODD).
 
     volumes: [{id, title, href, pdf, docs: [{n, date, label, title, href, text, pdf}]}]"""
     edition = etree.Element("edition", title=title, pdf=pdf,
-                            search="search.html" if search else "")
+                            search="search.html" if search else "", reference=reference)
     for kind in registers:
         etree.SubElement(edition, "register", href=f"registers/{kind}.html",
                          title=kind.capitalize())

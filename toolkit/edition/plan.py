@@ -11,6 +11,7 @@ from dataclasses import asdict, dataclass, field
 from itertools import islice
 from pathlib import Path
 
+from ..odd import is_odd
 from ..render.epub import Book, epub_links
 from .addresses import Pointers, Volume, volumes
 from .config import Settings, view_params
@@ -21,6 +22,7 @@ from .manifest import PENDING, Manifests
 from .pages import human_date
 from .registers import FOLDER, Registers, anchor, entry_page, gather, register_page
 
+SCHEMA_REFERENCE = "schema/index.html"  # the ODD's reference, when teikit.toml names one
 MIN_PART = 100  # pages: a file is cut into runs of documents for idle workers down to this
 INDEX_LISTS = 5_000  # documents up to which the edition's index lists every one
 NEAR = 3  # documents before and after the current one in a page's side list (with its
@@ -160,9 +162,10 @@ def plan_edition(source: Path, out: Path, entries: dict[str, dict], ordered: lis
         rows = _index_rows(plan.volumes, settings)
         pdf = "../print/edition.pdf" if edition_pdf else ""
         registers = sorted(plan.registers.entries) if plan.registers else []
+        reference = SCHEMA_REFERENCE if is_odd(settings.schema) else ""
         if plan.wanted("html/index.html", digest(version, plan.title, rows, pdf, plan.search,
-                                                 registers)):
-            plan.index = (plan.title, rows, pdf, plan.search, registers)
+                                                 registers, reference)):
+            plan.index = (plan.title, rows, pdf, plan.search, registers, reference)
         if plan.search:  # (a whole build: the search page needs every volume)
             langs = Counter(lang if re.fullmatch("[a-z]{2,3}", lang) else "en"
                             for v in plan.volumes for lang in [entries[v.rel].get("lang", "")])
