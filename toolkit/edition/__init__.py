@@ -137,19 +137,21 @@ def build_edition(source: str | Path, out: str | Path, settings: Settings | None
     mine = {f for i, f in enumerate(files) if i % total == index - 1}
     if merge and total > 1:
         raise UsageError("--merge puts every shard together: it is not itself a --shard")
+    existed = out.exists()  # (the lock makes the folder: a build that writes nothing removes it)
     with build_lock(out):  # (one build at a time in a folder: lock.py)
         return _locked(source, out, files, mine, settings, progress, jobs, shard, start,
-                       preview, pool, merge)
+                       preview, pool, merge, existed)
 
 
 def _locked(source: Path, out: Path, files: list[str], mine: set[str], settings: Settings,
             progress: Progress | None, jobs: int, shard: tuple[int, int], start: float,
-            preview: bool, pool: Workers | None, merge: list[str] | tuple) -> BuildReport:
+            preview: bool, pool: Workers | None, merge: list[str] | tuple,
+            existed: bool) -> BuildReport:
     merged = shards.combine(merge, out, version_key()) if merge else []
     workers = pool or Workers(jobs)
     try:
         report = _build(source, out, files, mine, settings, progress, workers, shard, start,
-                        preview)
+                        preview, existed or bool(merged))
         for name in merged:  # (its own manifest now holds what theirs said)
             OutputFolder(out).remove(name)
         return report
@@ -193,7 +195,7 @@ def _in_order(source: Path, files: list[str], order: list[str]) -> list[str]:
 
 def _build(source: Path, out: Path, files: list[str], mine: set[str], settings: Settings,
            progress: Progress | None, workers: Workers, shard: tuple[int, int],
-           start: float, preview: bool) -> BuildReport:
+           start: float, preview: bool, existed: bool = True) -> BuildReport:
     """files: every source of the edition; mine: those this build publishes (all but in a
     shard, whose pages still show what the others' hold: links, registers, titles)."""
     report = BuildReport()
@@ -349,7 +351,7 @@ def _build(source: Path, out: Path, files: list[str], mine: set[str], settings: 
     unchanged = not to_check and not plan.pending and plan.outputs == manifests.outputs \
         and set(own) == set(manifests.files) and (out / own_manifest).is_file() \
         and plan.volume_keys == manifests.volumes
-    if (plan.documents or out.exists()) and not unchanged:  # (a 2 MB rewrite for nothing)
+    if (plan.documents or existed) and not unchanged:  # (a 2 MB rewrite for nothing)
         save_manifest(plan.outputs, plan.volume_keys)
         folder.remove(journal_name(own_manifest))  # (after the manifest: it now says it all)
     report.volumes = {v.id: str(source / v.rel) for v in plan.volumes if v.rel in mine}

@@ -32,6 +32,7 @@ LOCK = ".teikit-lock"
 @contextmanager
 def build_lock(out: Path) -> Iterator[None]:
     """Hold the output folder for one build (raises TeikitError when another holds it)."""
+    created = not out.exists()
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -48,6 +49,11 @@ def build_lock(out: Path) -> Iterator[None]:
         except OSError:
             pass
         os.close(fd)  # (releases the lock)
+        if created:  # a build that wrote nothing leaves no folder behind
+            try:
+                out.rmdir()
+            except OSError:
+                pass  # (not empty: what the build made)
 
 
 def _acquire(path: Path) -> int:
