@@ -314,3 +314,21 @@ def test_an_edition_whose_schema_is_an_odd_links_its_reference(tmp_path):
     index = (tmp_path / "out" / "html" / "index.html").read_text(encoding="utf-8")
     assert 'href="schema/index.html">Schema reference</a>' in index
     assert (tmp_path / "out" / "html" / "schema" / "elements" / "hi.html").is_file()
+
+
+def test_an_odd_naming_the_teis_svg_schema_by_address_compiles_offline(tmp_path):
+    """tests/fixtures/odd/tei_svg.odd is the TEI's P5/Exemplars/tei_svg.odd (112b3b64b): its
+    moduleRef names https://www.tei-c.org/release/…/svg11.rng; the copy teikit ships is used
+    (schema/external/), nothing is fetched, and an SVG figure is valid."""
+    done = compile_odd(FIXTURES / "odd" / "tei_svg.odd")
+    doc = tmp_path / "svg.xml"
+    doc.write_text('<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt>'
+                   '<title>t</title></titleStmt><publicationStmt><p>p</p></publicationStmt>'
+                   '<sourceDesc><p>s</p></sourceDesc></fileDesc></teiHeader><text><body><p>x</p>'
+                   '<figure><svg xmlns="http://www.w3.org/2000/svg" width="9" height="9">'
+                   '<circle cx="4" cy="4" r="3"/></svg></figure></body></text></TEI>',
+                   encoding="utf-8")
+    assert verdicts(done.rng, [doc], each=True) == [f"{doc}: exit 0"]
+    bad = tmp_path / "bad.xml"
+    bad.write_text(doc.read_text().replace("<circle", "<notSvg"), encoding="utf-8")
+    assert any(":error" in v for v in verdicts(done.rng, [bad], each=True))

@@ -259,6 +259,11 @@ PARTS = ('<div xmlns="http://www.tei-c.org/ns/1.0" xml:lang="en">\n<p xml:id="fi
     ("element(second/2)", "here", "Second"),  # the id, then its 2nd element child
     ("element(nowhere) element(/1/1)", "First part", "Second"),  # parts tried in turn
     ("xmlns(t=http://www.tei-c.org/ns/1.0) element(/1/1)", "First part", "Second"),
+    # xpointer(): an XPath, its prefixes bound by xmlns(); it may select several elements
+    ("xmlns(t=http://www.tei-c.org/ns/1.0)xpointer(//t:p[@xml:id='first'])", "First part",
+     "Second"),
+    ("xmlns(t=http://www.tei-c.org/ns/1.0)xpointer(//t:p)", "First part Second part here",
+     "nothing"),
 ])
 def test_xpointer_selects_part_of_an_included_file(tmp_path, cli_run, pointer, words, absent):
     write(tmp_path, "parts.xml", PARTS)
@@ -285,7 +290,9 @@ def test_xpointer_findings_name_the_included_files_line_and_language_is_kept(tmp
 
 @pytest.mark.parametrize("include, message", [
     ('href="parts.xml" xpointer="nowhere"', "selects no element"),
-    ('href="parts.xml" xpointer="xpointer(//p[1])"', "the xpointer scheme is not supported"),
+    ('href="parts.xml" xpointer="xpointer(//p[1])"', "selects no element"),  # (p: no prefix)
+    ('href="parts.xml" xpointer="range(//p)"', "the range scheme is not supported"),
+    ('href="parts.xml" xpointer="xpointer(//p[)"', "not an XPath teikit can evaluate"),
     ('href="parts.xml" xpointer="element(/1/x)"', "child sequence"),
     ('href="parts.xml" xpointer="(("', "is not an XPointer"),
     ('href="parts.xml" xpointer="first" parse="text"', "cannot have @xpointer"),

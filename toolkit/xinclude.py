@@ -11,8 +11,10 @@ says), so every finding and every word still knows the file it came from.
 `@xpointer` selects one element of the included file (or, without `@href`, of the
 including file), as XInclude 1.0 requires of a processor: a shorthand pointer (a bare
 xml:id) and the `element()` scheme (`element(/1/2)`, `element(id/3)`). Pointer parts are
-tried left to right, as the XPointer framework says; a scheme teikit does not evaluate
-(`xpointer()`, `xmlns()`) is skipped, and named in the error if nothing else matched.
+tried left to right, as the XPointer framework says; `xmlns()` binds a prefix for an
+`xpointer()` part, an XPath 1.0 over the included file that may select several elements (the
+TEI's tei_allPlus.odd takes every `moduleRef[@url]` of another ODD so); a scheme teikit does not
+evaluate is skipped, and named in the error if nothing else matched.
 """
 
 from __future__ import annotations
@@ -147,31 +149,44 @@ def _include_xml(include: etree._Element, path: str, href: str, target: str, poi
     line = include.sourceline or 0
     included = parse_xml(data, target).getroot()
     assembly.sources.setdefault(target, data.decode("utf-8", "replace"))
+    chosen = [included]
     if pointer:
         try:
-            selected = select(included, pointer)
+            selected = select_all(included, pointer)
         except ValueError as exc:
             raise TeikitError(f"xi:include of {href or 'this file'}: xpointer={pointer!r} "
                               f"{exc}", path, line, 1,
                               kind=XINCLUDE) from None
-        if selected is None:
+        if not selected:
             return fail(f"xi:include of {href or 'this file'}: xpointer={pointer!r} selects "
                         "no element")
-        _fix_language(selected, include)
-        included = _detached(selected)
-    _resolve(included, target, allowed, assembly,
-             (*stack, f"{target}#{pointer}" if pointer else target))
-    if included.get(XML_BASE) is None and href:
-        included.set(XML_BASE, os.path.relpath(target, os.path.dirname(os.path.abspath(path))))
-    assembly.parts[included] = target
-    _splice(include, [included], None)
+        for el in selected:
+            _fix_language(el, include)
+        chosen = [_detached(el) for el in selected]
+    for part in chosen:
+        _resolve(part, target, allowed, assembly,
+                 (*stack, f"{target}#{pointer}" if pointer else target))
+        if part.get(XML_BASE) is None and href:
+            part.set(XML_BASE, os.path.relpath(target, os.path.dirname(os.path.abspath(path))))
+        assembly.parts[part] = target
+    _splice(include, chosen, None)
 
 
 def select(root: etree._Element, pointer: str) -> etree._Element | None:
-    """The element an XPointer selects in the document whose root is `root` (None: none).
-    ValueError: the pointer is malformed, or uses only schemes teikit does not evaluate."""
+    """The (first) element an XPointer selects in the document whose root is `root`."""
+    found = select_all(root, pointer)
+    return found[0] if found else None
+
+
+def select_all(root: etree._Element, pointer: str) -> list[etree._Element]:
+    """The elements an XPointer selects in the document whose root is `root` (none: []):
+    one, except by the xpointer() scheme, an XPath over the file (with the namespaces its
+    xmlns() parts bind), which may select several — as the TEI's own ODDs use it
+    (`xmlns(t=…)xpointer(//t:moduleRef[@url])`). ValueError: the pointer is malformed, or
+    uses only schemes teikit does not evaluate."""
     if NCNAME.match(pointer):
-        return _by_id(root, pointer)
+        found = _by_id(root, pointer)
+        return [found] if found is not None else []
     parts, at = [], 0
     while at < len(pointer):
         part = POINTER_PART.match(pointer, at)
@@ -180,16 +195,32 @@ def select(root: etree._Element, pointer: str) -> etree._Element | None:
                              "element(id/3))")
         parts.append((part[1], re.sub(r"\^([()^])", r"\1", part[2])))
         at = part.end()
+    namespaces: dict[str, str] = {}
     for scheme, body in parts:
         if scheme == "element":
             found = _element_scheme(root, body)
             if found is not None:
-                return found
-    skipped = [scheme for scheme, _ in parts if scheme != "element"]
+                return [found]
+        elif scheme == "xmlns":
+            prefix, _, uri = body.partition("=")
+            if not NCNAME.match(prefix.strip()):
+                raise ValueError(f"xmlns({body}): write xmlns(prefix=namespace)")
+            namespaces[prefix.strip()] = uri.strip()
+        elif scheme == "xpointer":
+            try:
+                found = etree.XPath(body, namespaces=namespaces)(root.getroottree())
+            except etree.XPathError as exc:
+                raise ValueError(f"xpointer({body}): not an XPath teikit can evaluate "
+                                 f"({exc})") from None
+            elements = [el for el in found if isinstance(el, etree._Element)] \
+                if isinstance(found, list) else []
+            if elements:
+                return elements
+    skipped = [scheme for scheme, _ in parts if scheme not in ("element", "xmlns", "xpointer")]
     if skipped and len(skipped) == len(parts):
         raise ValueError(f"the {', '.join(dict.fromkeys(skipped))} scheme is not supported "
-                         "(teikit evaluates shorthand pointers and element())")
-    return None
+                         "(teikit evaluates shorthand pointers, element() and xpointer())")
+    return []
 
 
 def _by_id(root: etree._Element, ident: str) -> etree._Element | None:

@@ -45,6 +45,10 @@ RULES = "1"  # this module's part of the cache key: raise when what it prepares 
 SPEC_NAMES = ("elementSpec", "classSpec", "macroSpec", "dataSpec")
 SOURCED = ("schemaSpec", "moduleRef", "elementRef", "classRef", "macroRef", "dataRef",
            *SPEC_NAMES)
+# the schemas the TEI's own ODDs name by address (schema/external/README.md)
+EXTERNAL_URL = re.compile(r"^https?://(www\.)?tei-c\.org/(release|Vault/P5/[^/]+)/xml/tei/"
+                          r"(Exemplars|custom/schema/relaxng)/(its|mathml2-main|relaxng|svg11)"
+                          r"\.rng$")
 RELEASE_URL = re.compile(r"^https?://(www\.)?tei-c\.org/(Vault/P5/([^/]+)|release)/xml/tei/odd/"
                          r"p5subset\.xml$")
 
@@ -287,6 +291,12 @@ class _Chain:
             value = el.get(attr).strip()
             place = self.where(name, data, el)
             parsed = urlparse(value)
+            shipped = EXTERNAL_URL.match(value) if attr == "url" else None
+            if shipped:  # SVG, MathML, ITS, RELAX NG as the TEI distributes them
+                local = schema_path("external") / f"{shipped.group(4)}.rng"
+                parts.append(digest(local))
+                found[el] = (attr, local.as_uri())
+                continue
             if parsed.scheme in ("http", "https", "ftp"):
                 raise TeikitError(f"the ODD reads {value}, which is not here (teikit fetches "
                                   "nothing): give a local copy", *place)
