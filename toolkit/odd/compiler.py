@@ -180,6 +180,7 @@ class _Chain:
         self.given = p5 is not None
         self.warnings: list[str] = []
         self.assemblies: dict[str, Assembly] = {}  # an ODD's xi:includes, resolved
+        self.names: dict[str, str] = {}  # a chained ODD's compiled file -> its own name
 
     def where(self, name: str, data: bytes, el: etree._Element) -> tuple[str, int, int]:
         assembly = self.assemblies.get(name)
@@ -274,6 +275,7 @@ class _Chain:
             raise TeikitError(f"the ODD chain loops: {chain}", *place)
         if _is_customisation(local):
             chained = self.compile(local, (*stack, path), rng=False, named_at=place)
+            self.names[chained.odd] = local.name  # (messages name the ODD, not its cache)
             parts.append(Path(chained.odd).stem)  # (its key: everything it depends on)
             return chained.odd
         parts.append(digest(local))
@@ -342,14 +344,20 @@ class _Chain:
             mode, ident = el.get("mode", "add"), el.get("ident")
             if mode not in ("change", "delete") or not ident or ident in added:
                 continue
-            _modules, specs = index(sources.get(el, sources.get(spec, default)))
+            source = sources.get(el, sources.get(spec, default))
+            _modules, specs = index(source)
             if ident not in specs:
                 kind = etree.QName(el).localname.removesuffix("Spec")
                 place = self.where(name, data, el)
-                if mode == "delete" or kind != "element":  # (old ODDs change classes that
-                    # are gone, as SGA's att.coordinated.attributes: the Stylesheets pass over)
+                known = ident in index(self.p5)[1]  # (in TEI, not in this chain's source:
+                # TEI Publisher's ODDs change <c>, which teipublisher.odd leaves out)
+                if mode == "delete" or kind != "element" or known:  # (old ODDs change
+                    # classes that are gone, as SGA's att.coordinated.attributes)
+                    whose = "the P5 source" if source == self.p5 else \
+                        self.names.get(source, Path(source).name)
                     self.warn(place, f"the ODD {'deletes' if mode == 'delete' else 'changes'} "
-                                     f"the {kind} {ident!r}, which the P5 source does not have")
+                                     f"the {kind} {ident!r}, which {whose} does not have: "
+                                     "this has no effect")
                 else:
                     raise TeikitError(f"unknown {kind} {ident!r}: the ODD changes it, but the "
                                       "P5 source has no such specification (add it with "
@@ -439,5 +447,5 @@ def _is_customisation(path: Path) -> bool:
     if spec is None:
         return False
     return spec.find(T + "moduleRef") is not None or spec.get("source") is not None or \
-        next(root.iter(T + "moduleSpec"), None) is None and \
-        len(spec.findall(T + "elementSpec")) < 50
+        any(s.get("mode") in ("change", "delete", "replace") for s in
+            root.iter(*(T + n for n in SPEC_NAMES)))  # (a compiled ODD has merged them all)
