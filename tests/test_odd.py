@@ -251,18 +251,6 @@ def test_validate_takes_an_odd_wherever_it_takes_a_schema(tmp_path, cli_run):
     assert "child.odd (ODD, compiled)" in verbose.output
 
 
-@needs_corpus
-def test_a_build_validates_against_the_odd_its_settings_name(tmp_path):
-    source = tmp_path / "tei"
-    child(source / "schema")
-    (source / "doc.xml").write_text(DOC.format(model=""), encoding="utf-8")
-    (source / "teikit.toml").write_text('schema = "schema/child.odd"\n', encoding="utf-8")
-    from toolkit.edition.config import load
-    report = build_edition(source, tmp_path / "out", load(source))
-    found = " ".join(report.errors + report.warnings)
-    assert "token \"underline\" invalid" in found and "missing required attribute" in found
-
-
 # ---- the reference of a customisation
 
 @needs_corpus
@@ -304,13 +292,15 @@ def test_the_reference_is_accessible(tmp_path):
 
 
 @needs_corpus
-def test_an_edition_whose_schema_is_an_odd_links_its_reference(tmp_path):
+def test_a_build_validates_against_the_odd_its_settings_name_and_links_its_reference(tmp_path):
     source = tmp_path / "tei"
     child(source / "schema")
     (source / "doc.xml").write_text(DOC.format(model=""), encoding="utf-8")
     (source / "teikit.toml").write_text('schema = "schema/child.odd"\n', encoding="utf-8")
     from toolkit.edition.config import load
-    build_edition(source, tmp_path / "out", load(source))
+    report = build_edition(source, tmp_path / "out", load(source))
+    found = " ".join(report.errors + report.warnings)
+    assert "token \"underline\" invalid" in found and "missing required attribute" in found
     index = (tmp_path / "out" / "html" / "index.html").read_text(encoding="utf-8")
     assert 'href="schema/index.html">Schema reference</a>' in index
     assert (tmp_path / "out" / "html" / "schema" / "elements" / "hi.html").is_file()
