@@ -545,7 +545,7 @@ def main() -> None:
                     help="stop the old print path (WeasyPrint) after this many seconds")
     ap.add_argument("--only", default="",
                     help="run just one part: jing, schematron, scaling, registers, print, "
-                    "scale, stylesheets, facsimile, recognition, epub")
+                    "scale, stylesheets, facsimile, recognition, epub, odd")
     ap.add_argument("--page2tei", default=os.environ.get("PAGE2TEI", ""),
                     help="a checkout of dariok/page2tei, for --only recognition")
     ap.add_argument("--facsimile-pages", type=int, default=200,
@@ -559,6 +559,10 @@ def main() -> None:
     args = ap.parse_args()
     if args.only == "recognition":
         recognition(args.page2tei)
+        return
+    if args.only == "odd":  # ODD compilation next to the TEI Stylesheets' pipeline (odd.py)
+        from odd import odd_compilation, odds_to_measure
+        odd_compilation(odds_to_measure())
         return
     if args.only == "epub":
         ebook(serialize(volume(int(args.size_mb * 1e6))), args.jobs)
