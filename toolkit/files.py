@@ -167,6 +167,13 @@ class OutputFolder:
         return removed
 
 
+def user_cache(kind: str) -> Path:
+    """teikit's folder of `kind` in the user's cache ($XDG_CACHE_HOME, else ~/.cache):
+    what is compiled once per machine (Schematron's validation XSLT, compiled ODDs)."""
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "teikit" / kind
+
+
 def same_file(a: str | Path, b: str | Path) -> bool:
     try:
         return Path(a).resolve() == Path(b).resolve()

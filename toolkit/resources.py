@@ -6,6 +6,7 @@ source checkout they are the top-level xslt/ and schema/ folders.
 
 from __future__ import annotations
 
+import os
 from functools import cache
 from pathlib import Path
 
@@ -27,3 +28,12 @@ def xslt_path(name: str) -> Path:
 
 def schema_path(name: str) -> Path:
     return data_dir("schema") / name
+
+
+def worker_environment() -> dict[str, str]:
+    """The environment for a worker started as `python -m toolkit.…`: this one, with the
+    folder holding `toolkit` first on PYTHONPATH, so the worker runs this very teikit
+    however it was started (installed, from a checkout, from a test's folder)."""
+    extra = os.environ.get("PYTHONPATH", "")
+    return {**os.environ, "PYTHONPATH": str(_PACKAGE.parent) + (os.pathsep + extra if extra
+                                                                 else "")}

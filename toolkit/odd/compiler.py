@@ -34,8 +34,8 @@ from lxml import etree
 
 from .. import TEI_NS
 from ..errors import TeikitError, UsageError
-from ..files import write_atomic
-from ..resources import schema_path, xslt_path
+from ..files import user_cache, write_atomic
+from ..resources import schema_path, worker_environment, xslt_path
 from ..xinclude import Assembly, assemble, has_includes
 from ..xmlio import parse_xml, read_bytes
 
@@ -92,11 +92,6 @@ def _compiled_schema(path: str, p5: str | None, size: int, mtime: int
     return done.rng, done.warnings
 
 
-def cache_dir() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "teikit" / "odd"
-
-
 @cache
 def _digest(path: str, size: int, mtime: int) -> str:
     """A file's content hash (per process, per version of the file)."""
@@ -116,17 +111,6 @@ def digest(path: str | Path) -> str:
 def _compiler_key() -> str:
     stylesheets = xslt_path("tei-stylesheets")
     return "|".join([(stylesheets / "VERSION").read_text().strip(), RULES, P5_VERSION])
-
-
-@cache
-def release_of(p5: str) -> str:
-    """The release a P5 source says it is ("4.9.0a"), from its edition statement."""
-    if p5 == str(schema_path("p5subset.xml")):
-        return P5_VERSION
-    with open(p5, "rb") as handle:
-        head = handle.read(20000).decode("utf-8", "replace")
-    found = re.search(r"<edition>.*?(\d+\.\d+\.\d+[a-z]?)", head, re.S)
-    return found.group(1) if found else "unknown"
 
 
 SPEC_TAG = re.compile(rb"<(?:tei:)?(moduleSpec|elementSpec|classSpec|macroSpec|dataSpec)\b"
@@ -214,7 +198,7 @@ class _Chain:
         spec = next(tree.getroot().iter(T + "schemaSpec"), None)
         if spec is None:
             raise TeikitError("no <schemaSpec>: this is not an ODD customisation", name, 1, 1)
-        default = self._default(spec)  # (the source of specs the ODD does not name one for)
+        default = self.p5  # (the source of the specs the ODD names no source for)
         parts.append(digest(default))
         sources: dict[etree._Element, str] = {}
         for el in spec.iter(*(T + n for n in SOURCED)):
@@ -223,7 +207,7 @@ class _Chain:
                 sources[el] = local
         files = self._local_files(spec, name, data, path, parts)
         key = hashlib.sha256("\n".join(parts).encode()).hexdigest()[:32]
-        folder = cache_dir()
+        folder = user_cache("odd")
         out_rng, out_odd, out_notes = (folder / f"{key}.rng", folder / f"{key}.odd",
                                        folder / f"{key}.json")
         if out_odd.is_file() and (out_rng.is_file() or not rng) and out_notes.is_file():
@@ -236,9 +220,6 @@ class _Chain:
         self._run(prepared, default, out_odd, out_rng if rng else None, name, self.in_process)
         write_atomic(out_notes, json.dumps([w for w in self.warnings if w not in before]))
         return Compiled(str(out_rng), str(out_odd), list(self.warnings))
-
-    def _default(self, spec: etree._Element) -> str:
-        return self.p5
 
     def _source(self, el: etree._Element, name: str, data: bytes, path: Path,
                 stack: tuple[Path, ...], parts: list[str]) -> str:
@@ -391,7 +372,7 @@ class _Chain:
             else:
                 done = subprocess.run([sys.executable, "-m", "toolkit.odd.worker"],
                                       input=json.dumps(job), capture_output=True, text=True,
-                                      cwd=work, env={**os.environ, "PYTHONPATH": _package_path()})
+                                      cwd=work, env=worker_environment())
                 answer, said = _answer(done.stdout), done.stderr
             if answer.get("ok") and Path(job["compiled"]).is_file():
                 os.replace(job["compiled"], out_odd)
@@ -427,13 +408,6 @@ def _answer(stdout: str) -> dict:
         except ValueError:
             continue
     return {}
-
-
-def _package_path() -> str:
-    """Where `toolkit` is, so that the worker finds it however teikit was started."""
-    here = str(Path(__file__).resolve().parent.parent.parent)
-    extra = os.environ.get("PYTHONPATH", "")
-    return here + (os.pathsep + extra if extra else "")
 
 
 def _is_customisation(path: Path) -> bool:

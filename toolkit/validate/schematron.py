@@ -27,13 +27,13 @@ import sys
 import tempfile
 import time
 from dataclasses import dataclass
-from pathlib import Path
 from urllib.parse import unquote, urlparse
 
 from lxml import etree
 
 from ..errors import TeikitError, UsageError
-from ..files import private_copies
+from ..files import private_copies, user_cache
+from ..resources import worker_environment
 from ..xmlio import parse_xml, read_bytes
 from . import catalog
 from .diagnostics import ERROR, INFO, WARNING, Diagnostic, Locator
@@ -255,8 +255,7 @@ def _refuse_code(schema: etree._Element, origin: dict) -> None:
 
 
 def cache_dir() -> str:
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return os.path.join(base, "teikit", "schematron")
+    return str(user_cache("schematron"))
 
 
 def check_phase(rules: RuleSet, phase: str | None) -> str:
@@ -301,8 +300,7 @@ class Run:
         self.first = first
         self.buffer = b""
         self.errors = tempfile.TemporaryFile()
-        env = {**os.environ, "PYTHONPATH": os.pathsep.join(
-            [str(Path(__file__).resolve().parents[2]), os.environ.get("PYTHONPATH", "")])}
+        env = worker_environment()
         try:
             self.process = subprocess.Popen(
                 [sys.executable, "-m", "toolkit.validate.schematron_worker"],
