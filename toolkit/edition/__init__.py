@@ -49,7 +49,7 @@ from .jobs import (
     render_file,
     verdict,
 )
-from .lock import build_lock, running
+from .lock import build_lock
 from .manifest import (
     OUTPUT_KINDS,
     PENDING,
@@ -441,4 +441,11 @@ def _refuse_linked_folders(out: Path) -> None:
                               "itself (replace the link with a real folder)", str(out / name))
 
 
-_alive = running  # (a writer's pid in a temporary file's name: may it still be writing?)
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True
+    return True

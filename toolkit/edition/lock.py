@@ -6,12 +6,12 @@ system's, which names its holder's process) from before it reads the manifest un
 written it, and a second build into the same folder stops with one line naming the first.
 The lock is the kernel's, not the file's existence: a build that was killed holds nothing,
 so the next build takes the folder over at once (and the journal tells it what the killed
-one left unfinished, as it always has). On a system without POSIX locks (Windows) the file
-is created exclusively instead and a holder that is no longer running is taken over.
+one left unfinished, as it always has).
 """
 
 from __future__ import annotations
 
+import fcntl
 import os
 import socket
 import time
@@ -20,11 +20,6 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from ..errors import TeikitError
-
-try:
-    import fcntl
-except ImportError:  # (Windows)
-    fcntl = None  # type: ignore[assignment]
 
 LOCK = ".teikit-lock"
 
@@ -38,7 +33,7 @@ def build_lock(out: Path) -> Iterator[None]:
     except OSError as exc:
         raise TeikitError(f"cannot make the output folder ({exc.strerror})", str(out)) from None
     path = out / LOCK
-    fd = _acquire(path) if fcntl is not None else _acquire_exclusive(path)
+    fd = _acquire(path)
     try:
         os.ftruncate(fd, 0)
         os.write(fd, f"{os.getpid()} {socket.gethostname()} {int(time.time())}\n".encode())
@@ -76,28 +71,6 @@ def _acquire(path: Path) -> int:
         os.close(fd)  # the holder removed it as we opened it: lock the new one
 
 
-def _acquire_exclusive(path: Path) -> int:
-    for _ in range(2):
-        try:
-            return os.open(path, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o644)
-        except FileExistsError:
-            fd = os.open(path, os.O_RDONLY)
-            holder, pid = _holder(fd), _pid(fd)
-            os.close(fd)
-            if pid is not None and running(pid):
-                raise TeikitError(f"another teikit build ({holder}) is writing to this "
-                                  "output folder; wait for it to finish (or stop it) and "
-                                  "build again", str(path.parent)) from None
-            os.unlink(path)  # left by a build that is gone
-    raise TeikitError("cannot take the output folder's lock", str(path))
-
-
-def _pid(fd: int) -> int | None:
-    os.lseek(fd, 0, os.SEEK_SET)
-    words = os.read(fd, 200).decode("utf-8", "replace").split()
-    return int(words[0]) if words and words[0].isdigit() else None
-
-
 def _holder(fd: int) -> str:
     """"process 4242 on host, since 10:04:05", as the holder wrote it."""
     os.lseek(fd, 0, os.SEEK_SET)
@@ -106,14 +79,3 @@ def _holder(fd: int) -> str:
         return "a process that has not said which yet"
     since = time.strftime("%H:%M:%S", time.localtime(int(words[2])))
     return f"process {words[0]} on {words[1]}, since {since}"
-
-
-def running(pid: int) -> bool:
-    """Is this process alive (one of another user's counts: it cannot be signalled)?"""
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except OSError:
-        return True
-    return True
