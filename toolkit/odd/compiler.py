@@ -59,6 +59,7 @@ class Compiled:
     odd: str  # the compiled ODD (every spec the schema has, merged)
     warnings: list[str] = field(default_factory=list)  # "file:line:col: warning: …"
     cached: bool = False
+    files: list[str] = field(default_factory=list)  # every file the result depends on
 
 
 def is_odd(path: str) -> bool:
@@ -79,17 +80,28 @@ def compile_odd(path: str | Path, p5: str | None = None, rng: bool = True,
 
 def compiled_schema(path: str | Path, p5: str | None = None) -> tuple[str, list[str]]:
     """validate's way in: the cached RELAX NG of an ODD (compiled on first use), warnings.
-    (Asked once per file that names the ODD: the answer is kept for the process while the
-    ODD itself is unchanged.)"""
-    st = os.stat(path)
-    return _compiled_schema(str(Path(path).resolve()), p5, st.st_size, st.st_mtime_ns)
+    (Asked once per file that names the ODD: the answer is kept for the process while no
+    file of the chain has changed — `teikit serve` keeps its workers from save to save.)"""
+    key = (str(Path(path).resolve()), p5)
+    held = _answers.get(key)
+    if held is None or held[0] != _stamps(held[1].files):
+        done = compile_odd(path, p5)
+        held = _answers[key] = (_stamps(done.files), done)
+    return held[1].rng, held[1].warnings
 
 
-@cache
-def _compiled_schema(path: str, p5: str | None, size: int, mtime: int
-                     ) -> tuple[str, list[str]]:
-    done = compile_odd(path, p5)
-    return done.rng, done.warnings
+_answers: dict[tuple[str, str | None], tuple[list, Compiled]] = {}
+
+
+def _stamps(files: list[str]) -> list:
+    out = []
+    for file in files:
+        try:
+            st = os.stat(file)
+            out.append((st.st_size, st.st_mtime_ns))
+        except OSError:
+            out.append(None)
+    return out
 
 
 @cache
@@ -165,6 +177,12 @@ class _Chain:
         self.warnings: list[str] = []
         self.assemblies: dict[str, Assembly] = {}  # an ODD's xi:includes, resolved
         self.names: dict[str, str] = {}  # a chained ODD's compiled file -> its own name
+        self.files: list[str] = []  # every file read (what the cached answer depends on)
+
+    def digest(self, path: str | Path) -> str:
+        if str(path) not in self.files:
+            self.files.append(str(path))
+        return digest(path)
 
     def where(self, name: str, data: bytes, el: etree._Element) -> tuple[str, int, int]:
         assembly = self.assemblies.get(name)
@@ -190,16 +208,18 @@ class _Chain:
         data = read_bytes(path)
         tree = parse_xml(data, name)
         parts = [_compiler_key(), hashlib.sha256(data).hexdigest()]
+        self.files.append(name)
         if has_includes(tree):  # (SGA's master ODD includes parts of its page ODD)
             assembly = assemble(tree, name, data, str(path.parent))
             self.assemblies[name] = assembly
             parts += [hashlib.sha256(text.encode()).hexdigest() for file, text in
                       sorted(assembly.sources.items()) if file != name]
+            self.files += [file for file in assembly.sources if file != name]
         spec = next(tree.getroot().iter(T + "schemaSpec"), None)
         if spec is None:
             raise TeikitError("no <schemaSpec>: this is not an ODD customisation", name, 1, 1)
         default = self.p5  # (the source of the specs the ODD names no source for)
-        parts.append(digest(default))
+        parts.append(self.digest(default))
         sources: dict[etree._Element, str] = {}
         for el in spec.iter(*(T + n for n in SOURCED)):
             if el.get("source"):
@@ -213,13 +233,15 @@ class _Chain:
         if out_odd.is_file() and (out_rng.is_file() or not rng) and out_notes.is_file():
             self.warnings += [w for w in json.loads(out_notes.read_text()) if w not in
                               self.warnings]
-            return Compiled(str(out_rng), str(out_odd), list(self.warnings), cached=True)
+            return Compiled(str(out_rng), str(out_odd), list(self.warnings), True,
+                            list(self.files))
         before = list(self.warnings)
         self._check(spec, name, data, sources, default)
         prepared = self._prepared(tree, spec, sources, files)
         self._run(prepared, default, out_odd, out_rng if rng else None, name, self.in_process)
         write_atomic(out_notes, json.dumps([w for w in self.warnings if w not in before]))
-        return Compiled(str(out_rng), str(out_odd), list(self.warnings))
+        return Compiled(str(out_rng), str(out_odd), list(self.warnings), False,
+                        list(self.files))
 
     def _source(self, el: etree._Element, name: str, data: bytes, path: Path,
                 stack: tuple[Path, ...], parts: list[str]) -> str:
@@ -238,7 +260,7 @@ class _Chain:
                 self.warn(place, f"the ODD asks for TEI P5 {release} ({value}); teikit has "
                                  f"{P5_VERSION} and compiled against it (give --p5 FILE, a "
                                  f"p5subset.xml of {release}, to use that release)")
-            parts.append(digest(self.p5))
+            parts.append(self.digest(self.p5))
             return self.p5
         parsed = urlparse(value)
         if parsed.scheme in ("http", "https", "ftp"):
@@ -259,7 +281,7 @@ class _Chain:
             self.names[chained.odd] = local.name  # (messages name the ODD, not its cache)
             parts.append(Path(chained.odd).stem)  # (its key: everything it depends on)
             return chained.odd
-        parts.append(digest(local))
+        parts.append(self.digest(local))
         return str(local)
 
     def _local_files(self, spec: etree._Element, name: str, data: bytes, path: Path,
@@ -277,7 +299,7 @@ class _Chain:
             shipped = EXTERNAL_URL.match(value) if attr == "url" else None
             if shipped:  # SVG, MathML, ITS, RELAX NG as the TEI distributes them
                 local = schema_path("external") / f"{shipped.group(4)}.rng"
-                parts.append(digest(local))
+                parts.append(self.digest(local))
                 found[el] = (attr, local.as_uri())
                 continue
             if parsed.scheme in ("http", "https", "ftp"):
@@ -291,7 +313,7 @@ class _Chain:
                                   f"here ({local})" if attr == "url" else
                                   f"the ODD's specGrpRef names {value}, which is not here "
                                   f"({local})", *place)
-            parts.append(digest(local))
+            parts.append(self.digest(local))
             fragment = "#" + value.split("#", 1)[1] if "#" in value else ""
             found[el] = (attr, local.as_uri() + fragment)
         return found
