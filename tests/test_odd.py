@@ -209,6 +209,10 @@ def test_a_pinned_release_compiles_against_the_shipped_one_with_a_warning(tmp_pa
     assert result.exit_code == 0
     assert ":7:5: warning: the ODD asks for TEI P5 4.8.0 (tei:4.8.0); teikit has 4.9.0a" in \
         result.output
+    (tmp_path / "doc.xml").write_text(DOC.format(model=""), encoding="utf-8")
+    checked = cli_run("validate", "--schema", str(odd), str(tmp_path / "doc.xml"))
+    assert "warning: [xml-model] the ODD " in checked.output and \
+        "(child.odd:7:5): the ODD asks for TEI P5 4.8.0" in checked.output  # (validate says it)
     given = cli_run("odd", "compile", str(odd), "--p5", str(tmp_path / "nope.xml"))
     assert given.exit_code == 2 and "no such P5 source file" in given.output
 

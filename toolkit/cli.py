@@ -512,7 +512,7 @@ def odd() -> None:
               help="Also write the compiled ODD (every specification merged) here.")
 @click.option("--p5", type=click.Path(dir_okay=False), metavar="FILE",
               help="A p5subset.xml to compile against instead of the one teikit ships "
-                   f"(TEI P5 {'4.9.0a'}), e.g. of the release the ODD pins.")
+                   "(TEI P5 4.9.0a), e.g. of the release the ODD pins.")
 def odd_compile(input: str, output: str | None, compiled: str | None, p5: str | None) -> int:
     """Compile INPUT (an ODD) to RELAX NG with its constraints as Schematron.
 

@@ -152,7 +152,7 @@ def _include_xml(include: etree._Element, path: str, href: str, target: str, poi
     chosen = [included]
     if pointer:
         try:
-            selected = select_all(included, pointer)
+            selected = select(included, pointer)
         except ValueError as exc:
             raise TeikitError(f"xi:include of {href or 'this file'}: xpointer={pointer!r} "
                               f"{exc}", path, line, 1,
@@ -172,13 +172,7 @@ def _include_xml(include: etree._Element, path: str, href: str, target: str, poi
     _splice(include, chosen, None)
 
 
-def select(root: etree._Element, pointer: str) -> etree._Element | None:
-    """The (first) element an XPointer selects in the document whose root is `root`."""
-    found = select_all(root, pointer)
-    return found[0] if found else None
-
-
-def select_all(root: etree._Element, pointer: str) -> list[etree._Element]:
+def select(root: etree._Element, pointer: str) -> list[etree._Element]:
     """The elements an XPointer selects in the document whose root is `root` (none: []):
     one, except by the xpointer() scheme, an XPath over the file (with the namespaces its
     xmlns() parts bind), which may select several — as the TEI's own ODDs use it

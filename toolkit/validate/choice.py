@@ -108,7 +108,7 @@ def choose(tree: etree._ElementTree, path: str, schema: str | None = None,
     grammars, named_rules, named = _named(tree, path, warnings, own_grammars=not schema,
                                           own_rules=embedded and given is None)
     if schema:
-        grammars = [named_schema(schema)]
+        grammars = [named_schema(schema, warnings)]
     if given is not None:
         named_rules = given
     instead = "validated against " + ("the other schemas it names" if grammars else
@@ -141,8 +141,9 @@ def _has_rules(schema: Schema) -> bool:
     return not schema.embedded or rule_set(schema.path, True) is not None
 
 
-def named_schema(schema: str) -> Schema:
-    """--schema: a bundled schema's name, or a file (XSD, RELAX NG or RELAX NG compact)."""
+def named_schema(schema: str, warnings: list[tuple[int, str]] | None = None) -> Schema:
+    """--schema: a bundled schema's name, or a file (XSD, RELAX NG, RELAX NG compact or an
+    ODD, whose compiler's warnings — a pinned release, say — go to `warnings`)."""
     if schema in NAMES:
         return bundled(schema, "--schema")
     if not Path(schema).is_file():
@@ -153,7 +154,9 @@ def named_schema(schema: str) -> Schema:
                          "an ODD customisation (.odd)", schema)
     if kind == "odd":  # compiled on first use, cached (toolkit/odd)
         from ..odd import compiled_schema
-        rng, _warnings = compiled_schema(schema)
+        rng, notes = compiled_schema(schema)
+        if warnings is not None:
+            warnings += [(1, _odd_note(schema, note)) for note in notes]
         return Schema(rng, "rng", f"{schema} (ODD, compiled)", "--schema")
     screen(str(Path(schema).resolve()))
     return Schema(str(Path(schema).resolve()), kind, schema, "--schema")
@@ -272,8 +275,7 @@ def _locate(href: str, path: str, line: int, warnings: list[tuple[int, str]], ki
         except TeikitError as exc:
             warnings.append((line, f"the schema {href} cannot be used ({exc}); " + instead))
             return None
-        warnings += [(line, f"the ODD {href}: {note.split(': warning: ', 1)[-1]}")
-                     for note in notes]
+        warnings += [(line, _odd_note(href, note)) for note in notes]
         return rng, "rng", f"{href} (ODD, compiled)"
     try:
         screen(str(local.resolve()))
@@ -282,6 +284,13 @@ def _locate(href: str, path: str, line: int, warnings: list[tuple[int, str]], ki
                                + instead))
         return None
     return str(local.resolve()), found_kind, href
+
+
+def _odd_note(odd: str, note: str) -> str:
+    """A compiler warning about an ODD ("odd:line:col: warning: …"), as a finding of the
+    file checked against it: which ODD, and where in it."""
+    place, _, said = note.partition(": warning: ")
+    return f"the ODD {odd} ({place.rsplit('/', 1)[-1]}): {said}"
 
 
 def _not_here(warnings: list[tuple[int, str]], line: int, what: str, instead: str) -> None:
