@@ -330,3 +330,17 @@ def test_an_odd_naming_the_teis_svg_schema_by_address_compiles_offline(tmp_path)
     bad = tmp_path / "bad.xml"
     bad.write_text(doc.read_text().replace("<circle", "<notSvg"), encoding="utf-8")
     assert any(":error" in v for v in verdicts(done.rng, [bad], each=True))
+
+
+def test_bad_odd_commands_are_one_line_naming_the_command(tmp_path, cli_run):
+    not_odd = tmp_path / "x.odd"
+    not_odd.write_text("<x/>", encoding="utf-8")
+    for args in (["odd", "compile", str(not_odd)], ["odd", "doc", str(not_odd), "-o",
+                                                     str(tmp_path / "ref")]):
+        result = cli_run(*args)
+        assert result.exit_code == 1 and result.output.strip() == \
+            f"{not_odd}:1:1: error: no <schemaSpec>: this is not an ODD customisation"
+    assert not (tmp_path / "ref").exists()
+    (tmp_path / "file").write_text("x")
+    usage = cli_run("odd", "doc", str(not_odd), "-o", str(tmp_path / "file"))
+    assert usage.exit_code == 2 and "(see 'teikit odd doc --help')" in usage.output

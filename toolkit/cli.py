@@ -29,7 +29,7 @@ class TeikitGroup(click.Group):
         except click.exceptions.Exit as exc:
             sys.exit(exc.exit_code)
         except click.UsageError as exc:
-            where = f"teikit {exc.ctx.info_name} --help" if exc.ctx and exc.ctx.parent else \
+            where = f"{exc.ctx.command_path} --help" if exc.ctx and exc.ctx.parent else \
                 "teikit --help"
             message = " ".join(exc.format_message().split())
             click.echo(f"teikit: error: {message} (see '{where}')", err=True)
