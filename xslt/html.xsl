@@ -458,10 +458,7 @@
     <xsl:value-of select="tk:dict-space(.)"/>
     <em class="cit example"><xsl:call-template name="lang"/><xsl:apply-templates/></em>
   </xsl:template>
-  <xsl:template match="(tei:form | tei:orth | tei:hyph | tei:syll | tei:stress | tei:gram
-      | tei:gen | tei:number | tei:case | tei:per | tei:tns | tei:mood | tei:iType | tei:pos
-      | tei:subc | tei:colloc | tei:def | tei:xr | tei:cit | tei:oRef | tei:pRef | tei:lang)[tk:in-entry(.)]"
-      priority="0.8">
+  <xsl:template match="tei:*[local-name() = $tk:dict-parts][tk:in-entry(.)]" priority="0.8">
     <xsl:value-of select="tk:dict-space(.)"/>
     <span class="{string-join((local-name(), @type ! replace(., '[^A-Za-z0-9-]', '')), ' ')}"><xsl:call-template
         name="lang"/><xsl:apply-templates/></span>
