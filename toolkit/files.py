@@ -167,6 +167,19 @@ class OutputFolder:
         return removed
 
 
+def file_stamps(files: list[str]) -> tuple:
+    """When and how big each file was ((-1, -1): gone): what a result kept in a process
+    was made from, to tell whether it still holds (a changed include, a changed ODD)."""
+    out = []
+    for file in files:
+        try:
+            stat = os.stat(file)
+            out.append((stat.st_mtime_ns, stat.st_size))
+        except OSError:
+            out.append((-1, -1))
+    return tuple(out)
+
+
 def user_cache(kind: str) -> Path:
     """teikit's folder of `kind` in the user's cache ($XDG_CACHE_HOME, else ~/.cache):
     what is compiled once per machine (Schematron's validation XSLT, compiled ODDs)."""

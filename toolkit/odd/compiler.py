@@ -34,7 +34,7 @@ from lxml import etree
 
 from .. import TEI_NS
 from ..errors import TeikitError, UsageError
-from ..files import user_cache, write_atomic
+from ..files import file_stamps, user_cache, write_atomic
 from ..resources import schema_path, worker_environment, xslt_path
 from ..xinclude import Assembly, assemble, has_includes
 from ..xmlio import parse_xml, read_bytes
@@ -84,24 +84,13 @@ def compiled_schema(path: str | Path, p5: str | None = None) -> tuple[str, list[
     file of the chain has changed — `teikit serve` keeps its workers from save to save.)"""
     key = (str(Path(path).resolve()), p5)
     held = _answers.get(key)
-    if held is None or held[0] != _stamps(held[1].files):
+    if held is None or held[0] != file_stamps(held[1].files):
         done = compile_odd(path, p5)
-        held = _answers[key] = (_stamps(done.files), done)
+        held = _answers[key] = (file_stamps(done.files), done)
     return held[1].rng, held[1].warnings
 
 
-_answers: dict[tuple[str, str | None], tuple[list, Compiled]] = {}
-
-
-def _stamps(files: list[str]) -> list:
-    out = []
-    for file in files:
-        try:
-            st = os.stat(file)
-            out.append((st.st_size, st.st_mtime_ns))
-        except OSError:
-            out.append(None)
-    return out
+_answers: dict[tuple[str, str | None], tuple[tuple, Compiled]] = {}
 
 
 @cache

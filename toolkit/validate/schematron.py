@@ -32,7 +32,7 @@ from urllib.parse import unquote, urlparse
 from lxml import etree
 
 from ..errors import TeikitError, UsageError
-from ..files import private_copies, user_cache
+from ..files import file_stamps, private_copies, user_cache
 from ..resources import worker_environment
 from ..xmlio import parse_xml, read_bytes
 from . import catalog
@@ -102,25 +102,13 @@ def rule_set(path: str, embedded: bool) -> RuleSet | None:
     read again when the file or anything it includes has changed (`teikit serve`)."""
     key = (os.path.realpath(path), embedded)
     kept = _kept.get(key)
-    if kept is not None and kept[1] == _stamps(kept[0]):
+    if kept is not None and kept[1] == file_stamps(kept[0]):
         return kept[2]
     origin: dict[etree._Element, tuple[str, int]] = {}
     found = _read_rules(key[0], embedded, origin)
     files = sorted({key[0], *(file for file, _ in origin.values())})
-    _kept[key] = (files, _stamps(files), found)
+    _kept[key] = (files, file_stamps(files), found)
     return found
-
-
-def _stamps(files: list[str]) -> tuple:
-    """When and how big each file was: a changed include makes a new rule set."""
-    out = []
-    for file in files:
-        try:
-            stat = os.stat(file)
-            out.append((stat.st_mtime_ns, stat.st_size))
-        except OSError:
-            out.append((-1, -1))
-    return tuple(out)
 
 
 def _read_rules(path: str, embedded: bool, origin: dict) -> RuleSet | None:
